@@ -1,0 +1,40 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "tcg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tcg", targets: ["tcg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        /// A small, fast, strict JSON reader and writer (no Foundation coding).
+        .target(name: "TCGJSON"),
+        /// The register and the rules R1–R13 of DOMAIN.md: pure, no I/O.
+        .target(name: "TCGDomain"),
+        /// The workspace file: JSON format, lock, durable atomic saves.
+        .target(name: "TCGStore", dependencies: ["TCGDomain", "TCGJSON"]),
+        /// Lexer, parser, command table, interpreter, queries and output rendering.
+        .target(name: "TCGLanguage", dependencies: ["TCGDomain", "TCGJSON"]),
+        /// The thin executable: command line, workspace selection, exit codes.
+        .executableTarget(
+            name: "tcg",
+            dependencies: [
+                "TCGDomain", "TCGLanguage", "TCGStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TCGJSONTests", dependencies: ["TCGJSON"]),
+        .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain"]),
+        .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON"]),
+        .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain"]),
+        .testTarget(
+            name: "TCGEndToEndTests",
+            dependencies: ["TCGJSON"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
