@@ -1,0 +1,31 @@
+/// One append-only line of the audit trail: who changed what, when and from where (R13).
+public struct AuditEntry: Hashable, Sendable {
+    /// Sequence number, from 1.
+    public var seq: Int
+    /// Wall-clock time, ISO 8601 UTC (`2027-03-10T09:41:07Z`).
+    public var at: String
+    /// The register's clock ("today") when it happened.
+    public var day: Day
+    /// Who (`--user`, else the login name).
+    public var user: String
+    /// Where from: `repl`, `-c`, or `FILE:LINE`.
+    public var source: String
+    /// The statement as written.
+    public var statement: String
+    /// What changed, one short line each ("created A-5", "A-5 status open -> done").
+    public var changes: [String]
+    /// The records it touched.
+    public var ids: [RecordID]
+
+    /// Creates an audit entry.
+    public init(seq: Int, at: String, day: Day, user: String, source: String, statement: String, changes: [String], ids: [RecordID]) {
+        self.seq = seq
+        self.at = at
+        self.day = day
+        self.user = user
+        self.source = source
+        self.statement = statement
+        self.changes = changes
+        self.ids = ids
+    }
+}

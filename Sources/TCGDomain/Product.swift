@@ -1,0 +1,47 @@
+/// An intelligence product: an assessment, profile or results analysis.
+public struct Product: Hashable, Sendable {
+    /// The kinds of intelligence product.
+    public enum Kind: String, CaseIterable, Sendable {
+        case strategicAssessment = "strategic-assessment"
+        case tacticalAssessment = "tactical-assessment"
+        case problemProfile = "problem-profile"
+        case subjectProfile = "subject-profile"
+        case resultsAnalysis = "results-analysis"
+        case other
+    }
+    /// Draft until presented at a meeting.
+    public enum Status: String, CaseIterable, Sendable { case draft, presented }
+
+    /// `AS-n` number.
+    public var number: Int
+    /// Kind of product.
+    public var kind: Kind
+    /// Title.
+    public var title: String
+    /// Author (person number).
+    public var author: Int?
+    /// Date of the product.
+    public var date: Day
+    /// The commission it answers (`C-n` number).
+    public var commission: Int?
+    /// Its recommendations.
+    public var recommends: String?
+    /// Draft or presented.
+    public var status: Status = .draft
+    /// The meeting it was presented at.
+    public var presentedAt: Int?
+
+    /// Creates a product.
+    public init(number: Int, kind: Kind, title: String, author: Int?, date: Day, commission: Int?, recommends: String?) {
+        self.number = number
+        self.kind = kind
+        self.title = title
+        self.author = author
+        self.date = date
+        self.commission = commission
+        self.recommends = recommends
+    }
+
+    /// The product's id.
+    public var id: RecordID { RecordID(.product, number) }
+}

@@ -1,0 +1,94 @@
+/// One row of the T&C calendar (R9): when a unit's group last met and when the next is due.
+public struct CalendarEntry: Sendable, Equatable {
+    /// Whether the next meeting is on time.
+    public enum Status: String, Sendable { case ok, due, overdue, never = "never-met" }
+    /// The unit.
+    public var unit: String
+    /// stcg or ttcg.
+    public var group: Meeting.Kind
+    /// The policy's frequency.
+    public var every: Duration
+    /// The last meeting on or before today.
+    public var last: Day?
+    /// How many have met so far.
+    public var held: Int
+    /// When the next is due: the last plus the frequency.
+    public var nextDue: Day?
+    /// The next planned meeting after today, if one is in the register.
+    public var planned: Day?
+    /// On time, due today, overdue, or never met.
+    public var status: Status
+}
+
+extension Register {
+    /// Outstanding: an open action, requirement or escalation, or a commissioned commission or review.
+    public func isOutstanding(_ id: RecordID) -> Bool {
+        switch id.kind {
+        case .action: return actions.index(ofNumber: id.number).map { actions[$0].status == .open } ?? false
+        case .commission: return commissions.index(ofNumber: id.number).map { commissions[$0].status == .commissioned } ?? false
+        case .requirement: return requirements.index(ofNumber: id.number).map { requirements[$0].status == .open } ?? false
+        case .escalation: return escalations.index(ofNumber: id.number).map { escalations[$0].status == .open } ?? false
+        case .review: return reviews.index(ofNumber: id.number).map { reviews[$0].status == .commissioned } ?? false
+        default: return false
+        }
+    }
+
+    /// The kinds of record that can be outstanding, in the order reports list them.
+    public static let outstandingKinds: [RecordKind] = [.action, .commission, .requirement, .review, .escalation]
+
+    /// The actions and plans escalated to a unit and not yet accepted or declined: visible there too (R12).
+    public func escalatedItems(to unit: String) -> Set<RecordID> {
+        var items: Set<RecordID> = []
+        for e in escalations where e.status == .open && e.to.lowercased() == unit.lowercased() {
+            if case .record(let rid) = e.subject {
+                items.insert(rid)
+                if rid.kind == .plan {
+                    for a in actions where a.plan == rid.number { items.insert(a.id) }
+                }
+            }
+        }
+        return items
+    }
+
+    /// The T&C calendar for every unit with a policy, or for one unit (R9).
+    public func calendar(today: Day, unit only: String? = nil) -> [CalendarEntry] {
+        var rows: [CalendarEntry] = []
+        for u in units where only == nil || u.name.lowercased() == only?.lowercased() {
+            for (group, every) in [(Meeting.Kind.stcg, u.stcgEvery), (.ttcg, u.ttcgEvery)] {
+                guard let every else { continue }
+                let mine = meetings.filter { $0.kind == group && $0.unit?.lowercased() == u.name.lowercased() }
+                let held = mine.filter { $0.date <= today }
+                let last = held.map(\.date).max()
+                let planned = mine.filter { $0.date > today && $0.status != .closed }.map(\.date).min()
+                let nextDue = last.map { $0.adding(every) }
+                let status: CalendarEntry.Status
+                if let nextDue {
+                    status = nextDue < today ? .overdue : (nextDue == today ? .due : .ok)
+                } else {
+                    status = .never
+                }
+                rows.append(CalendarEntry(unit: u.name, group: group, every: every, last: last, held: held.count,
+                                          nextDue: nextDue, planned: planned, status: status))
+            }
+        }
+        return rows
+    }
+
+    /// The next meeting of a kind for a unit (the earliest not closed, on or after today), or
+    /// when none is planned, the date the policy says the next one is due.
+    public func nextMeeting(kind: Meeting.Kind, unit: String?, today: Day) -> (meeting: Meeting?, date: Day) {
+        let candidates = meetings.filter {
+            $0.kind == kind && $0.status != .closed && $0.date >= today &&
+                (unit == nil || $0.unit?.lowercased() == unit?.lowercased())
+        }
+        if let m = candidates.min(by: { ($0.date, $0.number) < ($1.date, $1.number) }) { return (m, m.date) }
+        let due = calendar(today: today, unit: unit).filter { $0.group == kind }.compactMap(\.nextDue).min()
+        return (nil, max(due ?? today, today))
+    }
+
+    /// The last IUM of a unit held on or before a date.
+    public func lastIUM(unit: String?, before day: Day) -> Meeting? {
+        meetings.filter { $0.kind == .ium && $0.date <= day && (unit == nil || $0.unit?.lowercased() == unit?.lowercased()) }
+            .max { ($0.date, $0.number) < ($1.date, $1.number) }
+    }
+}

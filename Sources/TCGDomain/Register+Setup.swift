@@ -1,0 +1,81 @@
+extension Register {
+    /// Adds a force or BCU. A unit with a parent defaults to a BCU, one without to a force.
+    public mutating func addUnit(name: String, kind: Unit.Kind?, parent: String?) throws(DomainError) {
+        if let existing = unit(named: name) {
+            throw DomainError("unit \(existing.name) already exists", help: "unit names are unique; choose another name")
+        }
+        var parentName: String?
+        if let parent {
+            let p = try resolveUnit(named: parent)
+            parentName = p.name
+        }
+        let u = Unit(name: name, kind: kind ?? (parentName == nil ? .force : .bcu), parent: parentName)
+        units.append(u)
+        indexUnit(at: units.count - 1)
+        log("added unit \(name) (\(u.kind.rawValue)\(parentName.map { ", parent \($0)" } ?? ""))")
+    }
+
+    /// Adds a person; names are unique case-insensitively (R11).
+    public mutating func addPerson(name: String, role: String?, unit: String?, agency: String?) throws(DomainError) -> RecordID {
+        let trimmed = name.trimmingSpaces
+        guard !trimmed.isEmpty else { throw DomainError("a person needs a name", help: "write add person \"NAME\"") }
+        if let n = personNumber(named: trimmed) {
+            throw DomainError("\"\(self.name(of: n))\" is already in the register as PE-\(n)",
+                              help: "names are unique; use PE-\(n) or add a distinguishing word (e.g. a rank)")
+        }
+        let unitName = try unit.map { (u) throws(DomainError) in try resolveUnit(named: u).name }
+        let n = take(.person)
+        people.append(Person(number: n, name: trimmed, role: role, unit: unitName, agency: agency))
+        indexPerson(at: people.count - 1)
+        let id = RecordID(.person, n)
+        log("added person \(id) \"\(trimmed)\"", id)
+        return id
+    }
+
+    /// Changes a person's role, unit, agency or status (a person who has left is kept, never deleted).
+    public mutating func updatePerson(_ n: Int, role: String?, unit: String?, agency: String?, status: Person.Status?) throws(DomainError) {
+        guard let i = people.index(ofNumber: n) else { throw unknownID(RecordID(.person, n)) }
+        let id = RecordID(.person, n)
+        if let role { log("\(id) role \(people[i].role ?? "-") -> \(role)", id); people[i].role = role }
+        if let unit {
+            let u = try resolveUnit(named: unit).name
+            log("\(id) unit \(people[i].unit ?? "-") -> \(u)", id)
+            people[i].unit = u
+        }
+        if let agency { log("\(id) agency \(people[i].agency ?? "police") -> \(agency)", id); people[i].agency = agency }
+        if let status { log("\(id) status \(people[i].status.rawValue) -> \(status.rawValue)", id); people[i].status = status }
+    }
+
+    /// Sets how often a unit's ST&CG and TT&CG meet (R9).
+    public mutating func setPolicy(unit name: String, stcg: Duration?, ttcg: Duration?) throws(DomainError) {
+        let u = try resolveUnit(named: name)
+        guard let i = units.firstIndex(where: { $0.name == u.name }) else { return }
+        for d in [stcg, ttcg].compactMap({ $0 }) where d.count <= 0 {
+            throw DomainError("a meeting frequency must be positive, not \(d)", help: "write e.g. ttcg every 2w")
+        }
+        if let stcg {
+            log("policy \(u.name) stcg every \(units[i].stcgEvery?.description ?? "-") -> \(stcg)")
+            units[i].stcgEvery = stcg
+        }
+        if let ttcg {
+            log("policy \(u.name) ttcg every \(units[i].ttcgEvery?.description ?? "-") -> \(ttcg)")
+            units[i].ttcgEvery = ttcg
+        }
+    }
+
+    /// Sets or clears the register's clock (for trainers).
+    public mutating func setClock(_ day: Day?) {
+        log("clock \(clock?.description ?? "system date") -> \(day?.description ?? "system date")")
+        clock = day
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    public var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,249 @@
+/// A record with a register-assigned number; arrays of them are kept in ascending number order.
+public protocol Numbered {
+    /// The number in the record's id.
+    var number: Int { get }
+}
+
+extension Person: Numbered {}
+extension Meeting: Numbered {}
+extension Product: Numbered {}
+extension Priority: Numbered {}
+extension Candidate: Numbered {}
+extension Requirement: Numbered {}
+extension Commission: Numbered {}
+extension Plan: Numbered {}
+extension Action: Numbered {}
+extension Decision: Numbered {}
+extension Escalation: Numbered {}
+extension Review: Numbered {}
+
+extension Array where Element: Numbered {
+    /// The index of the record with this number (binary search; the array is in number order).
+    public func index(ofNumber n: Int) -> Int? {
+        var lo = 0, hi = count - 1
+        while lo <= hi {
+            let mid = (lo + hi) / 2
+            let m = self[mid].number
+            if m == n { return mid }
+            if m < n { lo = mid + 1 } else { hi = mid - 1 }
+        }
+        return nil
+    }
+}
+
+/// The tasking and coordination register: every record, the id counters and the audit trail.
+///
+/// All changes go through its mutating methods, which enforce DOMAIN.md's rules and log what
+/// changed (`pendingChanges`) for the audit trail. It does no I/O.
+public struct Register: Sendable {
+    /// Units (forces and BCUs) in the order added.
+    public var units: [Unit] = []
+    /// People.
+    public var people: [Person] = []
+    /// Meetings.
+    public var meetings: [Meeting] = []
+    /// Intelligence products.
+    public var products: [Product] = []
+    /// Priorities of the control strategy.
+    public var priorities: [Priority] = []
+    /// Rejected candidates.
+    public var candidates: [Candidate] = []
+    /// Intelligence requirements.
+    public var requirements: [Requirement] = []
+    /// Commissions.
+    public var commissions: [Commission] = []
+    /// Delivery plans.
+    public var plans: [Plan] = []
+    /// PIER actions.
+    public var actions: [Action] = []
+    /// Decisions.
+    public var decisions: [Decision] = []
+    /// Escalations.
+    public var escalations: [Escalation] = []
+    /// Operational reviews.
+    public var reviews: [Review] = []
+    /// The audit trail, oldest first.
+    public var audit: [AuditEntry] = []
+    /// The last number used for each kind of id (ids are never reused, even after `undo`).
+    public var lastNumber: [RecordKind: Int] = [:]
+    /// The register's clock, when a trainer has set it (`set today`, `advance`).
+    public var clock: Day?
+    /// The meeting opened last and not yet closed: "the current meeting".
+    public var currentMeeting: Int?
+
+    /// What the statement being run has changed so far, for its audit entry.
+    public var pendingChanges: [String] = []
+    /// The records the statement being run has touched.
+    public var pendingIDs: [RecordID] = []
+
+    private var personIndex: [String: Int] = [:]
+    private var unitIndex: [String: Int] = [:]
+
+    /// An empty register.
+    public init() {}
+
+    /// Rebuilds the name indexes after records were loaded directly into the arrays.
+    public mutating func reindex() {
+        personIndex = [:]
+        for (i, p) in people.enumerated() { personIndex[p.name.lowercased()] = i }
+        unitIndex = [:]
+        for (i, u) in units.enumerated() { unitIndex[u.name.lowercased()] = i }
+    }
+
+    /// Takes the next number for a kind of record.
+    mutating func take(_ kind: RecordKind) -> Int {
+        let n = (lastNumber[kind] ?? 0) + 1
+        lastNumber[kind] = n
+        return n
+    }
+
+    /// Logs a change for the audit trail.
+    mutating func log(_ change: String, _ ids: RecordID...) {
+        pendingChanges.append(change)
+        for id in ids where !pendingIDs.contains(id) { pendingIDs.append(id) }
+    }
+
+    /// Clears and returns what the last statement changed.
+    public mutating func takePending() -> (changes: [String], ids: [RecordID]) {
+        defer {
+            pendingChanges = []
+            pendingIDs = []
+        }
+        return (pendingChanges, pendingIDs)
+    }
+
+    // MARK: Lookups
+
+    /// The unit with this name (case-insensitive).
+    public func unit(named name: String) -> Unit? {
+        unitIndex[name.lowercased()].map { units[$0] }
+    }
+
+    /// The person with this number.
+    public func person(_ n: Int) -> Person? { people.index(ofNumber: n).map { people[$0] } }
+
+    /// A person's name, or `PE-n` if unknown.
+    public func name(of n: Int) -> String { person(n)?.name ?? "PE-\(n)" }
+
+    /// The number of the person with this name (case-insensitive), if known.
+    public func personNumber(named name: String) -> Int? {
+        personIndex[name.lowercased()].map { people[$0].number }
+    }
+
+    /// Resolves a person's name to their number, or refuses with the nearest names (R11).
+    public func resolvePerson(named name: String) throws(DomainError) -> Int {
+        if let n = personNumber(named: name) { return n }
+        let near = Suggest.nearest(name, among: people.map(\.name))
+        let hint = Suggest.didYouMean(near, quoted: true).map { $0 + " " } ?? ""
+        throw DomainError("unknown person \"\(name)\"",
+                          help: "\(hint)People are added with `add person \"NAME\"`; tcg never creates one silently.",
+                          rule: "R11")
+    }
+
+    /// Checks a person number exists, or refuses with the nearest ids (R11).
+    public func resolvePerson(number n: Int) throws(DomainError) -> Int {
+        if person(n) != nil { return n }
+        throw unknownID(RecordID(.person, n))
+    }
+
+    /// Resolves a unit's name, or refuses with the nearest names (R11).
+    public func resolveUnit(named name: String) throws(DomainError) -> Unit {
+        if let u = unit(named: name) { return u }
+        let near = Suggest.nearest(name, among: units.map(\.name))
+        let hint = Suggest.didYouMean(near).map { $0 + " " } ?? ""
+        throw DomainError("unknown unit \(name)",
+                          help: "\(hint)Units are added with `add unit NAME`.", rule: "R11")
+    }
+
+    /// Whether a record with this id exists.
+    public func exists(_ id: RecordID) -> Bool {
+        switch id.kind {
+        case .person: return people.index(ofNumber: id.number) != nil
+        case .meeting: return meetings.index(ofNumber: id.number) != nil
+        case .product: return products.index(ofNumber: id.number) != nil
+        case .priority: return priorities.index(ofNumber: id.number) != nil
+        case .candidate: return candidates.index(ofNumber: id.number) != nil
+        case .requirement: return requirements.index(ofNumber: id.number) != nil
+        case .commission: return commissions.index(ofNumber: id.number) != nil
+        case .plan: return plans.index(ofNumber: id.number) != nil
+        case .action: return actions.index(ofNumber: id.number) != nil
+        case .decision: return decisions.index(ofNumber: id.number) != nil
+        case .escalation: return escalations.index(ofNumber: id.number) != nil
+        case .review: return reviews.index(ofNumber: id.number) != nil
+        }
+    }
+
+    /// The numbers in use for a kind of record.
+    public func numbers(of kind: RecordKind) -> [Int] {
+        switch kind {
+        case .person: return people.map(\.number)
+        case .meeting: return meetings.map(\.number)
+        case .product: return products.map(\.number)
+        case .priority: return priorities.map(\.number)
+        case .candidate: return candidates.map(\.number)
+        case .requirement: return requirements.map(\.number)
+        case .commission: return commissions.map(\.number)
+        case .plan: return plans.map(\.number)
+        case .action: return actions.map(\.number)
+        case .decision: return decisions.map(\.number)
+        case .escalation: return escalations.map(\.number)
+        case .review: return reviews.map(\.number)
+        }
+    }
+
+    /// The error for an id that does not exist, naming the nearest ids of that kind (R11).
+    public func unknownID(_ id: RecordID) -> DomainError {
+        let all = numbers(of: id.kind)
+        guard !all.isEmpty else {
+            return DomainError("no \(id.kind.noun) \(id) in the register",
+                               help: "there are no \(id.kind.plural) yet", rule: "R11")
+        }
+        let near = all.sorted { abs($0 - id.number) < abs($1 - id.number) }.prefix(3).sorted()
+            .map { "\(id.kind.prefix)-\($0)" }
+        return DomainError("no \(id.kind.noun) \(id) in the register",
+                           help: Suggest.didYouMean(near), rule: "R11")
+    }
+
+    /// Checks an id exists, or refuses with the nearest ids.
+    public func require(_ id: RecordID) throws(DomainError) {
+        if !exists(id) { throw unknownID(id) }
+    }
+
+    /// The index of meeting `M-n`, or an error naming the nearest meetings.
+    public func meetingIndex(_ n: Int) throws(DomainError) -> Int {
+        guard let i = meetings.index(ofNumber: n) else { throw unknownID(RecordID(.meeting, n)) }
+        return i
+    }
+
+    /// Looks up a record's index, or refuses with the nearest ids.
+    func indexOf<T: Numbered>(_ records: [T], _ kind: RecordKind, _ n: Int) throws(DomainError) -> Int {
+        guard let i = records.index(ofNumber: n) else { throw unknownID(RecordID(kind, n)) }
+        return i
+    }
+
+    /// The unit a record belongs to: the unit of the meeting it was created at.
+    public func unit(ofMeeting n: Int?) -> String? {
+        guard let n, let i = meetings.index(ofNumber: n) else { return nil }
+        return meetings[i].unit
+    }
+
+    /// A unit and all the units below it.
+    public func unitAndDescendants(_ name: String) -> Set<String> {
+        var result: Set<String> = [name.lowercased()]
+        var changed = true
+        while changed {
+            changed = false
+            for u in units where !result.contains(u.name.lowercased()) {
+                if let p = u.parent, result.contains(p.lowercased()) {
+                    result.insert(u.name.lowercased())
+                    changed = true
+                }
+            }
+        }
+        return result
+    }
+
+    /// Registers a newly added person or unit in the name indexes.
+    mutating func indexPerson(at i: Int) { personIndex[people[i].name.lowercased()] = i }
+    mutating func indexUnit(at i: Int) { unitIndex[units[i].name.lowercased()] = i }
+}

@@ -1,0 +1,66 @@
+import TCGDomain
+
+/// A token of the tcg language with its place in the source.
+public struct Token: Sendable, Equatable {
+    /// What kind of token.
+    public enum Kind: Sendable, Equatable {
+        /// A word: a letter or `_`, then letters, digits, `_` or `-`.
+        case word
+        /// A string literal; `parts` holds its decoded text and `$variables`.
+        case string
+        /// An integer.
+        case integer
+        /// A date `2026-12-01`.
+        case date
+        /// A date relative to today: `today+14d`, `+3d`, `yesterday`.
+        case relativeDate
+        /// A duration: `14d`, `2w`, `3mo`.
+        case duration
+        /// A record id `DP-12`.
+        case id
+        /// A variable `$name`.
+        case variable
+        /// `(` `)` `[` `]` `{` `}` `,` `;`
+        case lparen, rparen, lbracket, rbracket, lbrace, rbrace, comma, semicolon
+        /// `=` `!=` `<` `<=` `>` `>=`
+        case op
+        /// The end of a line (statement separator).
+        case newline
+        /// The end of the input.
+        case eof
+    }
+
+    /// The kind.
+    public var kind: Kind
+    /// Where it is.
+    public var range: SourceRange
+    /// The token's text: the word, the operator, the variable's name (without `$`), the id as written.
+    public var text: String
+    /// A string literal's pieces.
+    public var parts: [StringPart] = []
+    /// An integer's value.
+    public var integer: Int = 0
+    /// A date's value, a relative date's base offset in days (today = 0), or nil.
+    public var day: Day?
+    /// A duration's value, or a relative date's offset.
+    public var duration: Duration?
+    /// An id's value.
+    public var id: RecordID?
+
+    /// Whether this is the word `w` (case-insensitive).
+    public func isWord(_ w: String) -> Bool {
+        kind == .word && text.count == w.count && text.lowercased() == w
+    }
+
+    /// The word in lower case ("" for other tokens).
+    public var lower: String { kind == .word ? text.lowercased() : "" }
+}
+
+/// A piece of a string literal: text, or a `$variable` to interpolate.
+public enum StringPart: Sendable, Equatable {
+    /// Literal text (escapes decoded).
+    case text(String)
+    /// `$name` or `${name}`, with its range.
+    case variable(String, SourceRange)
+}
+
