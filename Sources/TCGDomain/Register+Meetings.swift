@@ -89,7 +89,7 @@ extension Register {
                               rule: "R8")
         }
         throw DomainError("\(subject) only at \(allowedText); M-\(n) is \(m.kind.withArticle)",
-                          help: "open \(allowed.first ?? "the right meeting") first (`open M-n`) or name one with `at M-n`",
+                          help: "open \(allowedText) first (`open M-n`), or name one with `at M-n`",
                           rule: rule)
     }
 

@@ -22,7 +22,7 @@ public enum Suggest {
     public static func nearest(_ word: String, among candidates: [String], limit: Int = 3) -> [String] {
         let lower = word.lowercased()
         guard !lower.isEmpty else { return [] }
-        let threshold = max(2, lower.count / 3)
+        let threshold = lower.count <= 3 ? 1 : max(2, lower.count / 3)
         var scored: [(Int, String)] = []
         for candidate in candidates {
             let c = candidate.lowercased()

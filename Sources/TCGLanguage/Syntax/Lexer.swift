@@ -212,9 +212,9 @@ public struct Lexer {
            isDigit(b[i + 4]), isDigit(b[i + 5]), i + 6 == b.count || !isWordByte(b[i + 6]) {
             i += 6
             let text = String(decoding: b[start..<i], as: UTF8.self)
-            guard let day = Day(iso: text) else {
+            let day = Day(iso: text)
+            if day == nil {
                 error("\(text) is not a date in the calendar", start, i, help: "dates are YYYY-MM-DD, e.g. 2027-03-01")
-                return
             }
             var t = Token(kind: .date, range: SourceRange(start, i), text: text)
             t.day = day

@@ -49,7 +49,7 @@ public struct Token: Sendable, Equatable {
 
     /// Whether this is the word `w` (case-insensitive).
     public func isWord(_ w: String) -> Bool {
-        kind == .word && text.count == w.count && text.lowercased() == w
+        (kind == .word || kind == .relativeDate) && text.count == w.count && text.lowercased() == w
     }
 
     /// The word in lower case ("" for other tokens).

@@ -1,0 +1,239 @@
+import TCGDomain
+
+/// Where statements come from, for the audit trail and for `run`'s relative paths.
+public enum Origin: Sendable, Equatable {
+    /// The interactive prompt.
+    case repl
+    /// `tcg -c '…'`.
+    case commandLine
+    /// A script: a file path, or `<stdin>`.
+    case script(String)
+
+    /// The audit trail's "where from" for a line.
+    func label(line: Int) -> String {
+        switch self {
+        case .repl: return "repl"
+        case .commandLine: return "-c"
+        case .script(let path): return "\(path):\(line)"
+        }
+    }
+}
+
+/// Runs statements against a register held in memory. It knows nothing of files, locks or
+/// terminals: the session around it loads and saves, and an `OutputSink` prints.
+public final class Interpreter {
+    /// The register being worked on.
+    public var register: Register
+    /// The output format.
+    public var format: OutputFormat
+    /// Who the audit trail records.
+    public let user: String
+    /// `--today` / `$TCG_TODAY`, until `set today` or `advance` in this session.
+    public var todayOverride: Day?
+    /// The system date and the wall-clock time (ISO 8601, UTC).
+    public var clock: @Sendable () -> (today: Day, now: String)
+    /// Reads a file for `run`.
+    public var readFile: (String) throws -> [UInt8]
+    /// Where output goes.
+    public let sink: OutputSink
+    /// `$variables` (script parameters, `let`, loop variables).
+    public var variables: [String: Value] = [:]
+    /// Set by `quit`.
+    public internal(set) var quitRequested = false
+    /// The deepest `run` nesting accepted.
+    public static let maxRunDepth = 16
+    /// The most statements a script may run (loops included) before it is stopped.
+    public static let maxSteps = 50_000_000
+
+    var runDepth = 0
+    var steps = 0
+    var undoStack: [UndoPoint] = []
+
+    /// The state before a committed statement, for `undo`.
+    struct UndoPoint {
+        var before: Register
+        var afterSeq: Int
+        var statement: String
+    }
+
+    /// Creates an interpreter over a register.
+    public init(register: Register, format: OutputFormat, user: String, todayOverride: Day?, sink: OutputSink,
+                clock: @escaping @Sendable () -> (today: Day, now: String), readFile: @escaping (String) throws -> [UInt8]) {
+        self.register = register
+        self.format = format
+        self.user = user
+        self.todayOverride = todayOverride
+        self.sink = sink
+        self.clock = clock
+        self.readFile = readFile
+    }
+
+    /// The register's clock: `--today`, else the saved clock, else the system date.
+    public var today: Day { todayOverride ?? register.clock ?? clock().today }
+
+    /// The current meeting, if any.
+    public var currentMeeting: Meeting? {
+        register.currentMeeting.flatMap { n in register.meetings.index(ofNumber: n).map { register.meetings[$0] } }
+    }
+
+    /// A failed statement: the diagnostic and the source it is in.
+    public struct Failure: Error {
+        /// What went wrong, and where.
+        public var diagnostic: Diagnostic
+        /// The source it points into.
+        public var source: SourceFile
+    }
+
+    /// Runs parsed statements in order, stopping at the first failure.
+    public func execute(_ statements: [Statement], in source: SourceFile, origin: Origin) throws(Failure) {
+        let frame = Frame(source: source, origin: origin)
+        for s in statements {
+            if quitRequested { return }
+            do {
+                _ = try run(s, frame, quiet: false)
+            } catch let d {
+                throw Failure(diagnostic: d, source: d.source ?? source)
+            }
+        }
+    }
+
+    /// Where the running statements come from.
+    struct Frame {
+        var source: SourceFile
+        var origin: Origin
+    }
+
+    func run(_ s: Statement, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
+        steps += 1
+        if steps > Interpreter.maxSteps {
+            throw Diagnostic(.error, "the script ran more than \(Interpreter.maxSteps) statements; stopping", range: s.range,
+                             help: "check the loops")
+        }
+        switch s {
+        case .command(let c):
+            return try runCommand(c, frame, quiet: quiet)
+        case .assign(let name, let value, _):
+            let v = try letValue(value, frame)
+            variables[name] = v
+            return v
+        case .echo(let exprs, _):
+            var parts: [String] = []
+            for e in exprs { parts.append(try eval(e, frame).description) }
+            if !quiet { sink.emit(.text(parts.joined(separator: " ")), format: format) }
+            return .none
+        case .loop(let name, let source, let body, _):
+            let items: [Value]
+            switch try letValue(source, frame) {
+            case .list(let l): items = l
+            case .none: items = []
+            case let other: items = [other]
+            }
+            for item in items {
+                variables[name] = item
+                for b in body {
+                    _ = try run(b, frame, quiet: quiet)
+                    if quitRequested { return .none }
+                }
+            }
+            return .none
+        case .branch(let condition, let then, let otherwise, _):
+            let body = try truth(condition, frame) ? then : (otherwise ?? [])
+            for b in body {
+                _ = try run(b, frame, quiet: quiet)
+                if quitRequested { return .none }
+            }
+            return .none
+        case .check(let condition, let message, let range):
+            if try !truth(condition, frame) {
+                let text = try message.map { (m) throws(Diagnostic) in try eval(m, frame).description }
+                throw Diagnostic(.error, "assertion failed" + (text.map { ": \($0)" } ?? ""), range: range,
+                                 help: try assertionHelp(condition, frame))
+            }
+            return .none
+        case .include(let pathExpr, let range):
+            return try include(pathExpr, range, frame)
+        }
+    }
+
+    func letValue(_ v: LetValue, _ frame: Frame) throws(Diagnostic) -> Value {
+        switch v {
+        case .statement(let s): return try run(s, frame, quiet: true)
+        case .value(let e):
+            switch e {
+            case .compare, .member, .contains, .and, .or, .not: return .bool(try truth(e, frame))
+            default: return try eval(e, frame)
+            }
+        }
+    }
+
+    func include(_ pathExpr: Expr, _ range: SourceRange, _ frame: Frame) throws(Diagnostic) -> Value {
+        let path = try eval(pathExpr, frame).description
+        guard runDepth < Interpreter.maxRunDepth else {
+            throw Diagnostic(.error, "`run` is nested more than \(Interpreter.maxRunDepth) deep", range: range,
+                             help: "a script probably runs itself; check the run statements")
+        }
+        var resolved = path
+        if !path.hasPrefix("/"), case .script(let current) = frame.origin, let slash = current.lastIndex(of: "/") {
+            resolved = String(current[...slash]) + path
+        }
+        let bytes: [UInt8]
+        do { bytes = try readFile(resolved) } catch {
+            throw Diagnostic(.error, "cannot read \(resolved): \(error)", range: range, help: "paths are relative to the running script")
+        }
+        let source = SourceFile(name: resolved, bytes: bytes)
+        let parsed = Parser.parse(source)
+        if var first = parsed.diagnostics.first {
+            first.source = source
+            throw first
+        }
+        runDepth += 1
+        defer { runDepth -= 1 }
+        let inner = Frame(source: source, origin: .script(resolved))
+        for s in parsed.statements {
+            if quitRequested { break }
+            do { _ = try run(s, inner, quiet: false) } catch var d {
+                if d.source == nil { d.source = source }
+                throw d
+            }
+        }
+        return .none
+    }
+
+    /// Records the last command's changes in the audit trail.
+    func audit(_ c: Command, _ frame: Frame) {
+        let pending = register.takePending()
+        guard !pending.changes.isEmpty else { return }
+        let line = frame.source.location(of: c.range.start).line
+        let (_, now) = clock()
+        let seq = (register.audit.last?.seq ?? 0) + 1
+        register.audit.append(AuditEntry(seq: seq, at: now, day: today, user: user, source: frame.origin.label(line: line),
+                                         statement: statementText(c, frame.source), changes: pending.changes, ids: pending.ids))
+    }
+
+    func statementText(_ c: Command, _ source: SourceFile) -> String {
+        var text = source.text(c.range)
+        if text.contains("\\\n") || text.contains("\n") {
+            text = text.split(separator: "\n").map { line in
+                let t = String(line).trimmingSpaces
+                return t.hasSuffix("\\") ? String(t.dropLast()).trimmingSpaces : t
+            }.joined(separator: " ")
+        }
+        return text.count > 2000 ? String(text.prefix(2000)) + "…" : text
+    }
+
+    /// Explains a failed comparison: what each side was.
+    func assertionHelp(_ condition: Expr, _ frame: Frame) throws(Diagnostic) -> String? {
+        if case .compare(let op, let l, let r, _) = condition {
+            let lv = try eval(l, frame), rv = try eval(r, frame)
+            return "the left side is \(show(lv)) and the right side is \(show(rv)); \(op) does not hold"
+        }
+        return nil
+    }
+
+    func show(_ v: Value) -> String {
+        switch v {
+        case .string(let s): return "\"\(s)\""
+        default: return v.description.isEmpty ? "nothing" : v.description
+        }
+    }
+}

@@ -1,0 +1,302 @@
+import TCGDomain
+
+/// Builds the documents the report queries print: show, outstanding, agenda, minutes, strategy,
+/// calendar and history. Pure: reads the register, prints nothing.
+struct Reports {
+    let register: Register
+    let today: Day
+
+    /// Orders two optional field values (absent last).
+    static func order(_ a: FieldValue?, _ b: FieldValue?) -> Int {
+        switch (a, b) {
+        case (nil, nil): return 0
+        case (nil, _): return 1
+        case (_, nil): return -1
+        case (.date(let x)?, .date(let y)?): return x.number - y.number
+        case (.int(let x)?, .int(let y)?): return x - y
+        case (.id(let x)?, .id(let y)?):
+            if x.kind != y.kind { return x.kind.prefix < y.kind.prefix ? -1 : 1 }
+            return x.number - y.number
+        case (let x?, let y?):
+            let l = x.display.lowercased(), r = y.display.lowercased()
+            return l == r ? 0 : (l < r ? -1 : 1)
+        }
+    }
+
+    /// Whether a record belongs to a unit: made at the unit's meeting, or escalated to it and still open (R12).
+    func belongs(_ schema: KindSchema, _ i: Int, to unit: String, escalated: Set<RecordID>) -> Bool {
+        let u = unit.lowercased()
+        if schema.record == .escalation {
+            let e = register.escalations[i]
+            return e.from.lowercased() == u || e.to.lowercased() == u
+        }
+        if schema.unit?(register, i)?.lowercased() == u { return true }
+        if let id = schema.id(register, i), escalated.contains(id) { return true }
+        return false
+    }
+
+    /// The outstanding records of a kind, for an owner and a unit, soonest due first.
+    func outstanding(_ schema: KindSchema, owner: Int?, unit: String?, dueBy: Day? = nil) -> [Int] {
+        guard let isOutstanding = schema.outstanding else { return [] }
+        let escalated = unit.map { register.escalatedItems(to: $0) } ?? []
+        var rows: [Int] = []
+        for i in 0..<schema.count(register) where isOutstanding(register, i) {
+            if let owner, schema.owner?(register, i) != owner { continue }
+            if let unit, !belongs(schema, i, to: unit, escalated: escalated) { continue }
+            if let dueBy {
+                guard let d = schema.due?(register, i), d <= dueBy else { continue }
+            }
+            rows.append(i)
+        }
+        if let due = schema.due {
+            rows.sort { (due(register, $0)?.number ?? Int.max, $0) < (due(register, $1)?.number ?? Int.max, $1) }
+        }
+        return rows
+    }
+
+    /// A section of records with the record's fields, plus a `late` column in tables for overdue ones.
+    func dueSection(_ schema: KindSchema, _ rows: [Int], key: String, title: String, leading: [String] = []) -> Section {
+        let fields = schema.outputFields
+        var columns = fields.map(\.name)
+        var table = schema.tableColumns
+        if schema.due != nil {
+            columns.append("late")
+            table.append("late")
+        }
+        table = leading + table.filter { !leading.contains($0) }
+        let data: [[FieldValue?]] = rows.map { i in
+            var row = fields.map { $0.get(register, i) }
+            if schema.due != nil {
+                if schema.isOverdue(register, i, today: today), let d = schema.due?(register, i) {
+                    row.append(.text("overdue \(today.number - d.number)d"))
+                } else {
+                    row.append(nil)
+                }
+            }
+            return row
+        }
+        return Section(key: key, title: title, columns: columns, rows: data, tableColumns: table,
+                       displayOnly: schema.due != nil ? ["late"] : [])
+    }
+
+    func recordFields(_ schema: KindSchema, _ i: Int) -> [(String, FieldValue)] {
+        schema.outputFields.compactMap { f in f.get(register, i).map { (f.name, $0) } }
+    }
+
+    func notes(_ key: String, _ title: String, _ notes: [Note]) -> Section {
+        Section(key: key, title: title, columns: ["date", "text", "meeting"],
+                rows: notes.map { [.date($0.date), .text($0.text), $0.meeting.map { .id(RecordID(.meeting, $0)) }] })
+    }
+
+    func rows(_ schema: KindSchema, _ test: (Int) -> Bool) -> [Int] {
+        (0..<schema.count(register)).filter(test)
+    }
+
+    /// `show ID`: every field of one record, and what hangs off it.
+    func show(_ id: RecordID) -> Document {
+        guard let schema = QueryKinds.schema(for: id.kind), let i = index(of: id) else {
+            return Document(shape: .object, title: id.description)
+        }
+        var doc = Document(shape: .object, title: "\(id.kind.noun.capitalizedFirst) \(id)", fields: recordFields(schema, i))
+        switch id.kind {
+        case .action:
+            let a = register.actions[i]
+            if schema.isOverdue(register, i, today: today) { doc.fields.append(("overdue", .bool(true))) }
+            doc.sections.append(notes("progress", "Progress", a.progress))
+        case .plan:
+            let n = register.plans[i].number
+            if let note = register.plans[i].note { doc.fields.append(("note", .text(note))) }
+            doc.sections.append(dueSection(QueryKinds.actions, rows(QueryKinds.actions) { register.actions[$0].plan == n }, key: "actions", title: "Actions"))
+            doc.sections.append(section(QueryKinds.reviews, rows(QueryKinds.reviews) { register.reviews[$0].plan == n }))
+            doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].plan == n }))
+        case .priority:
+            let p = register.priorities[i]
+            if let r = p.retiredRationale { doc.fields.append(("retired_rationale", .text(r))) }
+            if let m = p.retiredAt { doc.fields.append(("retired_at", .id(RecordID(.meeting, m)))) }
+            doc.sections.append(section(QueryKinds.plans, rows(QueryKinds.plans) { register.plans[$0].serves == id }))
+            doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].priority == p.number }))
+        case .requirement:
+            doc.sections.append(notes("reviews", "Reviews", register.requirements[i].notes))
+        case .review:
+            let r = register.reviews[i]
+            if r.late { doc.fields.append(("flagged", .text("commissioned after its plan started (R7)"))) }
+            for (k, v) in [("lessons", r.lessons), ("good_practice", r.goodPractice), ("conclusions", r.conclusions), ("recommendations", r.recommendations)] {
+                if let v { doc.fields.append((k, .text(v))) }
+            }
+        case .escalation:
+            let e = register.escalations[i]
+            if let m = e.decidedAt { doc.fields.append(("decided_at", .id(RecordID(.meeting, m)))) }
+            if let r = e.declineRationale { doc.fields.append(("decline_rationale", .text(r))) }
+        case .commission:
+            if schema.isOverdue(register, i, today: today) { doc.fields.append(("overdue", .bool(true))) }
+            let n = register.commissions[i].number
+            doc.sections.append(section(QueryKinds.products, rows(QueryKinds.products) { register.products[$0].commission == n }))
+        case .meeting:
+            return minutes(id.number)
+        default: break
+        }
+        doc.sections.removeAll { $0.rows.isEmpty && $0.key != "progress" }
+        return doc
+    }
+
+    func section(_ schema: KindSchema, _ rows: [Int]) -> Section {
+        let fields = schema.outputFields
+        return Section(key: schema.name, title: schema.name.capitalizedFirst, columns: fields.map(\.name),
+                       rows: rows.map { i in fields.map { $0.get(register, i) } }, tableColumns: schema.tableColumns)
+    }
+
+    func index(of id: RecordID) -> Int? {
+        switch id.kind {
+        case .person: return register.people.index(ofNumber: id.number)
+        case .meeting: return register.meetings.index(ofNumber: id.number)
+        case .product: return register.products.index(ofNumber: id.number)
+        case .priority: return register.priorities.index(ofNumber: id.number)
+        case .candidate: return register.candidates.index(ofNumber: id.number)
+        case .requirement: return register.requirements.index(ofNumber: id.number)
+        case .commission: return register.commissions.index(ofNumber: id.number)
+        case .plan: return register.plans.index(ofNumber: id.number)
+        case .action: return register.actions.index(ofNumber: id.number)
+        case .decision: return register.decisions.index(ofNumber: id.number)
+        case .escalation: return register.escalations.index(ofNumber: id.number)
+        case .review: return register.reviews.index(ofNumber: id.number)
+        }
+    }
+
+    /// The agenda pack for a meeting (or the next one due): what it must see.
+    func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day) -> Document {
+        var fields: [(String, FieldValue)] = []
+        if let meeting { fields.append(("meeting", .id(meeting.id))) }
+        fields.append(("kind", .word(kind.rawValue)))
+        if let unit { fields.append(("unit", .text(unit))) }
+        fields.append(("date", .date(date)))
+        if let chair = meeting?.chair { fields.append(("chair", .person(chair, register.name(of: chair)))) }
+        if let title = meeting?.title { fields.append(("title", .text(title))) }
+        if meeting == nil { fields.append(("note", .text("no meeting is planned; this is the date the T&C policy makes it due"))) }
+
+        var actions = outstanding(QueryKinds.actions, owner: nil, unit: unit, dueBy: date)
+        actions.sort { a, b in
+            let x = register.name(of: register.actions[a].owner).lowercased(), y = register.name(of: register.actions[b].owner).lowercased()
+            return x != y ? x < y : (register.actions[a].due, a) < (register.actions[b].due, b)
+        }
+        let commissions = outstanding(QueryKinds.commissions, owner: nil, unit: unit, dueBy: date)
+        let escalated = unit.map { register.escalatedItems(to: $0) } ?? []
+        let plans = rows(QueryKinds.plans) { i in
+            let p = register.plans[i]
+            guard p.status == .active, let r = p.review, r <= date else { return false }
+            return unit.map { belongs(QueryKinds.plans, i, to: $0, escalated: escalated) } ?? true
+        }
+        let escalations = outstanding(QueryKinds.escalations, owner: nil, unit: unit)
+        let requirements = outstanding(QueryKinds.requirements, owner: nil, unit: unit).filter { i in
+            kind == .stcg || register.requirements[i].level == .tactical || unit == nil || true
+        }
+        var recs: [[FieldValue?]] = []
+        if let ium = register.lastIUM(unit: unit, before: min(date, max(today, date))) {
+            for p in register.products where p.presentedAt == ium.number {
+                recs.append([.id(ium.id), .id(p.id), .text(p.title), p.recommends.map { .text($0) }])
+            }
+            for d in register.decisions where d.meeting == ium.number {
+                recs.append([.id(ium.id), .id(d.id), .text(d.text), d.rationale.map { .text($0) }])
+            }
+        }
+        let title = "Agenda: \(kind.title)\(unit.map { " \($0)" } ?? "") on \(date)\(meeting.map { " (\($0.id))" } ?? "")"
+        return Document(shape: .object, title: title, fields: fields, sections: [
+            dueSection(QueryKinds.actions, actions, key: "actions", title: "Overdue and due actions, by owner", leading: ["owner"]),
+            dueSection(QueryKinds.commissions, commissions, key: "commissions", title: "Commissions due back"),
+            section(QueryKinds.plans, plans).retitled("Plans due for review"),
+            section(QueryKinds.escalations, escalations).retitled("Open escalations"),
+            section(QueryKinds.requirements, requirements).retitled("Requirements to review"),
+            Section(key: "recommendations", title: "Recommendations from the last IUM", columns: ["meeting", "id", "title", "recommends"], rows: recs),
+        ], alwaysTitled: true)
+    }
+
+    /// A meeting's minutes: attendance, decisions with rationale, and what it tasked.
+    func minutes(_ n: Int) -> Document {
+        guard let i = register.meetings.index(ofNumber: n) else { return Document(shape: .object) }
+        let m = register.meetings[i]
+        let schema = QueryKinds.meetings
+        var doc = Document(shape: .object, title: "Minutes of \(m.id): \(m.kind.title)\(m.unit.map { " \($0)" } ?? "") on \(m.date)",
+                           fields: recordFields(schema, i), alwaysTitled: true)
+        doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].meeting == n }).retitled("Decisions"))
+        let tasked: [(KindSchema, (Int) -> Bool)] = [
+            (QueryKinds.priorities, { register.priorities[$0].meeting == n }),
+            (QueryKinds.candidates, { register.candidates[$0].meeting == n }),
+            (QueryKinds.requirements, { register.requirements[$0].meeting == n }),
+            (QueryKinds.commissions, { register.commissions[$0].meeting == n }),
+            (QueryKinds.plans, { register.plans[$0].meeting == n }),
+            (QueryKinds.actions, { register.actions[$0].meeting == n }),
+            (QueryKinds.reviews, { register.reviews[$0].meeting == n }),
+            (QueryKinds.escalations, { register.escalations[$0].meeting == n }),
+            (QueryKinds.products, { register.products[$0].presentedAt == n }),
+        ]
+        for (s, test) in tasked {
+            let r = rows(s, test)
+            if !r.isEmpty { doc.sections.append(section(s, r)) }
+        }
+        return doc
+    }
+
+    /// The control strategy: active priorities with owners and rationale, rejected candidates, strategic requirements.
+    func strategy(unit: String?) -> Document {
+        let u = unit?.lowercased()
+        let priorities = rows(QueryKinds.priorities) { i in
+            register.priorities[i].status == .active && (u == nil || register.priorities[i].unit?.lowercased() == u)
+        }
+        let candidates = rows(QueryKinds.candidates) { i in u == nil || register.unit(ofMeeting: register.candidates[i].meeting)?.lowercased() == u }
+        let requirements = rows(QueryKinds.requirements) { i in
+            let r = register.requirements[i]
+            return r.level == .strategic && r.status == .open && (u == nil || register.unit(ofMeeting: r.meeting)?.lowercased() == u)
+        }
+        var fields: [(String, FieldValue)] = []
+        if let unit { fields.append(("unit", .text(unit))) }
+        var p = section(QueryKinds.priorities, priorities).retitled("Priorities")
+        p.tableColumns = ["id", "title", "owner", "rationale", "unit"]
+        var c = section(QueryKinds.candidates, candidates).retitled("Rejected candidates")
+        c.tableColumns = ["id", "title", "rationale", "meeting"]
+        return Document(shape: .object, title: "Control strategy\(unit.map { " of \($0)" } ?? "")", fields: fields,
+                        sections: [p, c, section(QueryKinds.requirements, requirements).retitled("Strategic intelligence requirements")],
+                        alwaysTitled: true)
+    }
+
+    /// The T&C calendar (R9).
+    func calendar(unit: String?) -> Document {
+        let entries = register.calendar(today: today, unit: unit)
+        let rows: [[FieldValue?]] = entries.map { e in
+            let met = register.meetings.filter { $0.kind == e.group && $0.unit == e.unit && $0.date <= today }.map { FieldValue.date($0.date) }
+            return [.text(e.unit), .word(e.group.rawValue), .text(e.every.description), e.last.map { .date($0) }, .int(e.held),
+                    e.nextDue.map { .date($0) }, e.planned.map { .date($0) }, .word(e.status.rawValue), .list(met)]
+        }
+        return Document(shape: .list, title: "T&C calendar on \(today)", sections: [
+            Section(key: "calendar", title: "Calendar", columns: ["unit", "group", "every", "last", "held", "next_due", "planned", "status", "met"],
+                    rows: rows, tableColumns: ["unit", "group", "every", "last", "held", "next_due", "planned", "status"]),
+        ])
+    }
+
+    /// The audit trail, of one record or all, since a date.
+    func history(_ id: RecordID?, since: Day?) -> Document {
+        let entries = register.audit.filter { e in
+            (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
+        }
+        let rows: [[FieldValue?]] = entries.map { e in
+            [.int(e.seq), .text(e.at), .date(e.day), .text(e.user), .text(e.source), .text(e.statement),
+             .list(e.changes.map { .text($0) }), .list(e.ids.map { .id($0) })]
+        }
+        return Document(shape: .list, title: "History\(id.map { " of \($0)" } ?? "")", sections: [
+            Section(key: "history", title: "History", columns: ["seq", "at", "day", "user", "source", "statement", "changes", "ids"],
+                    rows: rows, tableColumns: ["seq", "at", "user", "source", "statement"]),
+        ])
+    }
+}
+
+extension Section {
+    /// The same section under another heading.
+    func retitled(_ title: String) -> Section {
+        var s = self
+        s.title = title
+        return s
+    }
+}
+
+extension String {
+    /// The string with its first letter in capitals.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

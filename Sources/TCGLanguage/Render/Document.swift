@@ -1,0 +1,82 @@
+import TCGDomain
+
+/// The output formats of `--format` and `set format`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, json, csv, markdown
+}
+
+/// A block of rows of one kind, as a query answers.
+public struct Section: Sendable {
+    /// The key in JSON (`actions`).
+    public var key: String
+    /// The heading in a table (`Overdue and due actions by owner`).
+    public var title: String
+    /// Column names, in order.
+    public var columns: [String]
+    /// Rows: one value (or nil) per column.
+    public var rows: [[FieldValue?]]
+    /// The columns a table shows (default: all).
+    public var tableColumns: [String]?
+    /// Columns shown in tables only, never in JSON, CSV or Markdown (e.g. `late`).
+    public var displayOnly: Set<String> = []
+
+    /// Creates a section.
+    public init(key: String, title: String, columns: [String], rows: [[FieldValue?]], tableColumns: [String]? = nil, displayOnly: Set<String> = []) {
+        self.key = key
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.tableColumns = tableColumns
+        self.displayOnly = displayOnly
+    }
+}
+
+/// What a query prints: a list of rows, or one object with fields and sections.
+public struct Document: Sendable {
+    /// How JSON shows it.
+    public enum Shape: Sendable {
+        /// A JSON array of every section's rows (`list`, `outstanding`, `calendar`, `history`).
+        case list
+        /// A JSON object of the fields, with each section as an array (`show`, `agenda`, `minutes`, `strategy`).
+        case object
+    }
+    /// The JSON shape.
+    public var shape: Shape
+    /// A heading for tables and Markdown.
+    public var title: String?
+    /// Named values shown before the sections.
+    public var fields: [(String, FieldValue)]
+    /// Sections of rows.
+    public var sections: [Section]
+    /// Show a section's title in tables even when it is the only one.
+    public var alwaysTitled: Bool = false
+
+    /// Creates a document.
+    public init(shape: Shape, title: String? = nil, fields: [(String, FieldValue)] = [], sections: [Section] = [], alwaysTitled: Bool = false) {
+        self.shape = shape
+        self.title = title
+        self.fields = fields
+        self.sections = sections
+        self.alwaysTitled = alwaysTitled
+    }
+}
+
+/// Something a statement prints.
+public enum Output: Sendable {
+    /// The id of a record just created.
+    case created(RecordID)
+    /// A bare value: `count`'s integer.
+    case value(Value)
+    /// A line of text (`echo`, help, notices).
+    case text(String)
+    /// A query's answer.
+    case document(Document)
+}
+
+/// Where the interpreter sends what statements print, and warnings.
+public protocol OutputSink: AnyObject {
+    /// Prints a statement's output.
+    func emit(_ output: Output, format: OutputFormat)
+    /// Reports a warning or note (to stderr).
+    func warn(_ diagnostic: Diagnostic, in source: SourceFile)
+}

@@ -1,0 +1,137 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Replaces a file's contents durably and atomically: readers see the old file or the new one,
+/// never a mixture, and after a crash the file is one or the other.
+///
+/// The steps: create `.NAME.tmp-PID` in the same folder (mode 0600, `O_EXCL`), write every
+/// byte, `fsync` it, `rename` it over the file, `fsync` the folder. On any failure before the
+/// rename the temporary file is removed and the old file is left as it was.
+enum AtomicFileWriter {
+    /// Writes `bytes` to `path` as described above. `path` names the workspace in errors.
+    static func replace(_ path: String, with bytes: [UInt8]) throws(StoreError) {
+        let (folder, prefix, name) = split(path)
+        guard !name.isEmpty, name != ".", name != ".." else {
+            throw StoreError(path: path, message: "cannot save: the path names a folder, not a file")
+        }
+        let temporary = prefix + ".\(name).tmp-\(getpid())"
+        let fd = try createTemporary(temporary, workspace: path, folder: folder)
+        do throws(StoreError) {
+            try writeAll(fd, bytes, workspace: path, temporary: temporary)
+            try retrying(fd, path, "cannot save: flushing \(temporary) to disk failed") { fsync($0) }
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        if close(fd) != 0 {
+            let text = SystemError.current
+            unlink(temporary)
+            throw StoreError(path: path, message: "cannot save: closing \(temporary) failed: \(text)",
+                             help: "the workspace was not changed")
+        }
+        if rename(temporary, path) != 0 {
+            let text = SystemError.current
+            unlink(temporary)
+            throw StoreError(path: path, message: "cannot save: renaming \(temporary) over the workspace failed: \(text)",
+                             help: "the workspace was not changed")
+        }
+        try syncFolder(folder, workspace: path)
+    }
+
+    /// The folder of `path` (`.` when none is given), the path up to and including its last
+    /// `/` (empty when none), and the file name after it. Splits on bytes, not characters.
+    static func split(_ path: String) -> (folder: String, prefix: String, name: String) {
+        let utf8 = path.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", "", path) }
+        let after = utf8.index(after: slash)
+        let folder = String(decoding: utf8[..<slash], as: UTF8.self)
+        return (folder.isEmpty ? "/" : folder, String(decoding: utf8[..<after], as: UTF8.self),
+                String(decoding: utf8[after...], as: UTF8.self))
+    }
+
+    /// Creates the temporary file, removing a stale one left by a crashed process with our pid.
+    private static func createTemporary(_ temporary: String, workspace: String, folder: String) throws(StoreError) -> Int32 {
+        var attempt = 0
+        while true {
+            let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode_t(0o600))
+            if fd >= 0 {
+                // The umask cannot widen 0600, but be sure the file is the owner's only.
+                if fchmod(fd, mode_t(0o600)) != 0 {
+                    let text = SystemError.current
+                    close(fd)
+                    unlink(temporary)
+                    throw StoreError(path: workspace, message: "cannot save: cannot set the mode of \(temporary): \(text)",
+                                     help: "the workspace was not changed")
+                }
+                return fd
+            }
+            let code = errno
+            if code == EINTR { continue }
+            // We hold the writer lock, so an existing temporary file is a leftover: remove it once.
+            if code == EEXIST, attempt == 0, unlink(temporary) == 0 {
+                attempt += 1
+                continue
+            }
+            throw StoreError(path: workspace,
+                             message: "cannot save: cannot create \(temporary): \(SystemError.text(code))",
+                             help: code == ENOENT ? "the folder \(folder) does not exist; create it first"
+                                 : "check that the folder \(folder) exists and is writable; the workspace was not changed")
+        }
+    }
+
+    /// Writes every byte, resuming after partial writes and interrupted calls.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], workspace: String, temporary: String) throws(StoreError) {
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return }
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, base + done, min(raw.count - done, 1 << 30))
+                if n > 0 {
+                    done += n
+                } else if n < 0, errno == EINTR {
+                    continue
+                } else {
+                    failure = n < 0 ? errno : EIO
+                    return
+                }
+            }
+        }
+        if failure != 0 {
+            throw StoreError(path: workspace, message: "cannot save: writing \(temporary) failed: \(SystemError.text(failure))",
+                             help: failure == ENOSPC || failure == EDQUOT ? "free some disk space; the workspace was not changed"
+                                 : "the workspace was not changed")
+        }
+    }
+
+    /// Runs a call that returns -1 and sets errno on failure, retrying on EINTR.
+    private static func retrying(_ fd: Int32, _ workspace: String, _ what: String, _ call: (Int32) -> Int32) throws(StoreError) {
+        while call(fd) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            throw StoreError(path: workspace, message: "\(what): \(SystemError.text(code))", help: "the workspace was not changed")
+        }
+    }
+
+    /// Makes the rename durable by syncing the folder. File systems that cannot sync a folder
+    /// (EINVAL, ENOTSUP) are accepted: the rename has happened and is all they offer.
+    private static func syncFolder(_ folder: String, workspace: String) throws(StoreError) {
+        let fd = open(folder, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
+        guard fd >= 0 else {
+            throw StoreError(path: workspace, message: "saved, but cannot open the folder \(folder) to make the save durable: \(SystemError.current)")
+        }
+        defer { close(fd) }
+        while fsync(fd) != 0 {
+            let code = errno
+            if code == EINTR { continue }
+            if code == EINVAL || code == ENOTSUP || code == EROFS { return }
+            throw StoreError(path: workspace, message: "saved, but syncing the folder \(folder) failed: \(SystemError.text(code))")
+        }
+    }
+}

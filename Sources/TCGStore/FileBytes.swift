@@ -1,0 +1,77 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole file with POSIX `open`/`read`, together with the fingerprint of what was read.
+enum FileBytes {
+    /// The largest file accepted as a workspace.
+    static let limit = 1 << 30
+
+    /// The bytes of the file at `path` and their fingerprint, or nil if there is no such file.
+    static func contents(of path: String) throws(StoreError) -> (bytes: [UInt8], state: FileState)? {
+        // O_NONBLOCK: opening a FIFO must not hang; it has no effect on regular files.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT { return nil }
+            throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.text(code))",
+                             help: "check the path and its permissions")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.current)")
+        }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFDIR {
+            throw StoreError(path: path, message: "is a folder, not a tcg workspace",
+                             help: "give the path of the workspace file inside it, e.g. \(path)/tcg-workspace.json")
+        }
+        guard type == S_IFREG else {
+            throw StoreError(path: path, message: "is not a regular file, so it cannot be a tcg workspace")
+        }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw StoreError(path: path, message: "is \(size) bytes, too large for a tcg workspace (the limit is \(limit) bytes)")
+        }
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            guard let base = buffer.baseAddress else { return }
+            while initialized < size {
+                let n = read(fd, base + initialized, size - initialized)
+                if n > 0 {
+                    initialized += n
+                } else if n == 0 {
+                    return
+                } else if errno != EINTR {
+                    failure = errno
+                    return
+                }
+            }
+        }
+        // The file is normally replaced, never grown in place; read on to the end all the same.
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while failure == 0 {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n > 0 {
+                bytes.append(contentsOf: chunk[0..<n])
+                guard bytes.count <= limit else {
+                    throw StoreError(path: path, message: "is too large for a tcg workspace (the limit is \(limit) bytes)")
+                }
+            } else if n == 0 {
+                break
+            } else if errno != EINTR {
+                failure = errno
+            }
+        }
+        if failure != 0 {
+            throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.text(failure))")
+        }
+        return (bytes, FileState(info))
+    }
+}

@@ -1,0 +1,50 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A cheap fingerprint of one version of a file: absent, or its device, inode, size and
+/// modification and change times to the nanosecond.
+///
+/// Saves replace the workspace by rename, so any write gives the path a new inode; comparing
+/// fingerprints tells whether someone else has written since we last looked.
+enum FileState: Equatable, Sendable {
+    /// No file at the path.
+    case missing
+    /// A file with these attributes.
+    case present(device: UInt64, inode: UInt64, size: Int64, modified: Timestamp, changed: Timestamp)
+
+    /// Seconds and nanoseconds.
+    struct Timestamp: Equatable, Sendable {
+        /// Whole seconds since the epoch.
+        var seconds: Int64
+        /// Nanoseconds within the second.
+        var nanoseconds: Int64
+    }
+
+    /// The fingerprint of `info`.
+    init(_ info: stat) {
+        #if canImport(Darwin)
+        let modified = Timestamp(seconds: Int64(info.st_mtimespec.tv_sec), nanoseconds: Int64(info.st_mtimespec.tv_nsec))
+        let changed = Timestamp(seconds: Int64(info.st_ctimespec.tv_sec), nanoseconds: Int64(info.st_ctimespec.tv_nsec))
+        #else
+        let modified = Timestamp(seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec))
+        let changed = Timestamp(seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec))
+        #endif
+        self = .present(device: UInt64(truncatingIfNeeded: info.st_dev), inode: UInt64(truncatingIfNeeded: info.st_ino),
+                        size: Int64(info.st_size), modified: modified, changed: changed)
+    }
+
+    /// The state of the file at `path` now (follows symbolic links).
+    static func of(_ path: String) throws(StoreError) -> FileState {
+        var info = stat()
+        if stat(path, &info) == 0 { return FileState(info) }
+        let code = errno
+        if code == ENOENT { return .missing }
+        throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.text(code))",
+                         help: "check the path and its permissions")
+    }
+}

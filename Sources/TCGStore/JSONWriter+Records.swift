@@ -1,0 +1,210 @@
+import TCGDomain
+import TCGJSON
+
+/// One object per record, members in the order docs/workspace.md lists them; optional values
+/// are omitted when nil, list members are always written.
+extension JSONWriter {
+    /// Writes a unit.
+    mutating func record(_ u: Unit) {
+        beginObject()
+        field("name", u.name)
+        field("kind", u.kind.rawValue)
+        field("parent", u.parent)
+        field("stcg_every", duration: u.stcgEvery)
+        field("ttcg_every", duration: u.ttcgEvery)
+        endObject()
+    }
+
+    /// Writes a person.
+    mutating func record(_ p: Person) {
+        beginObject()
+        field("id", .person, p.number)
+        field("name", p.name)
+        field("role", p.role)
+        field("unit", p.unit)
+        field("agency", p.agency)
+        field("status", p.status.rawValue)
+        endObject()
+    }
+
+    /// Writes a meeting.
+    mutating func record(_ m: Meeting) {
+        beginObject()
+        field("id", .meeting, m.number)
+        field("kind", m.kind.rawValue)
+        field("unit", m.unit)
+        field("date", day: m.date)
+        field("chair", .person, m.chair)
+        field("title", m.title)
+        field("attendees", .person, numbers: m.attendees)
+        field("partners", .person, numbers: m.partners)
+        field("status", m.status.rawValue)
+        endObject()
+    }
+
+    /// Writes an intelligence product.
+    mutating func record(_ p: Product) {
+        beginObject()
+        field("id", .product, p.number)
+        field("kind", p.kind.rawValue)
+        field("title", p.title)
+        field("author", .person, p.author)
+        field("date", day: p.date)
+        field("commission", .commission, p.commission)
+        field("recommends", p.recommends)
+        field("status", p.status.rawValue)
+        field("presented_at", .meeting, p.presentedAt)
+        endObject()
+    }
+
+    /// Writes a priority.
+    mutating func record(_ p: Priority) {
+        beginObject()
+        field("id", .priority, p.number)
+        field("title", p.title)
+        field("owner", .person, p.owner)
+        field("rationale", p.rationale)
+        field("unit", p.unit)
+        field("meeting", .meeting, p.meeting)
+        field("status", p.status.rawValue)
+        field("retired_rationale", p.retiredRationale)
+        field("retired_at", .meeting, p.retiredAt)
+        endObject()
+    }
+
+    /// Writes a rejected candidate.
+    mutating func record(_ c: Candidate) {
+        beginObject()
+        field("id", .candidate, c.number)
+        field("title", c.title)
+        field("rationale", c.rationale)
+        field("meeting", .meeting, c.meeting)
+        endObject()
+    }
+
+    /// Writes an intelligence requirement.
+    mutating func record(_ r: Requirement) {
+        beginObject()
+        field("id", .requirement, r.number)
+        field("level", r.level.rawValue)
+        field("question", r.question)
+        field("priority", .priority, r.priority)
+        field("plan", .plan, r.plan)
+        field("owner", .person, r.owner)
+        field("status", r.status.rawValue)
+        field("meeting", .meeting, r.meeting)
+        field("notes", notes: r.notes)
+        endObject()
+    }
+
+    /// Writes a commission.
+    mutating func record(_ c: Commission) {
+        beginObject()
+        field("id", .commission, c.number)
+        field("product", c.product?.rawValue)
+        field("title", c.title)
+        field("assignee", .person, c.assignee)
+        field("due", day: c.due)
+        field("meeting", .meeting, c.meeting)
+        field("status", c.status.rawValue)
+        field("note", c.note)
+        endObject()
+    }
+
+    /// Writes a delivery plan.
+    mutating func record(_ p: Plan) {
+        beginObject()
+        field("id", .plan, p.number)
+        field("title", p.title)
+        if let serves = p.serves { field("serves", serves.kind, serves.number) }
+        field("owner", .person, p.owner)
+        field("start", day: p.start)
+        field("review", day: p.review)
+        field("meeting", .meeting, p.meeting)
+        field("status", p.status.rawValue)
+        field("note", p.note)
+        endObject()
+    }
+
+    /// Writes an action.
+    mutating func record(_ a: Action) {
+        beginObject()
+        field("id", .action, a.number)
+        field("type", a.type.rawValue)
+        field("title", a.title)
+        field("plan", .plan, a.plan)
+        field("owner", .person, a.owner)
+        field("due", day: a.due)
+        field("meeting", .meeting, a.meeting)
+        field("status", a.status.rawValue)
+        field("result", a.result)
+        field("progress", notes: a.progress)
+        endObject()
+    }
+
+    /// Writes a decision.
+    mutating func record(_ d: Decision) {
+        beginObject()
+        field("id", .decision, d.number)
+        field("meeting", .meeting, d.meeting)
+        field("text", d.text)
+        field("rationale", d.rationale)
+        field("about", ids: d.about)
+        field("supersedes", .decision, d.supersedes)
+        field("superseded_by", .decision, d.supersededBy)
+        endObject()
+    }
+
+    /// Writes an escalation; its subject is `{"record": "A-3"}` or `{"text": "…"}`.
+    mutating func record(_ e: Escalation) {
+        beginObject()
+        field("id", .escalation, e.number)
+        key("subject")
+        beginObject()
+        switch e.subject {
+        case .record(let id): field("record", id.kind, id.number)
+        case .text(let text): field("text", text)
+        }
+        endObject()
+        field("from", e.from)
+        field("to", e.to)
+        field("rationale", e.rationale)
+        field("meeting", .meeting, e.meeting)
+        field("status", e.status.rawValue)
+        field("decided_at", .meeting, e.decidedAt)
+        field("decline_rationale", e.declineRationale)
+        endObject()
+    }
+
+    /// Writes an operational review; `flagged` is the R7 late flag.
+    mutating func record(_ r: Review) {
+        beginObject()
+        field("id", .review, r.number)
+        field("title", r.title)
+        field("plan", .plan, r.plan)
+        field("objectives", r.objectives)
+        field("scope", r.scope.rawValue)
+        field("meeting", .meeting, r.meeting)
+        field("status", r.status.rawValue)
+        field("flagged", r.late)
+        field("lessons", r.lessons)
+        field("good_practice", r.goodPractice)
+        field("conclusions", r.conclusions)
+        field("recommendations", r.recommendations)
+        endObject()
+    }
+
+    /// Writes an audit entry.
+    mutating func record(_ a: AuditEntry) {
+        beginObject()
+        field("seq", a.seq)
+        field("at", a.at)
+        field("day", day: a.day)
+        field("user", a.user)
+        field("source", a.source)
+        field("statement", a.statement)
+        field("changes", strings: a.changes)
+        field("ids", ids: a.ids)
+        endObject()
+    }
+}

@@ -1,0 +1,56 @@
+import TCGDomain
+import TCGJSON
+
+/// Members in the workspace's spellings: ids as `PREFIX-n`, dates as `YYYY-MM-DD`.
+extension JSONWriter {
+    /// `key: "PREFIX-n"`, or nothing when `number` is nil.
+    mutating func field(_ key: String, _ kind: RecordKind, _ number: Int?) {
+        guard let number else { return }
+        self.key(key)
+        string(WorkspaceText.id(kind, number))
+    }
+
+    /// `key: "YYYY-MM-DD"`, or nothing when `day` is nil.
+    mutating func field(_ key: String, day: Day?) {
+        guard let day else { return }
+        self.key(key)
+        string(WorkspaceText.day(day))
+    }
+
+    /// `key: "3mo"`, or nothing when `duration` is nil.
+    mutating func field(_ key: String, duration: Duration?) {
+        guard let duration else { return }
+        self.key(key)
+        string(duration.description)
+    }
+
+    /// `key: ["PE-1", …]`, the numbers written as ids of `kind`.
+    mutating func field(_ key: String, _ kind: RecordKind, numbers: [Int]) {
+        self.key(key)
+        beginArray()
+        for number in numbers { string(WorkspaceText.id(kind, number)) }
+        endArray()
+    }
+
+    /// `key: ["A-3", "DP-1", …]`.
+    mutating func field(_ key: String, ids: [RecordID]) {
+        self.key(key)
+        beginArray()
+        for id in ids { string(WorkspaceText.id(id.kind, id.number)) }
+        endArray()
+    }
+
+    /// `key: [{"date": …, "text": …, "meeting": …}, …]`.
+    mutating func field(_ key: String, notes: [Note]) {
+        self.key(key)
+        beginArray()
+        for note in notes {
+            beginObject()
+            field("date", day: note.date)
+            field("text", note.text)
+            field("meeting", .meeting, note.meeting)
+            endObject()
+        }
+        endArray()
+    }
+}

@@ -1,0 +1,21 @@
+import TCGDomain
+
+/// Where the register lives between runs: today a JSON workspace file, later perhaps a database.
+///
+/// Readers never block writers; writers are serialised by an exclusive lock.
+public protocol RegisterStore: AnyObject {
+    /// The register as stored now; an empty register if nothing has been stored yet
+    /// (reading never creates anything).
+    func open() throws(StoreError) -> Register
+
+    /// Runs `body` on the latest register under the exclusive writer lock.
+    ///
+    /// The lock is awaited up to the store's timeout. If `body` returns normally and the audit
+    /// trail's length changed, the register is saved durably before the lock is released; if
+    /// `body` throws, nothing is written and the error propagates. Returns `body`'s result.
+    func transaction<T>(_ body: (inout Register) throws -> T) throws -> T
+
+    /// The latest register if another writer changed it since this store last read or wrote
+    /// it, else nil. Cheap when nothing changed.
+    func refresh() throws(StoreError) -> Register?
+}

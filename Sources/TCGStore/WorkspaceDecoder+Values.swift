@@ -1,0 +1,170 @@
+import TCGDomain
+import TCGJSON
+
+/// Values in the workspace's spellings, checked as they are read.
+extension WorkspaceDecoder {
+    /// An error at `offset` (moved past whitespace to the value itself).
+    func problem(_ message: String, at offset: Int) -> JSONError {
+        var position = offset
+        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
+        return JSONError(message: message, offset: position, in: bytes)
+    }
+
+    /// `text` as a JSON string for a message, shortened if long.
+    static func quoted(_ text: String) -> String {
+        let short = text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(40))) + "…" : text
+        return JSONValue.string(short).description
+    }
+
+    /// `a, b or c`.
+    static func choices(_ words: [String]) -> String {
+        guard let last = words.last else { return "" }
+        return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " or " + last
+    }
+
+    /// The value of a required member, or an error at the record's start.
+    func required<T>(_ value: T?, _ name: String, _ start: Int) throws(JSONError) -> T {
+        guard let value else { throw problem("missing \"\(name)\"", at: start) }
+        return value
+    }
+
+    /// A string, or nil for `null`.
+    mutating func optionalString() throws(JSONError) -> String? {
+        try reader.tryReadNull() ? nil : try reader.readString()
+    }
+
+    /// An integer of at least `minimum`.
+    mutating func integer(minimum: Int) throws(JSONError) -> Int {
+        let start = reader.offset
+        let value = try reader.readInt()
+        guard value >= minimum else { throw problem("must be at least \(minimum), not \(value)", at: start) }
+        return value
+    }
+
+    /// The number of an id of `kind`, spelled `PREFIX-n`.
+    mutating func id(_ kind: RecordKind) throws(JSONError) -> Int {
+        let start = reader.offset
+        let text = try reader.readString()
+        guard let number = WorkspaceText.number(in: text, kind: kind) else {
+            throw problem("expected \(article(kind)) \(kind.prefix)-n id, found \(Self.quoted(text))", at: start)
+        }
+        return number
+    }
+
+    /// The number of an id of `kind`, or nil for `null`.
+    mutating func optionalID(_ kind: RecordKind) throws(JSONError) -> Int? {
+        try reader.tryReadNull() ? nil : try id(kind)
+    }
+
+    /// An id of any kind, spelled `PREFIX-n`.
+    mutating func anyID() throws(JSONError) -> RecordID {
+        let start = reader.offset
+        let text = try reader.readString()
+        guard let id = WorkspaceText.recordID(in: text) else {
+            throw problem("expected an id such as A-12, found \(Self.quoted(text))", at: start)
+        }
+        return id
+    }
+
+    /// A list of ids of any kind.
+    mutating func ids() throws(JSONError) -> [RecordID] {
+        try reader.beginArray()
+        var list: [RecordID] = []
+        while try reader.nextElement() { list.append(try anyID()) }
+        return list
+    }
+
+    /// A list of people, as `PE-n` ids.
+    mutating func people() throws(JSONError) -> [Int] {
+        try reader.beginArray()
+        var list: [Int] = []
+        while try reader.nextElement() { list.append(try id(.person)) }
+        return list
+    }
+
+    /// A list of strings.
+    mutating func strings() throws(JSONError) -> [String] {
+        try reader.beginArray()
+        var list: [String] = []
+        while try reader.nextElement() { list.append(try reader.readString()) }
+        return list
+    }
+
+    /// A date, `YYYY-MM-DD`.
+    mutating func day() throws(JSONError) -> Day {
+        let start = reader.offset
+        let text = try reader.readString()
+        guard let day = WorkspaceText.day(in: text) else {
+            throw problem("expected a date YYYY-MM-DD that exists, found \(Self.quoted(text))", at: start)
+        }
+        return day
+    }
+
+    /// A date, or nil for `null`.
+    mutating func optionalDay() throws(JSONError) -> Day? {
+        try reader.tryReadNull() ? nil : try day()
+    }
+
+    /// A meeting frequency such as `3mo`, `2w`, `14d`, or nil for `null`.
+    mutating func optionalDuration() throws(JSONError) -> Duration? {
+        if try reader.tryReadNull() { return nil }
+        let start = reader.offset
+        let text = try reader.readString()
+        guard let duration = Duration(Substring(text)) else {
+            throw problem("expected a frequency such as 3mo, 2w or 14d, found \(Self.quoted(text))", at: start)
+        }
+        return duration
+    }
+
+    /// One of an enumeration's raw values; the message names the member being read.
+    mutating func value<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws(JSONError) -> E where E.RawValue == String {
+        let start = reader.offset
+        let text = try reader.readString()
+        guard let value = E(rawValue: text) else {
+            let word = field.isEmpty ? "value" : field.replacingUnderscores
+            throw problem("unknown \(word) \(Self.quoted(text)) (expected \(Self.choices(E.allCases.map(\.rawValue))))", at: start)
+        }
+        return value
+    }
+
+    /// An enumeration value, or nil for `null`.
+    mutating func optionalValue<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws(JSONError) -> E? where E.RawValue == String {
+        try reader.tryReadNull() ? nil : try value(type)
+    }
+
+    /// Dated notes: `[{"date": …, "text": …, "meeting": …}, …]`.
+    mutating func notes() throws(JSONError) -> [Note] {
+        try reader.beginArray()
+        var list: [Note] = []
+        while try reader.nextElement() {
+            let start = reader.offset
+            try reader.beginObject()
+            var date: Day?, text: String?, meeting: Int?
+            while let key = try reader.nextKey() {
+                switch key {
+                case "date": date = try day()
+                case "text": text = try reader.readString()
+                case "meeting": meeting = try optionalID(.meeting)
+                default: try reader.skipValue()
+                }
+            }
+            list.append(Note(date: try required(date, "date", start), text: try required(text, "text", start), meeting: meeting))
+        }
+        return list
+    }
+
+    /// "a" or "an" before an id prefix read aloud (`an A-n id`, `a DP-n id`).
+    private func article(_ kind: RecordKind) -> String {
+        switch kind {
+        case .action, .product, .escalation, .meeting, .requirement, .candidate, .review: return "an"
+        default: return "a"
+        }
+    }
+}
+
+extension String {
+    /// The string with `_` read as a space (`presented_at` → `presented at`).
+    fileprivate var replacingUnderscores: String {
+        String(unicodeScalars.map { $0 == "_" ? " " : Character($0) })
+    }
+}

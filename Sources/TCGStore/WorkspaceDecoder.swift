@@ -1,0 +1,175 @@
+import TCGDomain
+import TCGJSON
+
+/// Reads a workspace document straight from its bytes into a register, with the pull reader
+/// and no intermediate tree.
+///
+/// It keeps track of where it is (`actions[3].status`) so that every error, from the JSON
+/// reader or from its own checks, says where the problem is as well as what it is. The checks
+/// that need the whole register (id order, references) are WorkspaceValidator's.
+struct WorkspaceDecoder {
+    /// The pull reader over the document.
+    var reader: JSONReader
+    /// The document, for positioning errors.
+    let bytes: [UInt8]
+    /// The top-level member being read (`actions`), or empty.
+    var section = ""
+    /// The index of the element being read in the section's array, or -1.
+    var index = -1
+    /// The member of the record being read (`status`), or empty.
+    var field = ""
+
+    /// Advice for a file that is not a workspace at all.
+    static let notWorkspaceHelp = "a tcg workspace is a JSON object beginning {\"format\": \"tcg-workspace\", \"version\": 1, …}; "
+        + "check --workspace or $TCG_WORKSPACE"
+    /// Advice for a workspace that is damaged.
+    static let damagedHelp = "the workspace is damaged; restore it from a backup, or correct it by hand (docs/workspace.md)"
+
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        self.reader = JSONReader(bytes: bytes, maxDepth: 64)
+    }
+
+    /// Decodes a whole workspace; `path` names the file in errors.
+    static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> Register {
+        guard !bytes.isEmpty else {
+            throw StoreError(path: path, message: "is empty, not a tcg workspace", help: notWorkspaceHelp)
+        }
+        var decoder = WorkspaceDecoder(bytes)
+        let notWorkspace: String?
+        do {
+            notWorkspace = try decoder.readFormat()
+        } catch {
+            notWorkspace = error.description
+        }
+        if let notWorkspace {
+            throw StoreError(path: path, message: "is not a tcg workspace (\(notWorkspace))", help: notWorkspaceHelp)
+        }
+        let version: Int
+        do {
+            version = try decoder.readVersion()
+        } catch {
+            throw decoder.damaged(error, path: path)
+        }
+        if version > WorkspaceFormat.version {
+            throw StoreError(path: path,
+                             message: "was written by a newer tcg (format version \(version)); this tcg reads version \(WorkspaceFormat.version)",
+                             help: "use a newer tcg to open it")
+        }
+        if version != WorkspaceFormat.version {
+            throw StoreError(path: path, message: "has format version \(version); this tcg reads version \(WorkspaceFormat.version)",
+                             help: damagedHelp)
+        }
+        do {
+            return try decoder.readBody()
+        } catch {
+            throw decoder.damaged(error, path: path)
+        }
+    }
+
+    /// The error for a damaged workspace: position, location and what is wrong.
+    private func damaged(_ error: JSONError, path: String) -> StoreError {
+        StoreError(path: path, message: "line \(error.line), column \(error.column): \(located(error.message))", help: Self.damagedHelp)
+    }
+
+    /// `message` prefixed with where the decoder is, e.g. `actions[3].status: …`.
+    func located(_ message: String) -> String {
+        guard !section.isEmpty else { return message }
+        var place = section
+        if index >= 0 { place += "[\(index)]" }
+        if !field.isEmpty { place += "." + field }
+        return place + ": " + message
+    }
+
+    /// Reads `{"format": "tcg-workspace"`; returns why this is not a workspace, or nil if it is one.
+    private mutating func readFormat() throws(JSONError) -> String? {
+        let kind = try reader.peekKind()
+        guard kind == .object else { return "the document is \(kind), not an object" }
+        try reader.beginObject()
+        guard let first = try reader.nextKey() else { return "the document is an empty object" }
+        guard first == "format" else { return "it does not begin with \"format\": \"\(WorkspaceFormat.name)\"" }
+        guard try reader.peekKind() == .string else { return "its \"format\" is not a string" }
+        let format = try reader.readString()
+        guard format == WorkspaceFormat.name else { return "its format is \(Self.quoted(format))" }
+        return nil
+    }
+
+    /// Reads the `"version": N` member that must follow `format`.
+    private mutating func readVersion() throws(JSONError) -> Int {
+        let start = reader.offset
+        guard try reader.nextKey() == "version" else {
+            throw problem("expected \"version\" right after \"format\"", at: start)
+        }
+        section = "version"
+        let version = try reader.readInt()
+        section = ""
+        return version
+    }
+
+    /// Reads the members after `format` and `version` up to the closing brace and the end.
+    private mutating func readBody() throws(JSONError) -> Register {
+        var register = Register()
+        var seen: Set<String> = ["format", "version"]
+        while let key = try reader.nextKey() {
+            let start = reader.offset
+            section = key
+            index = -1
+            field = ""
+            guard seen.insert(key).inserted else { throw problem("\"\(key)\" appears twice", at: start) }
+            switch key {
+            case "clock": register.clock = try optionalDay()
+            case "current_meeting": register.currentMeeting = try optionalID(.meeting)
+            case "last_ids": register.lastNumber = try lastIDs()
+            case "units": register.units = try records { (d) throws(JSONError) in try d.unit() }
+            case "people": register.people = try records { (d) throws(JSONError) in try d.person() }
+            case "meetings": register.meetings = try records { (d) throws(JSONError) in try d.meeting() }
+            case "products": register.products = try records { (d) throws(JSONError) in try d.product() }
+            case "priorities": register.priorities = try records { (d) throws(JSONError) in try d.priority() }
+            case "candidates": register.candidates = try records { (d) throws(JSONError) in try d.candidate() }
+            case "requirements": register.requirements = try records { (d) throws(JSONError) in try d.requirement() }
+            case "commissions": register.commissions = try records { (d) throws(JSONError) in try d.commission() }
+            case "plans": register.plans = try records { (d) throws(JSONError) in try d.plan() }
+            case "actions": register.actions = try records { (d) throws(JSONError) in try d.action() }
+            case "decisions": register.decisions = try records { (d) throws(JSONError) in try d.decision() }
+            case "escalations": register.escalations = try records { (d) throws(JSONError) in try d.escalation() }
+            case "reviews": register.reviews = try records { (d) throws(JSONError) in try d.review() }
+            case "audit": register.audit = try records { (d) throws(JSONError) in try d.auditEntry() }
+            default: try reader.skipValue()
+            }
+        }
+        section = ""
+        index = -1
+        field = ""
+        try reader.finish()
+        return register
+    }
+
+    /// Reads an array of records, one `read` per element, tracking the element index.
+    private mutating func records<T>(_ read: (inout WorkspaceDecoder) throws(JSONError) -> T) throws(JSONError) -> [T] {
+        try reader.beginArray()
+        var list: [T] = []
+        while try reader.nextElement() {
+            index += 1
+            field = ""
+            list.append(try read(&self))
+            field = ""
+        }
+        return list
+    }
+
+    /// Reads `last_ids`: id prefix → the last number used. Unknown prefixes are skipped.
+    private mutating func lastIDs() throws(JSONError) -> [RecordKind: Int] {
+        try reader.beginObject()
+        var last: [RecordKind: Int] = [:]
+        while let key = try reader.nextKey() {
+            field = key
+            guard let kind = RecordKind(rawValue: key) else {
+                try reader.skipValue()
+                continue
+            }
+            last[kind] = try integer(minimum: 0)
+        }
+        field = ""
+        return last
+    }
+}

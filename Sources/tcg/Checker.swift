@@ -1,0 +1,26 @@
+import TCGLanguage
+
+/// `tcg check FILE...`: parses only and reports every syntax error.
+enum Checker {
+    static func check(files: [String], console: Console) -> Int32 {
+        var status: Int32 = 0
+        for file in files {
+            guard let bytes = FileIO.read(file) else {
+                console.message("tcg: cannot read \(file): \(FileIO.lastError())")
+                status = max(status, 2)
+                continue
+            }
+            let source = SourceFile(name: file, bytes: bytes)
+            let result = Parser.parse(source)
+            for d in result.diagnostics { console.error(d, in: source) }
+            if result.diagnostics.isEmpty {
+                print("\(file): ok (\(result.statements.count) statements)")
+            } else {
+                let n = result.diagnostics.count
+                console.message("\(file): \(n) syntax error\(n == 1 ? "" : "s")")
+                status = max(status, 1)
+            }
+        }
+        return status
+    }
+}

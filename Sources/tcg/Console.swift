@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TCGLanguage
+
+/// Prints statements' output to stdout (buffered) and diagnostics to stderr.
+final class Console: OutputSink {
+    let terminal: Terminal
+    var format: OutputFormat
+    private var buffer: [UInt8] = []
+    private lazy var width: Int? = terminal.width
+
+    init(format: OutputFormat, terminal: Terminal) {
+        self.format = format
+        self.terminal = terminal
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func emit(_ output: Output, format: OutputFormat) {
+        write(Renderer(format: format, width: width).render(output))
+    }
+
+    /// Writes text to stdout through the buffer.
+    func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 || terminal.stdoutIsTerminal { flush() }
+    }
+
+    func warn(_ diagnostic: Diagnostic, in source: SourceFile) {
+        error(diagnostic, in: source)
+    }
+
+    /// Prints an error about a statement.
+    func error(_ diagnostic: Diagnostic, in source: SourceFile) {
+        flush()
+        Console.writeError(diagnostic.render(in: source, color: terminal.colorOnStderr))
+    }
+
+    /// Prints a plain message to stderr.
+    func message(_ text: String) {
+        flush()
+        Console.writeError(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Writes what is buffered to stdout.
+    func flush() {
+        Console.writeAll(1, buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes text to stderr, unbuffered.
+    static func writeError(_ text: String) { writeAll(2, Array(text.utf8)) }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            offset += n
+        }
+    }
+}

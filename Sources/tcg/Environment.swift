@@ -1,0 +1,85 @@
+import TCGLanguage
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TCGDomain
+
+/// The process environment, the login name and the clocks.
+enum Environment {
+    /// Environment variables.
+    static var current: [String: String] {
+        var out: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { out[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return out
+    }
+
+    /// The login name: $USER, else the password database, else "unknown".
+    static var loginName: String {
+        if let u = getenv("USER"), !String(cString: u).isEmpty { return String(cString: u) }
+        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+
+    /// The local date and the UTC time as ISO 8601.
+    @Sendable static func clock() -> (today: Day, now: String) {
+        var t = time(nil)
+        if let fixed = getenv("SOURCE_DATE_EPOCH"), let n = Int(String(cString: fixed)) { t = time_t(n) }
+        var local = tm()
+        localtime_r(&t, &local)
+        var utc = tm()
+        gmtime_r(&t, &utc)
+        let day = Day(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday)) ?? Day(number: 0)
+        let d = Day(year: Int(utc.tm_year) + 1900, month: Int(utc.tm_mon) + 1, day: Int(utc.tm_mday)) ?? Day(number: 0)
+        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        return (day, "\(d)T\(two(utc.tm_hour)):\(two(utc.tm_min)):\(two(utc.tm_sec))Z")
+    }
+}
+
+/// Reading files and stdin as bytes.
+enum FileIO {
+    /// A whole file's bytes, or nil when it cannot be read (see `lastError`).
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else {
+            errno = EISDIR
+            return nil
+        }
+        return readAll(fd: fd)
+    }
+
+    /// Everything readable from a descriptor.
+    static func readAll(fd: Int32) -> [UInt8] {
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+        }
+        return out
+    }
+
+    /// The last system error in words.
+    static func lastError() -> String { String(cString: strerror(errno)) }
+}
+
+/// Script parameters `NAME=VALUE`: a date, number, id or duration when the text is one, else text.
+enum Parameters {
+    static func value(_ text: String) -> Value {
+        if let d = Day(iso: text) { return .date(d) }
+        if let n = Int(text) { return .int(n) }
+        if let id = RecordID(text) { return .id(id) }
+        return .string(text)
+    }
+}

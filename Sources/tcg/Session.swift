@@ -1,0 +1,177 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TCGDomain
+import TCGLanguage
+import TCGStore
+
+/// One loop for scripts and the REPL: where statements come from, how they commit, how errors end them.
+///
+/// A script (file, stdin, `-c`) is one transaction under the writer lock: the first failing
+/// statement ends it and nothing is saved. At the prompt each statement commits on its own and is
+/// durable before the next prompt.
+final class Session {
+    let store: RegisterStore
+    let console: Console
+    let interpreter: Interpreter
+    let dryRun: Bool
+
+    init(store: RegisterStore, console: Console, user: String, format: OutputFormat, todayOverride: Day?, dryRun: Bool) {
+        self.store = store
+        self.console = console
+        self.dryRun = dryRun
+        self.interpreter = Interpreter(register: Register(), format: format, user: user, todayOverride: todayOverride,
+                                       sink: console, clock: Environment.clock,
+                                       readFile: { path in
+                                           guard let bytes = FileIO.read(path) else { throw ReadError(reason: FileIO.lastError()) }
+                                           return bytes
+                                       })
+    }
+
+    struct ReadError: Error, CustomStringConvertible {
+        var reason: String
+        var description: String { reason }
+    }
+
+    /// Runs a whole script as one transaction; returns the exit status.
+    func runScript(_ source: SourceFile, origin: Origin, parameters: [String: Value]) -> Int32 {
+        let parsed = Parser.parse(source)
+        if !parsed.diagnostics.isEmpty {
+            for d in parsed.diagnostics { console.error(d, in: source) }
+            return 1
+        }
+        interpreter.variables.merge(parameters) { _, new in new }
+        defer { console.flush() }
+        do {
+            if dryRun || !Session.changes(parsed.statements) {
+                interpreter.register = try store.open()
+                try interpreter.execute(parsed.statements, in: source, origin: origin)
+                if dryRun, interpreter.register.audit.count != (try? store.open())?.audit.count {
+                    console.message("dry run: nothing was saved")
+                }
+                return 0
+            }
+            try store.transaction { (register: inout Register) throws in
+                interpreter.register = register
+                try interpreter.execute(parsed.statements, in: source, origin: origin)
+                register = interpreter.register
+            }
+            return 0
+        } catch let failure as Interpreter.Failure {
+            console.error(failure.diagnostic, in: failure.source)
+            return 1
+        } catch let error as StoreError {
+            console.message(storeMessage(error))
+            return 3
+        } catch {
+            console.message("tcg: \(error)")
+            return 1
+        }
+    }
+
+    func storeMessage(_ error: StoreError) -> String {
+        "\(error)" + (error.help.map { "\nhelp: \($0)" } ?? "")
+    }
+
+    /// Whether any statement (or a script it runs) can change the register.
+    static func changes(_ statements: [Statement]) -> Bool {
+        statements.contains { s in
+            switch s {
+            case .command(let c): return c.spec.changes
+            case .assign(_, let v, _): return letChanges(v)
+            case .echo(let exprs, _): return exprs.contains(where: exprChanges)
+            case .loop(_, let source, let body, _): return letChanges(source) || changes(body)
+            case .branch(let cond, let then, let otherwise, _): return exprChanges(cond) || changes(then) || changes(otherwise ?? [])
+            case .check(let cond, _, _): return exprChanges(cond)
+            case .include: return true
+            }
+        }
+    }
+
+    static func letChanges(_ v: LetValue) -> Bool {
+        switch v {
+        case .statement(let s): return changes([s])
+        case .value(let e): return exprChanges(e)
+        }
+    }
+
+    static func exprChanges(_ e: Expr) -> Bool {
+        switch e {
+        case .query(let s, _): return changes([s])
+        case .compare(_, let a, let b, _), .member(let a, let b, _), .contains(let a, let b, _), .and(let a, let b), .or(let a, let b):
+            return exprChanges(a) || exprChanges(b)
+        case .not(let a, _): return exprChanges(a)
+        case .list(let items, _): return items.contains(where: exprChanges)
+        default: return false
+        }
+    }
+
+    /// Runs one statement at the prompt as its own transaction. Returns false when the session should end.
+    func runInteractive(_ statement: Statement, source: SourceFile) -> Bool {
+        do {
+            if dryRun || !Session.changes([statement]) {
+                if let fresh = try store.refresh() { interpreter.register = fresh }
+                try interpreter.execute([statement], in: source, origin: .repl)
+            } else {
+                try store.transaction { (register: inout Register) throws in
+                    interpreter.register = register
+                    try interpreter.execute([statement], in: source, origin: .repl)
+                    register = interpreter.register
+                }
+            }
+        } catch let failure as Interpreter.Failure {
+            console.error(failure.diagnostic, in: failure.source)
+        } catch let error as StoreError {
+            console.message(storeMessage(error))
+        } catch {
+            console.message("tcg: \(error)")
+        }
+        console.flush()
+        return !interpreter.quitRequested
+    }
+
+    /// The prompt: the current meeting and its kind, and the clock when it is not today.
+    var prompt: String {
+        var parts = ["tcg"]
+        if interpreter.todayOverride != nil || interpreter.register.clock != nil, interpreter.today != Environment.clock().today {
+            parts.append("[\(interpreter.today)]")
+        }
+        if let m = interpreter.currentMeeting { parts.append("\(m.id) \(m.kind.rawValue)") }
+        return parts.joined(separator: " ") + "> "
+    }
+
+    /// The interactive loop over plain lines (the line editor replaces `readLine` when present).
+    func repl(terminal: Terminal) -> Int32 {
+        do {
+            interpreter.register = try store.open()
+        } catch let error as StoreError {
+            console.message(storeMessage(error))
+            return 3
+        } catch {
+            return 3
+        }
+        console.message("tcg — the T&C register. `help` lists the commands; Ctrl-D or `quit` leaves.")
+        var buffer = ""
+        while true {
+            let waiting = buffer.isEmpty ? nil : Parser.parse(SourceFile(name: "<repl>", text: buffer)).incomplete
+            console.write(waiting.map { "...\($0.waitingFor)> " } ?? prompt)
+            console.flush()
+            guard let line = readLine(strippingNewline: true) else { break }
+            buffer += buffer.isEmpty ? line : "\n" + line
+            let source = SourceFile(name: "<repl>", text: buffer)
+            let parsed = Parser.parse(source)
+            if parsed.incomplete != nil { continue }
+            buffer = ""
+            if !parsed.diagnostics.isEmpty {
+                for d in parsed.diagnostics { console.error(d, in: source) }
+                continue
+            }
+            var keepGoing = true
+            for s in parsed.statements where keepGoing { keepGoing = runInteractive(s, source: source) }
+            if !keepGoing { break }
+        }
+        return 0
+    }
+}

@@ -1,0 +1,87 @@
+import XCTest
+@testable import TCGLanguage
+@testable import TCGDomain
+
+/// The lexer and parser against text alone.
+final class ParserTests: XCTestCase {
+    func parse(_ text: String) -> ParseResult { Parser.parse(SourceFile(name: "t.tcg", text: text)) }
+
+    func testTokensOfTheLexicalForms() {
+        let lexer = Lexer.tokenize(SourceFile(name: "t", text: "add M-3 DP-12 2027-12-01 today+14d +3d today-2w 3mo \"a \\\"b\\\" $x\" $y crime-impact"))
+        let kinds = lexer.tokens.map(\.kind)
+        XCTAssertEqual(kinds, [.word, .id, .id, .date, .relativeDate, .relativeDate, .relativeDate, .duration, .string, .variable, .word, .eof])
+        XCTAssertEqual(lexer.tokens[4].duration, Duration(count: 14, unit: .days))
+        XCTAssertEqual(lexer.tokens[6].duration, Duration(count: -2, unit: .weeks))
+        XCTAssertEqual(lexer.tokens[8].parts, [.text("a \"b\" "), .variable("x", SourceRange(61, 63))])
+        XCTAssertTrue(lexer.diagnostics.isEmpty)
+    }
+
+    func testKeywordsAreCaseInsensitive() {
+        let r = parse("CREATE MEETING TTCG on 2027-03-01")
+        XCTAssertTrue(r.diagnostics.isEmpty, "\(r.diagnostics)")
+        guard case .command(let c)? = r.statements.first else { return XCTFail("no command") }
+        XCTAssertEqual(c.spec.verb, .createMeeting)
+    }
+
+    func testClausesInAnyOrderAndRequiredOnes() {
+        XCTAssertTrue(parse("add priority \"X\" rationale \"why\" owner \"Kim\"").diagnostics.isEmpty)
+        let r = parse("add priority \"X\" owner \"Kim\"")
+        XCTAssertEqual(r.diagnostics.first?.message, "`add priority` needs `rationale \"TEXT\"`")
+    }
+
+    func testDidYouMeanForVerbsAndKeywords() {
+        XCTAssertEqual(parse("ad unit X").diagnostics.first?.help?.hasPrefix("did you mean add"), true)
+        XCTAssertEqual(parse("add unit X knd bcu").diagnostics.first?.help, "did you mean kind?")
+        XCTAssertEqual(parse("add action prevntion \"t\" to DP-1 owner \"a\" due today").diagnostics.first?.help, "did you mean prevention?")
+    }
+
+    func testEverySyntaxErrorIsReported() {
+        let r = parse("ad unit West\nadd unit X knd bcu\nlist actoins\ncount actions\n")
+        XCTAssertEqual(r.diagnostics.count, 3)
+        XCTAssertEqual(r.statements.count, 1)
+    }
+
+    func testIncompleteInputIsItsOwnResult() {
+        XCTAssertEqual(parse("add person \"Zoë").incomplete, .string)
+        XCTAssertEqual(parse("for $a in list actions {").incomplete, .bracket("}"))
+        XCTAssertEqual(parse("list actions where (status = open").incomplete, .bracket(")"))
+        XCTAssertEqual(parse("add unit X \\").incomplete, .continuation)
+        XCTAssertNil(parse("add unit X \\\n kind force").incomplete)
+    }
+
+    func testDeepNestingIsAnErrorNotACrash() {
+        let deep = String(repeating: "(", count: 100_000) + String(repeating: ")", count: 100_000)
+        let r = parse("if " + deep + " { }")
+        XCTAssertFalse(r.diagnostics.isEmpty)
+        XCTAssertTrue(r.diagnostics[0].message.contains("nested too deeply"), r.diagnostics[0].message)
+        let deepBraces = String(repeating: "if true {\n", count: 5_000)
+        XCTAssertNotNil(parse(deepBraces).diagnostics.first)
+    }
+
+    func testHostileBytes() {
+        let nul = Parser.parse(SourceFile(name: "t", bytes: Array("add unit A\u{0}".utf8)))
+        XCTAssertEqual(nul.diagnostics.first?.message, "unexpected a NUL byte")
+        let bad = Parser.parse(SourceFile(name: "t", bytes: [0x61, 0x64, 0x64, 0x20, 0xFF, 0xFE]))
+        XCTAssertTrue(bad.diagnostics.first?.message.contains("not valid UTF-8") ?? false)
+        let long = "echo \"" + String(repeating: "x", count: 2_000_000) + "\""
+        XCTAssertTrue(parse(long).diagnostics.isEmpty)
+    }
+
+    func testDiagnosticRendering() {
+        let source = SourceFile(name: "s.tcg", text: "add unit West\nadd unit X knd bcu\n")
+        let d = Parser.parse(source).diagnostics[0]
+        XCTAssertEqual(d.render(in: source), """
+            s.tcg:2:12: error: unexpected `knd` in `add unit`: it takes `kind`, `parent`
+                add unit X knd bcu
+                           ^~~
+            help: did you mean kind?
+
+            """)
+    }
+
+    func testCommandTableSynopsis() {
+        XCTAssertEqual(CommandTable.spec(of: .addAction).synopsis,
+                       "add action prevention|intelligence|enforcement|reassurance \"TITLE\" to DP-n owner PERSON due DATE [at M-n]")
+        XCTAssertEqual(Set(CommandTable.all.map(\.verb)).count, Verb.allCases.count, "every verb has one entry")
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import TCGDomain
+import TCGJSON
+import TCGStore
+import XCTest
+
+final class SchemaTests: XCTestCase {
+    /// `docs/NAME` in this package, found from this file's path.
+    private func doc(_ name: String) throws -> [UInt8] {
+        let root = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
+        let path = root + "/docs/" + name
+        guard FileManager.default.fileExists(atPath: path) else {
+            XCTFail("missing \(path)")
+            throw XCTSkip("missing \(path)")
+        }
+        return try bytes(of: path)
+    }
+
+    private func schema() throws -> JSONValue {
+        try JSONValue.parse(try doc("workspace.schema.json"))
+    }
+
+    /// The sample register saved by WorkspaceFile, parsed as JSON.
+    private func savedSample() throws -> JSONValue {
+        let folder = try TempFolder()
+        let path = folder.file("tcg-workspace.json")
+        let sample = try SampleRegister.make()
+        try WorkspaceFile(path: path).transaction { $0 = sample }
+        return try JSONValue.parse(try bytes(of: path))
+    }
+
+    func testSavedWorkspaceMatchesTheSchema() throws {
+        let document = try savedSample()
+        for kind in ["units", "people", "meetings", "products", "priorities", "candidates", "requirements", "commissions",
+                     "plans", "actions", "decisions", "escalations", "reviews", "audit"] {
+            XCTAssertFalse(document[kind]?.arrayValue?.isEmpty ?? true, "the sample has no \(kind)")
+        }
+        XCTAssertEqual(SchemaValidator(try schema()).errors(document), [])
+    }
+
+    func testTheSchemaTypesEveryMemberTcgWrites() throws {
+        XCTAssertEqual(SchemaValidator(try schema(), strict: true).errors(try savedSample()), [])
+    }
+
+    func testTheSchemaRejectsBrokenWorkspaces() throws {
+        let validator = SchemaValidator(try schema())
+        let text = String(decoding: WorkspaceFormat.encode(try SampleRegister.make()), as: UTF8.self)
+        let broken: [(String, String, String)] = [
+            ("\"status\":\"done\"", "\"status\":\"opn\"", "$.actions[1].status"),
+            ("{\"id\":\"A-1\",", "{\"id\":\"A-x\",", "$.actions[0].id"),
+            ("{\"id\":\"A-1\",", "{\"id\":\"DP-1\",", "$.actions[0].id"),
+            ("\"owner\":\"PE-2\"", "\"owner\":\"Bob Quinn\"", ".owner"),
+            ("\"due\":\"2027-01-26\"", "\"due\":\"2027-13-01\"", "$.actions[0].due"),
+            ("{\"id\":\"A-1\",\"type\":\"enforcement\",", "{\"id\":\"A-1\",", "$.actions[0]: missing type"),
+            ("\"subject\":{\"record\":\"A-1\"}", "\"subject\":{\"record\":\"A-1\",\"text\":\"x\"}", "$.escalations[0].subject"),
+            ("\"serves\":\"P-1\"", "\"serves\":\"A-1\"", "$.plans[0].serves"),
+            ("\"version\": 1,", "\"version\": 2,", "$.version"),
+            ("\"format\": \"tcg-workspace\"", "\"format\": \"other\"", "$.format"),
+            ("\"A\":4", "\"A\":-4", "$.last_ids.A"),
+            ("\"flagged\":true", "\"flagged\":1", "$.reviews[0].flagged"),
+            ("\"stcg_every\":\"3mo\"", "\"stcg_every\":\"3 months\"", "$.units[0].stcg_every"),
+            ("\"seq\":1,", "\"seq\":0,", "$.audit[0].seq"),
+        ]
+        for (old, new, place) in broken {
+            XCTAssertTrue(text.contains(old), old)
+            let errors = validator.errors(try JSONValue.parse(text.replacingOccurrences(of: old, with: new)))
+            XCTAssertTrue(errors.contains { $0.hasPrefix(place) || (place.hasPrefix(".") && $0.contains(place)) }, "\(new): expected an error at \(place), got \(errors)")
+        }
+    }
+
+    func testTheSchemaEnumsAreTheDomains() throws {
+        let defs = try XCTUnwrap(try schema()["$defs"])
+        func values(_ def: String, _ member: String) -> [String] {
+            defs[def]?["properties"]?[member]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        XCTAssertEqual(values("unit", "kind"), Unit.Kind.allCases.map(\.rawValue))
+        XCTAssertEqual(values("person", "status"), Person.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("meeting", "kind"), Meeting.Kind.allCases.map(\.rawValue))
+        XCTAssertEqual(values("meeting", "status"), Meeting.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(defs["productKind"]?["enum"]?.arrayValue?.compactMap(\.stringValue), Product.Kind.allCases.map(\.rawValue))
+        XCTAssertEqual(values("product", "status"), Product.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("priority", "status"), Priority.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("requirement", "level"), Requirement.Level.allCases.map(\.rawValue))
+        XCTAssertEqual(values("requirement", "status"), Requirement.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("commission", "status"), Commission.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("plan", "status"), Plan.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("action", "type"), Action.PIER.allCases.map(\.rawValue))
+        XCTAssertEqual(values("action", "status"), Action.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("escalation", "status"), Escalation.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("review", "scope"), Review.Scope.allCases.map(\.rawValue))
+        XCTAssertEqual(values("review", "status"), Review.Status.allCases.map(\.rawValue))
+        let prefixes = defs["anyId"]?["pattern"]?.stringValue ?? ""
+        for kind in RecordKind.allCases {
+            XCTAssertTrue(prefixes.contains("|\(kind.prefix)|") || prefixes.contains("(\(kind.prefix)|") || prefixes.contains("|\(kind.prefix))"), kind.prefix)
+            XCTAssertNotNil(try schema()["properties"]?["last_ids"]?["properties"]?[kind.prefix], kind.prefix)
+        }
+    }
+
+    func testTheValidatorChecksEachKeyword() throws {
+        let schema = try JSONValue.parse("""
+            {"$defs": {"n": {"type": "integer", "minimum": 1}},
+             "type": "object", "required": ["a"],
+             "properties": {"a": {"$ref": "#/$defs/n"}, "b": {"enum": ["x", "y"]}, "c": {"const": true},
+                            "d": {"type": "string", "pattern": "^A-[0-9]+$"}, "e": {"type": "array", "items": {"type": "string"}},
+                            "f": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+                            "g": {"oneOf": [{"type": "number"}, {"type": "integer"}]}}}
+            """)
+        let validator = SchemaValidator(schema)
+        XCTAssertEqual(validator.errors(try JSONValue.parse(#"{"a": 2, "b": "x", "c": true, "d": "A-12", "e": ["s"], "f": null, "g": 1.5}"#)), [])
+        let bad: [String] = [#"{}"#, #"{"a": 0}"#, #"{"a": "1"}"#, #"{"a": 1, "b": "z"}"#, #"{"a": 1, "c": false}"#,
+                             #"{"a": 1, "d": "B-1"}"#, #"{"a": 1, "e": [1]}"#, #"{"a": 1, "f": 3}"#, #"{"a": 1, "g": 2}"#, #"[]"#]
+        for text in bad {
+            XCTAssertFalse(validator.errors(try JSONValue.parse(text)).isEmpty, text)
+        }
+        XCTAssertFalse(SchemaValidator(try JSONValue.parse(#"{"maxLength": 3}"#)).errors(.string("x")).isEmpty, "unknown keywords are reported")
+    }
+
+    /// docs/workspace.md names every member tcg writes, as `name`.
+    func testTheDocumentationNamesEveryMember() throws {
+        let markdown = String(decoding: try doc("workspace.md"), as: UTF8.self)
+        var keys: Set<String> = []
+        func collect(_ value: JSONValue, _ isLastIDs: Bool) {
+            if let members = value.objectValue {
+                for (key, member) in members {
+                    if !isLastIDs { keys.insert(key) }
+                    collect(member, key == "last_ids")
+                }
+            } else if let elements = value.arrayValue {
+                elements.forEach { collect($0, false) }
+            }
+        }
+        collect(try savedSample(), false)
+        XCTAssertGreaterThan(keys.count, 60)
+        for key in keys.sorted() {
+            XCTAssertTrue(markdown.contains("`\(key)`"), "docs/workspace.md does not document `\(key)`")
+        }
+    }
+
+    /// The jq example in docs/workspace.md works on a real workspace.
+    func testTheJqExampleWorks() throws {
+        guard let jq = ["/usr/bin/jq", "/usr/local/bin/jq", "/opt/homebrew/bin/jq"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("jq is not installed")
+        }
+        let markdown = String(decoding: try doc("workspace.md"), as: UTF8.self)
+        let filter = ".actions[] | select(.status==\"open\")"
+        XCTAssertTrue(markdown.contains("jq '\(filter)' tcg-workspace.json"))
+        let folder = try TempFolder()
+        let path = folder.file("tcg-workspace.json")
+        let sample = try SampleRegister.make()
+        try WorkspaceFile(path: path).transaction { $0 = sample }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: jq)
+        process.arguments = ["-c", filter, path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(lines.count, sample.actions.filter { $0.status == .open }.count)
+        XCTAssertTrue(lines.allSatisfy { $0.contains("\"status\":\"open\"") })
+    }
+}
