@@ -40,8 +40,8 @@ extension Register {
     public mutating func attend(meeting n: Int, people who: [Int], partner: Bool) throws(DomainError) {
         let i = try openForRecord(n)
         let id = RecordID(.meeting, n)
+        for p in who { try requireActive(p, as: "attendee") }
         for p in who {
-            try requireActive(p, as: "attendee")
             if meetings[i].attendees.contains(p) || meetings[i].partners.contains(p) { continue }
             if partner { meetings[i].partners.append(p) } else { meetings[i].attendees.append(p) }
             log("\(id) \(partner ? "partner present" : "attendee") \(name(of: p))", id)

@@ -58,8 +58,8 @@ enum WorkspaceValidator {
     /// The order check for one kind.
     private static func check<T: Numbered>(_ list: [T], _ name: String, _ kind: RecordKind, _ r: Register) -> String? {
         var previous = 0
-        for (i, record) in list.enumerated() {
-            let n = record.number
+        for i in list.indices {
+            let n = list[i].number
             let id = "\(kind.prefix)-\(n)"
             if n < 1 || n > 999_999_999 { return "\(name)[\(i)]: \(id) is not a valid id number" }
             if n == previous { return "\(name)[\(i)]: duplicate id \(id)" }
@@ -87,24 +87,25 @@ enum WorkspaceValidator {
 
     /// People named by id exist; the current meeting exists.
     private static func references(_ r: Register) -> String? {
+        let known = Set(r.people.map(\.number))
         func person(_ n: Int?, _ place: @autoclosure () -> String) -> String? {
-            guard let n, r.people.index(ofNumber: n) == nil else { return nil }
+            guard let n, !known.contains(n) else { return nil }
             return "\(place()): PE-\(n) is not a person in the register"
         }
         if let m = r.currentMeeting, r.meetings.index(ofNumber: m) == nil {
             return "current_meeting: M-\(m) is not a meeting in the register"
         }
-        for (i, m) in r.meetings.enumerated() {
-            if let p = person(m.chair, "meetings[\(i)].chair") { return p }
-            for n in m.attendees { if let p = person(n, "meetings[\(i)].attendees") { return p } }
-            for n in m.partners { if let p = person(n, "meetings[\(i)].partners") { return p } }
+        for i in r.meetings.indices {
+            if let p = person(r.meetings[i].chair, "meetings[\(i)].chair") { return p }
+            for n in r.meetings[i].attendees { if let p = person(n, "meetings[\(i)].attendees") { return p } }
+            for n in r.meetings[i].partners { if let p = person(n, "meetings[\(i)].partners") { return p } }
         }
-        for (i, x) in r.products.enumerated() { if let p = person(x.author, "products[\(i)].author") { return p } }
-        for (i, x) in r.priorities.enumerated() { if let p = person(x.owner, "priorities[\(i)].owner") { return p } }
-        for (i, x) in r.requirements.enumerated() { if let p = person(x.owner, "requirements[\(i)].owner") { return p } }
-        for (i, x) in r.commissions.enumerated() { if let p = person(x.assignee, "commissions[\(i)].assignee") { return p } }
-        for (i, x) in r.plans.enumerated() { if let p = person(x.owner, "plans[\(i)].owner") { return p } }
-        for (i, x) in r.actions.enumerated() { if let p = person(x.owner, "actions[\(i)].owner") { return p } }
+        for i in r.products.indices { if let p = person(r.products[i].author, "products[\(i)].author") { return p } }
+        for i in r.priorities.indices { if let p = person(r.priorities[i].owner, "priorities[\(i)].owner") { return p } }
+        for i in r.requirements.indices { if let p = person(r.requirements[i].owner, "requirements[\(i)].owner") { return p } }
+        for i in r.commissions.indices { if let p = person(r.commissions[i].assignee, "commissions[\(i)].assignee") { return p } }
+        for i in r.plans.indices { if let p = person(r.plans[i].owner, "plans[\(i)].owner") { return p } }
+        for i in r.actions.indices { if let p = person(r.actions[i].owner, "actions[\(i)].owner") { return p } }
         return nil
     }
 
@@ -117,20 +118,20 @@ enum WorkspaceValidator {
             return "\(place()): the date is outside the years 1 to 9999"
         }
         if let p = bad(r.clock, "clock") { return p }
-        for (i, x) in r.meetings.enumerated() { if let p = bad(x.date, "meetings[\(i)].date") { return p } }
-        for (i, x) in r.products.enumerated() { if let p = bad(x.date, "products[\(i)].date") { return p } }
-        for (i, x) in r.commissions.enumerated() { if let p = bad(x.due, "commissions[\(i)].due") { return p } }
-        for (i, x) in r.plans.enumerated() {
-            if let p = bad(x.start, "plans[\(i)].start") ?? bad(x.review, "plans[\(i)].review") { return p }
+        for i in r.meetings.indices { if let p = bad(r.meetings[i].date, "meetings[\(i)].date") { return p } }
+        for i in r.products.indices { if let p = bad(r.products[i].date, "products[\(i)].date") { return p } }
+        for i in r.commissions.indices { if let p = bad(r.commissions[i].due, "commissions[\(i)].due") { return p } }
+        for i in r.plans.indices {
+            if let p = bad(r.plans[i].start, "plans[\(i)].start") ?? bad(r.plans[i].review, "plans[\(i)].review") { return p }
         }
-        for (i, x) in r.requirements.enumerated() {
-            for note in x.notes { if let p = bad(note.date, "requirements[\(i)].notes") { return p } }
+        for i in r.requirements.indices {
+            for note in r.requirements[i].notes { if let p = bad(note.date, "requirements[\(i)].notes") { return p } }
         }
-        for (i, x) in r.actions.enumerated() {
-            if let p = bad(x.due, "actions[\(i)].due") { return p }
-            for note in x.progress { if let p = bad(note.date, "actions[\(i)].progress") { return p } }
+        for i in r.actions.indices {
+            if let p = bad(r.actions[i].due, "actions[\(i)].due") { return p }
+            for note in r.actions[i].progress { if let p = bad(note.date, "actions[\(i)].progress") { return p } }
         }
-        for (i, x) in r.audit.enumerated() { if let p = bad(x.day, "audit[\(i)].day") { return p } }
+        for i in r.audit.indices { if let p = bad(r.audit[i].day, "audit[\(i)].day") { return p } }
         return nil
     }
 }

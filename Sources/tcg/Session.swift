@@ -43,6 +43,7 @@ final class Session {
             return 1
         }
         interpreter.variables.merge(parameters) { _, new in new }
+        interpreter.keepsUndo = Session.uses(.undo, parsed.statements)
         defer { console.flush() }
         do {
             if dryRun || !Session.changes(parsed.statements) {
@@ -73,6 +74,19 @@ final class Session {
 
     func storeMessage(_ error: StoreError) -> String {
         "\(error)" + (error.help.map { "\nhelp: \($0)" } ?? "")
+    }
+
+    /// Whether a verb appears anywhere in the statements.
+    static func uses(_ verb: Verb, _ statements: [Statement]) -> Bool {
+        statements.contains { s in
+            switch s {
+            case .command(let c): return c.spec.verb == verb
+            case .loop(_, _, let body, _): return uses(verb, body)
+            case .branch(_, let then, let otherwise, _): return uses(verb, then) || uses(verb, otherwise ?? [])
+            case .include: return true
+            default: return false
+            }
+        }
     }
 
     /// Whether any statement (or a script it runs) can change the register.
@@ -152,6 +166,7 @@ final class Session {
         } catch {
             return 3
         }
+        interpreter.keepsUndo = true
         console.message("tcg — the T&C register. `help` lists the commands; Ctrl-D or `quit` leaves.")
         var buffer = ""
         while true {

@@ -81,11 +81,21 @@ final class MalformedWorkspaceTests: XCTestCase {
         let path = folder.file("ws.json")
         let whole = WorkspaceFormat.encode(try SampleRegister.make())
         XCTAssertGreaterThan(whole.count, 5000)
-        // Every length short of the closing brace (the last byte is the newline after it).
-        for length in 0..<(whole.count - 1) {
-            try write(Array(whole[0..<length]), to: path)
-            let error = assertRefused(path)
-            if length == 0 { XCTAssertEqual(error?.message, "is empty, not a tcg workspace") }
+        // Cut short of the closing brace (the last byte is the newline after it): at every
+        // length in the first 300 bytes and the last 100, and every 7th length between (all
+        // decoded from memory); every 17th of those is also written and opened as a file.
+        let lengths = (0..<(whole.count - 1)).filter { $0 < 300 || $0 > whole.count - 100 || $0 % 7 == 0 }
+        XCTAssertGreaterThan(lengths.count, 1000)
+        for length in lengths {
+            let cut = Array(whole[0..<length])
+            XCTAssertThrowsError(try WorkspaceFormat.decode(cut, path: path), "length \(length)") { error in
+                XCTAssertTrue("\(error)".hasPrefix("\(path): error: "), "\(error)")
+            }
+            if length % 17 == 0 || length > whole.count - 20 {
+                try write(cut, to: path)
+                let error = assertRefused(path)
+                if length == 0 { XCTAssertEqual(error?.message, "is empty, not a tcg workspace") }
+            }
         }
         try write(Array(whole.dropLast()), to: path)
         XCTAssertNoThrow(try WorkspaceFile(path: path).open(), "without the final newline it is still whole")

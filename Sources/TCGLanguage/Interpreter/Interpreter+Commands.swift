@@ -3,18 +3,20 @@ import TCGDomain
 extension Interpreter {
     /// Runs one command: queries answer, changes go to the register and the audit trail.
     func runCommand(_ c: Command, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
-        let before = register
+        // Keeping the state before each change costs a copy of what the change touches, so it is
+        // kept only where `undo` can use it (the REPL, or a script that says undo).
+        let before: Register? = keepsUndo && c.spec.changes ? register : nil
         let result: Value
         do {
             result = try dispatch(c, frame, quiet: quiet)
         } catch let d {
-            register = before
+            _ = register.takePending()
             throw d
         }
         if c.spec.changes, c.spec.verb != .undo {
             let seqBefore = register.audit.last?.seq ?? 0
             audit(c, frame)
-            if let seq = register.audit.last?.seq, seq != seqBefore {
+            if let before, let seq = register.audit.last?.seq, seq != seqBefore {
                 undoStack.append(UndoPoint(before: before, afterSeq: seq, statement: statementText(c, frame.source)))
                 if undoStack.count > 100 { undoStack.removeFirst() }
             }

@@ -45,6 +45,8 @@ public final class Interpreter {
     /// The most statements a script may run (loops included) before it is stopped.
     public static let maxSteps = 50_000_000
 
+    /// Whether to keep what `undo` needs (the REPL, or a script that uses undo).
+    public var keepsUndo = false
     var runDepth = 0
     var steps = 0
     var undoStack: [UndoPoint] = []

@@ -18,7 +18,8 @@ public struct Renderer: Sendable {
     public func render(_ output: Output) -> String {
         switch output {
         case .created(let id):
-            if format == .json { return "{\"id\": \"\(id)\"}\n" }
+            // Machine formats print only what queries answer, so a script's output parses as one document.
+            if format == .json || format == .csv { return "" }
             return "\(id)\n"
         case .value(let v):
             if format == .json, case .string(let s) = v { return JSONRender.string(s) + "\n" }

@@ -1,0 +1,180 @@
+import Foundation
+import XCTest
+
+/// The real binary: exit statuses, transactions, workspace safety, one-shot and stdin modes.
+final class CommandLineTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws { folder = try TcgProcess.temporaryFolder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func tcg(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> TcgProcess.Result {
+        try TcgProcess.run(args, stdin: stdin, in: folder, environment: env)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func bytes(_ name: String) -> Data? { try? Data(contentsOf: folder.appendingPathComponent(name)) }
+
+    let setup = """
+        add unit Westshire kind force
+        add unit East kind bcu parent Westshire
+        add person "Ch Supt Leo Hart" unit East
+        add person "Sgt Bea Cole" unit East
+        let s = create meeting stcg on 2027-03-01 unit Westshire
+        open $s
+        add priority "ASB" owner "Ch Supt Leo Hart" rationale "Harm"
+        close meeting
+        let t = create meeting ttcg on 2027-03-10 unit East
+        open $t
+        let plan = create plan "Op Lantern" for P-1 owner "Sgt Bea Cole"
+        add action enforcement "Patrols" to $plan owner "Sgt Bea Cole" due 2027-03-15
+
+        """
+
+    func testTheSpecExampleRunsWithEveryAssertHolding() throws {
+        let spec = TcgProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/spec/examples/partnership-cycle.tcg")
+        let r = try tcg(["--today", "2027-03-20", "run", spec.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try tcg(["--today", "2027-03-20", "-c", "count actions where overdue"]).stdout, "1\n")
+    }
+
+    func testAFailedScriptSavesNothingAndNamesTheLine() throws {
+        try write("setup.tcg", setup)
+        XCTAssertEqual(try tcg(["run", "setup.tcg"]).status, 0)
+        let before = try XCTUnwrap(bytes("tcg-workspace.json"))
+        try write("bad.tcg", "add person \"New Person\"\ncomplete A-1 result \"done\"\nadd priority \"X\" owner \"Nobody\" rationale \"r\"\n")
+        let r = try tcg(["run", "bad.tcg"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.hasPrefix("bad.tcg:3:24: error: unknown person \"Nobody\""), r.stderr)
+        XCTAssertEqual(bytes("tcg-workspace.json"), before, "the workspace must be byte-for-byte as it was")
+        XCTAssertEqual(try tcg(["-c", "count people"]).stdout, "2\n")
+    }
+
+    func testDryRunPrintsButSavesNothing() throws {
+        try write("setup.tcg", setup)
+        let r = try tcg(["--dry-run", "run", "setup.tcg"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.contains("A-1"))
+        XCTAssertNil(bytes("tcg-workspace.json"), "a dry run creates no workspace")
+    }
+
+    func testExitStatuses() throws {
+        XCTAssertEqual(try tcg(["--format", "yaml", "-c", "count units"]).status, 2)
+        XCTAssertEqual(try tcg(["--today", "2027-02-30", "-c", "count units"]).status, 2)
+        XCTAssertEqual(try tcg(["--no-such-option"]).status, 2)
+        XCTAssertEqual(try tcg(["run"]).status, 2)
+        XCTAssertEqual(try tcg(["run", "missing.tcg"]).status, 2)
+        XCTAssertEqual(try tcg(["-c", "count units"]).status, 0)
+        XCTAssertEqual(try tcg(["-c", "count unitz"]).status, 1)
+        try write("tcg-workspace.json", "{\"not\": \"a workspace\"}")
+        let r = try tcg(["-c", "count units"])
+        XCTAssertEqual(r.status, 3)
+        XCTAssertTrue(r.stderr.contains("tcg-workspace.json"), r.stderr)
+        XCTAssertEqual(String(decoding: bytes("tcg-workspace.json") ?? Data(), as: UTF8.self), "{\"not\": \"a workspace\"}")
+        XCTAssertEqual(try tcg(["-c", "add unit X"]).status, 3, "a change to a foreign file is refused, never overwritten")
+        XCTAssertEqual(String(decoding: bytes("tcg-workspace.json") ?? Data(), as: UTF8.self), "{\"not\": \"a workspace\"}")
+    }
+
+    func testWorkspaceIsCreatedOwnerOnlyAndEnvironmentChoosesIt() throws {
+        XCTAssertEqual(try tcg(["-c", "add unit Westshire"], env: ["TCG_WORKSPACE": "other.json"]).status, 0)
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("other.json").path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        XCTAssertNil(bytes("tcg-workspace.json"))
+        XCTAssertEqual(try tcg(["--workspace", "other.json", "-c", "count units"]).stdout, "1\n")
+        XCTAssertNil(bytes("tcg-workspace.json"), "a query creates no workspace")
+    }
+
+    func testStdinRunsAsAScriptWithoutPromptOrEscapes() throws {
+        let r = try tcg(["--today", "2027-03-20"], stdin: setup + "count actions where overdue\n")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasSuffix("A-1\n1\n"), r.stdout)
+        XCTAssertFalse(r.stdout.contains("tcg>"))
+        XCTAssertFalse(r.stdout.contains("\u{1B}"))
+        XCTAssertFalse(r.stderr.contains("\u{1B}"))
+    }
+
+    func testScriptParametersAndShebang() throws {
+        try write("setup.tcg", setup)
+        _ = try tcg(["run", "setup.tcg"])
+        try write("param.tcg", "#!/usr/bin/env tcg\necho \"owner is $who\"\ncount actions where owner = $who and due < $by\n")
+        let r = try tcg(["param.tcg", "who=Sgt Bea Cole", "by=2027-03-20"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "owner is Sgt Bea Cole\n1\n")
+    }
+
+    func testAuditTrailRecordsWhoWhenAndWhere() throws {
+        try write("setup.tcg", setup)
+        XCTAssertEqual(try tcg(["--user", "analyst7", "run", "setup.tcg"]).status, 0)
+        XCTAssertEqual(try tcg(["-c", "complete A-1 result \"done\""], env: ["TCG_USER": "dmm-chair"]).status, 0)
+        let r = try tcg(["--format", "json", "-c", "history A-1"])
+        let entries = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(entries.count, 2)
+        XCTAssertEqual(entries[0]["user"] as? String, "analyst7")
+        XCTAssertEqual(entries[0]["source"] as? String, "setup.tcg:12")
+        XCTAssertEqual(entries[1]["user"] as? String, "dmm-chair")
+        XCTAssertEqual(entries[1]["source"] as? String, "-c")
+        XCTAssertEqual(entries[1]["changes"] as? [String], ["A-1 status open -> done"])
+    }
+
+    func testCheckReportsEverySyntaxErrorAndRunsNothing() throws {
+        try write("broken.tcg", "ad unit West\nadd unit X knd bcu\nadd unit Fine\nlist actoins\n")
+        let r = try tcg(["check", "broken.tcg"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stderr.components(separatedBy: ": error: ").count - 1, 3, r.stderr)
+        XCTAssertTrue(r.stderr.contains("broken.tcg:1:1: error: unknown command `ad`"))
+        XCTAssertTrue(r.stderr.contains("broken.tcg:4:6: error:"))
+        XCTAssertNil(bytes("tcg-workspace.json"))
+        try write("good.tcg", setup)
+        XCTAssertEqual(try tcg(["check", "good.tcg"]).status, 0)
+    }
+
+    func testJSONOutputIsOneDocumentPerQuery() throws {
+        try write("setup.tcg", setup)
+        let r = try tcg(["--format", "json", "--today", "2027-03-20", "run", "setup.tcg"], stdin: nil)
+        XCTAssertEqual(r.stdout, "", "machine formats print only query answers")
+        let list = try tcg(["--format", "json", "--today", "2027-03-20", "-c", "list actions where overdue"])
+        let rows = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertEqual(rows[0]["owner"] as? String, "Sgt Bea Cole")
+        XCTAssertEqual(rows[0]["due"] as? String, "2027-03-15")
+        XCTAssertNil(rows[0]["result"], "absent values are omitted")
+    }
+
+    func testConcurrentWritersLoseNothing() throws {
+        XCTAssertEqual(try tcg(["-c", "add unit Westshire"]).status, 0)
+        let group = DispatchGroup()
+        let failures = Failures()
+        let folder: URL = self.folder
+        for w in 0..<4 {
+            group.enter()
+            DispatchQueue.global().async {
+                defer { group.leave() }
+                let script = (0..<25).map { "add person \"Writer \(w) number \($0)\"" }.joined(separator: "\n")
+                do {
+                    let r = try TcgProcess.run(["-c", script.replacingOccurrences(of: "\n", with: "; ")], in: folder)
+                    if r.status != 0 { failures.add(r.stderr) }
+                } catch { failures.add("\(error)") }
+                for n in 0..<10 {
+                    do {
+                        let r = try TcgProcess.run(["-c", "add person \"Solo \(w)-\(n)\""], in: folder)
+                        if r.status != 0 { failures.add(r.stderr) }
+                    } catch { failures.add("\(error)") }
+                }
+            }
+        }
+        group.wait()
+        XCTAssertEqual(failures.all, [])
+        XCTAssertEqual(try tcg(["-c", "count people"]).stdout, "\(4 * 25 + 4 * 10)\n")
+    }
+}
+
+/// Collects failures from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ s: String) { lock.lock(); items.append(s); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return items }
+}
