@@ -168,8 +168,10 @@ extension Interpreter {
             default: return o >= 0
             }
         }
+        // An absent value equals the empty string and nothing else.
+        let emptyTarget = target == .text("")
         return { r, i in
-            guard let v = get(r, i) else { return op == "!=" }
+            guard let v = get(r, i) else { return (op == "!=") != emptyTarget }
             if case .list(let items) = v {
                 let any = items.contains { order($0, target) == 0 }
                 return op == "!=" ? !any : (op == "=" ? any : false)
