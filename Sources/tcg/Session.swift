@@ -160,10 +160,8 @@ final class Session {
     func repl(terminal: Terminal) -> Int32 {
         do {
             interpreter.register = try store.open()
-        } catch let error as StoreError {
-            console.message(storeMessage(error))
-            return 3
         } catch {
+            console.message(storeMessage(error))
             return 3
         }
         interpreter.keepsUndo = true
