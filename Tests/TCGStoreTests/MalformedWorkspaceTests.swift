@@ -13,7 +13,7 @@ final class MalformedWorkspaceTests: XCTestCase {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: suite, isDirectory: &isFolder), isFolder.boolValue else {
             XCTFail("the JSON test suite is missing: expected it at \(suite)")
-            throw XCTSkip("no JSON test suite")
+            throw MissingFixture(what: "the JSON test suite")
         }
         return suite
     }

@@ -18,7 +18,7 @@ final class TempFolder {
             guard let base = buffer.baseAddress else { return false }
             return mkdtemp(base) != nil
         }
-        guard made else { throw XCTSkip("cannot create a temporary folder") }
+        guard made else { throw MissingFixture(what: "a temporary folder") }
         path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
@@ -39,7 +39,7 @@ final class TempFolder {
 /// The bytes of a file.
 func bytes(of path: String) throws -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw XCTSkip("cannot read \(path)")
+        throw MissingFixture(what: path)
     }
     return [UInt8](data)
 }
@@ -54,4 +54,10 @@ func mode(of path: String) -> mode_t {
     var info = stat()
     guard stat(path, &info) == 0 else { return 0 }
     return info.st_mode & 0o7777
+}
+
+/// A test needs something that is not there: the test fails (it is never skipped).
+struct MissingFixture: Error, CustomStringConvertible {
+    var what: String
+    var description: String { "missing: \(what)" }
 }
