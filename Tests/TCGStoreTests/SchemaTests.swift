@@ -11,7 +11,7 @@ final class SchemaTests: XCTestCase {
         let path = root + "/docs/" + name
         guard FileManager.default.fileExists(atPath: path) else {
             XCTFail("missing \(path)")
-            throw XCTSkip("missing \(path)")
+            throw MissingFixture(what: path)
         }
         return try bytes(of: path)
     }
@@ -139,7 +139,7 @@ final class SchemaTests: XCTestCase {
     /// The jq example in docs/workspace.md works on a real workspace.
     func testTheJqExampleWorks() throws {
         guard let jq = ["/usr/bin/jq", "/usr/local/bin/jq", "/opt/homebrew/bin/jq"].first(where: FileManager.default.isExecutableFile) else {
-            throw XCTSkip("jq is not installed")
+            throw MissingFixture(what: "jq (scripts/test installs it)")
         }
         let markdown = String(decoding: try doc("workspace.md"), as: UTF8.self)
         let filter = ".actions[] | select(.status==\"open\")"
