@@ -53,7 +53,7 @@ public struct Token: Sendable, Equatable {
     }
 
     /// The word in lower case ("" for other tokens).
-    public var lower: String { kind == .word ? text.lowercased() : "" }
+    public var lower: String { kind == .word || kind == .relativeDate ? text.lowercased() : "" }
 }
 
 /// A piece of a string literal: text, or a `$variable` to interpolate.
