@@ -10,7 +10,8 @@ final class Console: OutputSink {
     let terminal: Terminal
     var format: OutputFormat
     private var buffer: [UInt8] = []
-    private lazy var width: Int? = terminal.width
+    /// At the prompt: long output goes through the pager.
+    var interactive = false
 
     init(format: OutputFormat, terminal: Terminal) {
         self.format = format
@@ -19,7 +20,12 @@ final class Console: OutputSink {
     }
 
     func emit(_ output: Output, format: OutputFormat) {
-        write(Renderer(format: format, width: width).render(output))
+        let text = Renderer(format: format, width: terminal.width, color: terminal.colorOnStdout).render(output)
+        if interactive, case .document = output {
+            flush()
+            if Pager.page(text, rows: terminal.rows) { return }
+        }
+        write(text)
     }
 
     /// Writes text to stdout through the buffer.

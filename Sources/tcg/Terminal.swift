@@ -14,7 +14,25 @@ struct Terminal {
     let stderrIsTerminal = isatty(2) == 1
 
     /// Colours only on a terminal, and never with NO_COLOR set.
-    var colorOnStderr: Bool { stderrIsTerminal && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("dumb")) != "dumb" }
+    var colorOnStderr: Bool { stderrIsTerminal && Terminal.colorAllowed }
+
+    /// Colours in tables on stdout: a terminal, and NO_COLOR not set.
+    var colorOnStdout: Bool { stdoutIsTerminal && Terminal.colorAllowed }
+
+    /// NO_COLOR is not set and the terminal is not "dumb".
+    static var colorAllowed: Bool {
+        guard getenv("NO_COLOR") == nil else { return false }
+        guard let term = getenv("TERM") else { return false }
+        return String(cString: term) != "dumb"
+    }
+
+    /// The height of the terminal on stdout, or nil.
+    var rows: Int? {
+        guard stdoutIsTerminal else { return nil }
+        var ws = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_row > 0 { return Int(ws.ws_row) }
+        return nil
+    }
 
     /// The width of the terminal on stdout, or nil when stdout is not a terminal.
     var width: Int? {

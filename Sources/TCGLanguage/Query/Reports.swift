@@ -68,7 +68,7 @@ struct Reports {
             var row = fields.map { $0.get(register, i) }
             if schema.due != nil {
                 if schema.isOverdue(register, i, today: today), let d = schema.due?(register, i) {
-                    row.append(.text("overdue \(today.number - d.number)d"))
+                    row.append(.text("\(today.number - d.number)d"))
                 } else {
                     row.append(nil)
                 }

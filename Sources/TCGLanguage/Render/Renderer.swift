@@ -7,11 +7,14 @@ public struct Renderer: Sendable {
     public var format: OutputFormat
     /// The terminal's width in columns, or nil when not printing to a terminal.
     public var width: Int?
+    /// Bold headings and red lateness in tables (only on a terminal, never with NO_COLOR).
+    public var color: Bool
 
     /// Creates a renderer.
-    public init(format: OutputFormat, width: Int?) {
+    public init(format: OutputFormat, width: Int?, color: Bool = false) {
         self.format = format
         self.width = width
+        self.color = color
     }
 
     /// The text to print for an output, ending in a newline.
@@ -28,7 +31,7 @@ public struct Renderer: Sendable {
             return s.hasSuffix("\n") ? s : s + "\n"
         case .document(let doc):
             switch format {
-            case .table: return TableRender(width: width).document(doc)
+            case .table: return TableRender(width: width, color: color).document(doc)
             case .json: return JSONRender.document(doc)
             case .csv: return CSVRender.document(doc)
             case .markdown: return MarkdownRender.document(doc)
