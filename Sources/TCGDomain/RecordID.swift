@@ -52,8 +52,28 @@ public enum RecordKind: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The kind with an upper-case ASCII prefix.
+    init?(upperPrefix p: [UInt8]) {
+        switch (p.count, p.first ?? 0, p.count > 1 ? p[1] : 0) {
+        case (2, UInt8(ascii: "P"), UInt8(ascii: "E")): self = .person
+        case (1, UInt8(ascii: "M"), _): self = .meeting
+        case (2, UInt8(ascii: "A"), UInt8(ascii: "S")): self = .product
+        case (1, UInt8(ascii: "P"), _): self = .priority
+        case (1, UInt8(ascii: "X"), _): self = .candidate
+        case (2, UInt8(ascii: "I"), UInt8(ascii: "R")): self = .requirement
+        case (1, UInt8(ascii: "C"), _): self = .commission
+        case (2, UInt8(ascii: "D"), UInt8(ascii: "P")): self = .plan
+        case (1, UInt8(ascii: "A"), _): self = .action
+        case (1, UInt8(ascii: "D"), _): self = .decision
+        case (1, UInt8(ascii: "E"), _): self = .escalation
+        case (1, UInt8(ascii: "R"), _): self = .review
+        default: return nil
+        }
+    }
+
     /// The kind with the given prefix (case-insensitive).
     public init?(prefix: Substring) {
+        guard prefix.utf8.count <= 2 else { return nil }
         switch prefix.uppercased() {
         case "PE": self = .person
         case "M": self = .meeting
@@ -85,14 +105,27 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
         self.number = number
     }
 
-    /// Parses `PREFIX-n` (prefix case-insensitive); nil otherwise.
+    /// Parses `PREFIX-n` (prefix case-insensitive); nil otherwise. Works on bytes: it runs for every word a script has.
     public init?(_ text: Substring) {
-        guard let dash = text.firstIndex(of: "-") else { return nil }
-        let digits = text[text.index(after: dash)...]
-        guard let kind = RecordKind(prefix: text[..<dash]), !digits.isEmpty, digits.count <= 9,
-              digits.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(digits), n > 0
-        else { return nil }
-        self.init(kind, n)
+        var letters: [UInt8] = []
+        var number = 0, digits = 0, sawDash = false
+        for b in text.utf8 {
+            if !sawDash {
+                if b == UInt8(ascii: "-") {
+                    sawDash = true
+                    continue
+                }
+                let upper = b & ~0x20
+                guard letters.count < 2, upper >= 65, upper <= 90 else { return nil }
+                letters.append(upper)
+            } else {
+                guard b >= 48, b <= 57, digits < 9 else { return nil }
+                number = number * 10 + Int(b - 48)
+                digits += 1
+            }
+        }
+        guard sawDash, digits > 0, number > 0, let kind = RecordKind(upperPrefix: letters) else { return nil }
+        self.init(kind, number)
     }
 
     /// Parses `PREFIX-n`.

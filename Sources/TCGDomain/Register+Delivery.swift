@@ -7,7 +7,7 @@ extension Register {
         let n = take(.commission)
         commissions.append(Commission(number: n, product: product, title: title, assignee: assignee, due: due, meeting: m))
         let id = RecordID(.commission, n)
-        log("created \(id) \"\(title)\" to \(name(of: assignee)) due \(due)", id, meeting.id)
+        log("created \(id)", id, meeting.id)
         return id
     }
 
@@ -75,7 +75,7 @@ extension Register {
         let n = take(.plan)
         plans.append(Plan(number: n, title: title, serves: serves, owner: owner, start: start, review: review, meeting: m))
         let id = RecordID(.plan, n)
-        log("created \(id) \"\(title)\" owner \(name(of: owner))", id, meeting.id)
+        log("created \(id)", id, meeting.id)
         return id
     }
 
@@ -101,7 +101,7 @@ extension Register {
         let n = take(.action)
         actions.append(Action(number: n, type: type, title: title, plan: plan, owner: owner, due: due, meeting: m))
         let id = RecordID(.action, n)
-        log("created \(id) \(type.rawValue) \"\(title)\" owner \(name(of: owner)) due \(due)", id, meeting.id)
+        log("created \(id)", id, meeting.id)
         return id
     }
 

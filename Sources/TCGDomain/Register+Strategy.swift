@@ -13,7 +13,7 @@ extension Register {
         let n = take(.priority)
         priorities.append(Priority(number: n, title: title, owner: owner, rationale: rationale, unit: meeting.unit, meeting: m))
         let id = RecordID(.priority, n)
-        log("created \(id) \"\(title)\" owner \(name(of: owner))", id, meeting.id)
+        log("created \(id)", id, meeting.id)
         return id
     }
 

@@ -27,10 +27,21 @@ enum Environment {
         return "unknown"
     }
 
-    /// The local date and the UTC time as ISO 8601.
+    /// The last clock reading, reused within the same second (tcg is single-threaded).
+    nonisolated(unsafe) static var lastClock: (time: time_t, value: (today: Day, now: String))?
+
+    /// The local date and the UTC time as ISO 8601 (`SOURCE_DATE_EPOCH` fixes it, for reproducible output).
     @Sendable static func clock() -> (today: Day, now: String) {
         var t = time(nil)
         if let fixed = getenv("SOURCE_DATE_EPOCH"), let n = Int(String(cString: fixed)) { t = time_t(n) }
+        if let last = lastClock, last.time == t { return last.value }
+        let value = reading(t)
+        lastClock = (t, value)
+        return value
+    }
+
+    static func reading(_ t0: time_t) -> (today: Day, now: String) {
+        var t = t0
         var local = tm()
         localtime_r(&t, &local)
         var utc = tm()

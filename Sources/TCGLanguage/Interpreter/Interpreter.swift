@@ -213,14 +213,19 @@ public final class Interpreter {
     }
 
     func statementText(_ c: Command, _ source: SourceFile) -> String {
-        var text = source.text(c.range)
-        if text.contains("\\\n") || text.contains("\n") {
-            text = text.split(separator: "\n").map { line in
+        let lo = max(0, min(c.range.start, source.bytes.count)), hi = max(lo, min(c.range.end, source.bytes.count))
+        let slice = source.bytes[lo..<min(hi, lo + 2000)]
+        var text: String
+        if slice.contains(10) {
+            text = String(decoding: slice, as: UTF8.self).split(separator: "\n").map { line in
                 let t = String(line).trimmingSpaces
                 return t.hasSuffix("\\") ? String(t.dropLast()).trimmingSpaces : t
             }.joined(separator: " ")
+        } else {
+            text = String(decoding: slice, as: UTF8.self)
         }
-        return text.count > 2000 ? String(text.prefix(2000)) + "…" : text
+        if hi - lo > 2000 { text += "…" }
+        return text
     }
 
     /// Explains a failed comparison: what each side was.

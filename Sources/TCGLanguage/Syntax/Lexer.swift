@@ -253,7 +253,8 @@ public struct Lexer {
             }
         }
         var text = String(decoding: b[start..<i], as: UTF8.self)
-        let lower = text.lowercased()
+        let firstLower = b[start] | 0x20
+        let lower = firstLower == UInt8(ascii: "t") || firstLower == UInt8(ascii: "y") ? text.lowercased() : ""
         // today, tomorrow, yesterday, optionally with +N or -N units.
         for (base, offset) in [("today", 0), ("tomorrow", 1), ("yesterday", -1)] where lower.hasPrefix(base) {
             var rest = Substring(lower.dropFirst(base.count))

@@ -49,7 +49,18 @@ public struct Token: Sendable, Equatable {
 
     /// Whether this is the word `w` (case-insensitive).
     public func isWord(_ w: String) -> Bool {
-        (kind == .word || kind == .relativeDate) && text.count == w.count && text.lowercased() == w
+        guard kind == .word || kind == .relativeDate else { return false }
+        // ASCII case-insensitive comparison without allocating (keywords are ASCII and lower case).
+        var a = text.utf8.makeIterator(), b = w.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return true
+            case (let x?, let y?):
+                let lx = x >= 65 && x <= 90 ? x + 32 : x
+                if lx != y { return false }
+            default: return false
+            }
+        }
     }
 
     /// The word in lower case ("" for other tokens).
