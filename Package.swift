@@ -19,11 +19,17 @@ let package = Package(
         .target(name: "TCGStore", dependencies: ["TCGDomain", "TCGJSON"]),
         /// Lexer, parser, command table, interpreter, queries and output rendering.
         .target(name: "TCGLanguage", dependencies: ["TCGDomain", "TCGJSON"]),
+        /// Debian's libedit (libedit-dev), as a system library.
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        /// Non-variadic C wrappers over libedit's el_set/el_get/history, and signal-safe terminal restore.
+        .target(name: "CEditShim", dependencies: ["CEditLine"]),
+        /// The line editor behind a small protocol: libedit at a terminal, plain lines otherwise.
+        .target(name: "TCGLineEditor", dependencies: ["CEditShim"]),
         /// The thin executable: command line, workspace selection, exit codes.
         .executableTarget(
             name: "tcg",
             dependencies: [
-                "TCGDomain", "TCGLanguage", "TCGStore",
+                "TCGDomain", "TCGLanguage", "TCGStore", "TCGLineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +37,7 @@ let package = Package(
         .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain"]),
         .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON"]),
         .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain"]),
+        .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor"]),
         .testTarget(
             name: "TCGEndToEndTests",
             dependencies: ["TCGJSON"],

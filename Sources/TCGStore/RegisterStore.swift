@@ -1,6 +1,7 @@
 import TCGDomain
 
-/// Where the register lives between runs: today a JSON workspace file, later perhaps a database.
+/// Where the register lives between runs: today a JSON workspace file and its journal, later
+/// perhaps a database.
 ///
 /// Readers never block writers; writers are serialised by an exclusive lock.
 public protocol RegisterStore: AnyObject {
@@ -18,4 +19,14 @@ public protocol RegisterStore: AnyObject {
     /// The latest register if another writer changed it since this store last read or wrote
     /// it, else nil. Cheap when nothing changed.
     func refresh() throws(StoreError) -> Register?
+
+    /// Tidies the stored form at the end of a session (a workspace folds its journal into its
+    /// file), unless another writer is busy. Never needed for correctness: what was committed
+    /// is durable without it.
+    func close() throws(StoreError)
+}
+
+extension RegisterStore {
+    /// Nothing to tidy.
+    public func close() throws(StoreError) {}
 }

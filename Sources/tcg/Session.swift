@@ -155,36 +155,4 @@ final class Session {
         if let m = interpreter.currentMeeting { parts.append("\(m.id) \(m.kind.rawValue)") }
         return parts.joined(separator: " ") + "> "
     }
-
-    /// The interactive loop over plain lines (the line editor replaces `readLine` when present).
-    func repl(terminal: Terminal) -> Int32 {
-        do {
-            interpreter.register = try store.open()
-        } catch {
-            console.message(storeMessage(error))
-            return 3
-        }
-        interpreter.keepsUndo = true
-        console.message("tcg — the T&C register. `help` lists the commands; Ctrl-D or `quit` leaves.")
-        var buffer = ""
-        while true {
-            let waiting = buffer.isEmpty ? nil : Parser.parse(SourceFile(name: "<repl>", text: buffer)).incomplete
-            console.write(waiting.map { "...\($0.waitingFor)> " } ?? prompt)
-            console.flush()
-            guard let line = readLine(strippingNewline: true) else { break }
-            buffer += buffer.isEmpty ? line : "\n" + line
-            let source = SourceFile(name: "<repl>", text: buffer)
-            let parsed = Parser.parse(source)
-            if parsed.incomplete != nil { continue }
-            buffer = ""
-            if !parsed.diagnostics.isEmpty {
-                for d in parsed.diagnostics { console.error(d, in: source) }
-                continue
-            }
-            var keepGoing = true
-            for s in parsed.statements where keepGoing { keepGoing = runInteractive(s, source: source) }
-            if !keepGoing { break }
-        }
-        return 0
-    }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import TCGDomain
 import TCGLanguage
 import TCGStore
+import TCGLineEditor
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -129,7 +130,13 @@ struct Tcg: ParsableCommand {
             return session.runScript(SourceFile(name: file, bytes: bytes), origin: .script(file), parameters: parameters)
         }
         if terminal.stdinIsTerminal {
-            return session.repl(terminal: terminal)
+            TerminalGuard.install()
+            // libedit only when both ends are a terminal (with stdout redirected it would return escape codes).
+            guard terminal.stdoutIsTerminal, let editor = LibeditLineEditor(historyPath: HistoryFile.path(environment: env)) else {
+                return session.repl(editor: PlainLineEditor())
+            }
+            if let warning = editor.historyWarning { console.message("warning: \(warning)") }
+            return session.repl(editor: editor)
         }
         return session.runScript(SourceFile(name: "<stdin>", bytes: FileIO.readAll(fd: 0)), origin: .script("<stdin>"), parameters: [:])
     }

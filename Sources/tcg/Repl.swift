@@ -1,0 +1,111 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TCGDomain
+import TCGLanguage
+import TCGLineEditor
+
+extension Session {
+    /// The interactive loop: line editing, history, completion, continuation prompts, Ctrl-C and Ctrl-D.
+    /// Each complete statement commits on its own and is durable before the next prompt shows.
+    func repl(editor: LineEditor) -> Int32 {
+        do {
+            interpreter.register = try store.open()
+        } catch {
+            console.message(storeMessage(error))
+            return 3
+        }
+        interpreter.keepsUndo = true
+        console.interactive = true
+        console.write("tcg — the T&C register. `help` lists the commands, Tab completes; Ctrl-D or `quit` leaves.\n")
+        console.flush()
+        let pendingBox = PendingLines()
+        editor.completer = { [unowned self] line in
+            let text = (pendingBox.lines + [line]).joined(separator: "\n")
+            let completer = Completer(register: self.interpreter.register, variables: Array(self.interpreter.variables.keys).sorted(),
+                                      listFolder: Session.listFolder)
+            let found = completer.complete(text)
+            return Completion(candidates: found.candidates, replacing: found.replacing, appendSpace: found.appendSpace)
+        }
+        while true {
+            let prompt: String
+            if pendingBox.lines.isEmpty {
+                prompt = self.prompt
+            } else {
+                let waiting = Parser.parse(SourceFile(name: "<repl>", text: pendingBox.lines.joined(separator: "\n"))).incomplete
+                prompt = continuationPrompt(waiting)
+            }
+            switch editor.readLine(prompt: prompt) {
+            case .endOfFile:
+                if pendingBox.lines.isEmpty {
+                    console.write("\n")
+                    console.flush()
+                    closeStore()
+                    return 0
+                }
+                pendingBox.lines = []
+                console.write("\n")
+            case .interrupted:
+                pendingBox.lines = []
+            case .line(let line):
+                pendingBox.lines.append(line)
+                let text = pendingBox.lines.joined(separator: "\n")
+                let source = SourceFile(name: "<repl>", text: text)
+                let parsed = Parser.parse(source)
+                if parsed.incomplete != nil { continue }
+                pendingBox.lines = []
+                if !text.trimmingSpaces.isEmpty { editor.addHistory(text) }
+                if !parsed.diagnostics.isEmpty {
+                    for d in parsed.diagnostics { console.error(d, in: source) }
+                    continue
+                }
+                for s in parsed.statements {
+                    if !runInteractive(s, source: source) {
+                        closeStore()
+                        return 0
+                    }
+                }
+            }
+        }
+    }
+
+    /// Folds the store's journal in on the way out; a failure only warns (every commit is already durable).
+    func closeStore() {
+        do { try store.close() } catch { console.message("warning: \(error)") }
+    }
+
+    /// Says what the statement is waiting for, aligned under the main prompt.
+    func continuationPrompt(_ waiting: Incomplete?) -> String {
+        let what: String
+        switch waiting {
+        case .string?: what = "\""
+        case .bracket(let c)?: what = String(c)
+        case .continuation?, nil: what = "\\"
+        }
+        let marker = "...\(what)> "
+        let width = prompt.count
+        return String(repeating: " ", count: max(0, width - marker.count)) + marker
+    }
+
+    /// Entries of a folder for `run "…"` completion: names, with `/` after folders.
+    static func listFolder(_ path: String) -> [String] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var out: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            out.append(entry.pointee.d_type == UInt8(DT_DIR) ? name + "/" : name)
+        }
+        return out
+    }
+}
+
+/// The continuation lines typed so far, shared with the completion callback.
+final class PendingLines {
+    var lines: [String] = []
+}

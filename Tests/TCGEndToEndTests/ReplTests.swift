@@ -1,0 +1,151 @@
+import Foundation
+import XCTest
+
+/// The REPL at a real terminal (tmux): completion, history, Ctrl-C, Ctrl-D, multi-line input, undo.
+final class ReplTests: XCTestCase {
+    var folder: URL!
+    var tmux: Tmux?
+
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        let setup = """
+            add unit Westshire kind force
+            add unit East kind bcu parent Westshire
+            add person "Sgt Bea Cole" unit East
+            add person "Sam Adams" unit East
+            let s = create meeting stcg on 2027-03-01 unit Westshire
+            open $s
+            add priority "ASB" owner "Sam Adams" rationale "Harm"
+            close meeting
+            let t = create meeting ttcg on 2027-03-10 unit East
+            open $t
+            create plan "Op Lantern" for P-1 owner "Sgt Bea Cole"
+
+            """
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json"], stdin: setup, in: folder).status, 0)
+    }
+
+    override func tearDownWithError() throws {
+        tmux?.kill()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    func start(_ extra: [String] = [], environment: [String: String] = [:]) throws -> Tmux {
+        let t = try Tmux(["--workspace", "ws.json", "--today", "2027-03-12"] + extra, in: folder, environment: environment)
+        tmux = t
+        try t.waitFor("M-2 ttcg>")
+        return t
+    }
+
+    func testPromptShowsMeetingAndClockAndStatementsCommitAtOnce() throws {
+        let t = try start()
+        XCTAssertTrue(try t.screen().contains("tcg [2027-03-12] M-2 ttcg>"))
+        try t.type("add action enforcement \"Patrols\" to DP-1 owner \"Sgt Bea Cole\" due 2027-03-20")
+        try t.send("Enter")
+        try t.waitFor("A-1")
+        // Durable when the next prompt shows: another process sees it.
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count actions"], in: folder).stdout, "1\n")
+    }
+
+    func testTabCompletesVerbsKeywordsIdsAndNames() throws {
+        let t = try start()
+        try t.type("comp")
+        try t.send("Tab")
+        try t.waitFor("ttcg> complete")
+        try t.send("C-u")
+        try t.type("add pr")
+        try t.send("Tab")
+        try t.waitFor("product") // several candidates are listed
+        XCTAssertTrue(try t.screen().contains("priority"))
+        try t.send("C-u")
+        try t.type("assign \"Sg")
+        try t.send("Tab")
+        try t.waitFor("assign \"Sgt Bea Cole\"")
+        try t.type("to D")
+        try t.send("Tab")
+        try t.waitFor("assign \"Sgt Bea Cole\" to DP-1")
+        try t.send("C-u")
+        try t.type("open M-")
+        try t.send("Tab")
+        try t.waitFor("M-1")
+        XCTAssertFalse(try t.screen().contains("A-1"), "only meetings are offered after open")
+    }
+
+    func testHistoryRecallAfterRestartAndCtrlRSearch() throws {
+        var t = try start()
+        try t.type("count plans")
+        try t.send("Enter")
+        try t.waitFor("1\n")
+        try t.type("list people")
+        try t.send("Enter")
+        try t.waitFor("Sam Adams")
+        try t.send("C-d")
+        let deadline = Date().addingTimeInterval(5)
+        while t.isRunning && Date() < deadline { usleep(50_000) }
+        XCTAssertFalse(t.isRunning)
+        let history = folder.appendingPathComponent(".tcg_history")
+        let attributes = try FileManager.default.attributesOfItem(atPath: history.path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+        t = try start()
+        try t.send("Up")
+        try t.waitFor("ttcg> list people")
+        try t.send("C-u")
+        try t.send("C-r")
+        try t.type("count")
+        try t.waitFor("count plans")
+    }
+
+    func testCtrlCCancelsTheLineAndPendingBlockAndNeverExits() throws {
+        let t = try start()
+        try t.type("add action enforcement \"half-typed")
+        try t.send("C-c")
+        try t.waitFor("cancelled as typed") { $0.components(separatedBy: "M-2 ttcg>").count >= 3 }
+        try t.type("for $p in list plans {")
+        try t.send("Enter")
+        try t.waitFor("...}>")
+        try t.type("echo $p")
+        try t.send("Enter")
+        try t.send("C-c")
+        try t.type("count plans")
+        try t.send("Enter")
+        let screen = try t.waitFor("count plans answered") { $0.contains("count plans\n1") }
+        XCTAssertFalse(screen.contains("DP-1\n"), "the cancelled block never ran")
+    }
+
+    func testMultiLineBlockRunsWhenComplete() throws {
+        let t = try start()
+        try t.type("if (count plans) > 0 {")
+        try t.send("Enter")
+        try t.waitFor("...}>")
+        try t.type("echo \"there are plans\"")
+        try t.send("Enter")
+        try t.type("}")
+        try t.send("Enter")
+        try t.waitFor("there are plans")
+    }
+
+    func testUndoRevertsTheLastStatement() throws {
+        let t = try start()
+        try t.type("add action enforcement \"Patrols\" to DP-1 owner \"Sgt Bea Cole\" due 2027-03-20")
+        try t.send("Enter")
+        try t.waitFor("A-1")
+        try t.type("undo")
+        try t.send("Enter")
+        try t.waitFor("undone: add action")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count actions"], in: folder).stdout, "0\n")
+        let history = try TcgProcess.run(["--workspace", "ws.json", "-c", "history"], in: folder).stdout
+        XCTAssertTrue(history.contains("undo"), history)
+    }
+
+    func testCtrlDExitsCleanlyAndUTF8IsKept() throws {
+        let t = try start()
+        try t.type("add person \"Zoë O'Brien-Müller\"")
+        try t.send("Enter")
+        try t.waitFor("PE-3")
+        try t.send("C-d")
+        let deadline = Date().addingTimeInterval(5)
+        while t.isRunning && Date() < deadline { usleep(50_000) }
+        XCTAssertFalse(t.isRunning, "Ctrl-D on an empty line exits")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count people where name = \"Zoë O'Brien-Müller\""], in: folder).stdout, "1\n")
+    }
+}
