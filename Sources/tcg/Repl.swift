@@ -18,6 +18,7 @@ extension Session {
             return 3
         }
         interpreter.keepsUndo = true
+        interpreter.interrupted = { StatementInterrupt.requested }
         console.interactive = true
         console.write("tcg — the T&C register. `help` lists the commands, Tab completes; Ctrl-D or `quit` leaves.\n")
         console.flush()
@@ -61,6 +62,8 @@ extension Session {
                     for d in parsed.diagnostics { console.error(d, in: source) }
                     continue
                 }
+                StatementInterrupt.begin()
+                defer { StatementInterrupt.end() }
                 for s in parsed.statements {
                     if !runInteractive(s, source: source) {
                         closeStore()

@@ -80,4 +80,13 @@ int tcg_read_signals_end(void);
  * Returns 0, or -1 if fd is not a terminal (nothing installed). */
 int tcg_terminal_guard_install(int fd);
 
+/* ---- Ctrl-C while a statement runs (statement_interrupt.c) ---- */
+
+/* Catch SIGINT into a flag (with SA_RESTART) until tcg_interrupt_end. */
+void tcg_interrupt_begin(void);
+/* Non-zero once Ctrl-C was pressed since tcg_interrupt_begin. */
+int tcg_interrupt_requested(void);
+/* Restore the previous SIGINT disposition. */
+void tcg_interrupt_end(void);
+
 #endif

@@ -45,6 +45,8 @@ public final class Interpreter {
     /// The most statements a script may run (loops included) before it is stopped.
     public static let maxSteps = 50_000_000
 
+    /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).
+    public var interrupted: () -> Bool = { false }
     /// Whether to keep what `undo` needs (the REPL, or a script that uses undo).
     public var keepsUndo = false
     var runDepth = 0
@@ -107,6 +109,9 @@ public final class Interpreter {
 
     func run(_ s: Statement, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
         steps += 1
+        if steps & 63 == 0 || steps < 64, interrupted() {
+            throw Diagnostic(.error, "interrupted (Ctrl-C): nothing of this statement was saved", range: s.range)
+        }
         if steps > Interpreter.maxSteps {
             throw Diagnostic(.error, "the script ran more than \(Interpreter.maxSteps) statements; stopping", range: s.range,
                              help: "check the loops")
