@@ -13,8 +13,26 @@ import Darwin
 /// byte, `fsync` it, `rename` it over the file, `fsync` the folder. On any failure before the
 /// rename the temporary file is removed and the old file is left as it was.
 enum AtomicFileWriter {
+    /// Where the new contents go, piece by piece.
+    struct Output {
+        fileprivate let fd: Int32
+        fileprivate let workspace: String
+        fileprivate let temporary: String
+
+        /// Writes every byte of `bytes` to the temporary file.
+        func write(_ bytes: [UInt8]) throws(StoreError) {
+            try AtomicFileWriter.writeAll(fd, bytes, workspace: workspace, temporary: temporary)
+        }
+    }
+
     /// Writes `bytes` to `path` as described above. `path` names the workspace in errors.
     static func replace(_ path: String, with bytes: [UInt8]) throws(StoreError) {
+        try replace(path) { (output: Output) throws(StoreError) in try output.write(bytes) }
+    }
+
+    /// Replaces `path` with what `produce` writes to the output, as described above, so that
+    /// a large file need not be held in memory whole. If `produce` throws, the old file is kept.
+    static func replace(_ path: String, writing produce: (Output) throws(StoreError) -> Void) throws(StoreError) {
         let (folder, prefix, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else {
             throw StoreError(path: path, message: "cannot save: the path names a folder, not a file")
@@ -22,7 +40,7 @@ enum AtomicFileWriter {
         let temporary = prefix + ".\(name).tmp-\(getpid())"
         let fd = try createTemporary(temporary, workspace: path, folder: folder)
         do throws(StoreError) {
-            try writeAll(fd, bytes, workspace: path, temporary: temporary)
+            try produce(Output(fd: fd, workspace: path, temporary: temporary))
             try retrying(fd, path, "cannot save: flushing \(temporary) to disk failed") { fsync($0) }
         } catch {
             close(fd)
@@ -53,6 +71,11 @@ enum AtomicFileWriter {
         let folder = String(decoding: utf8[..<slash], as: UTF8.self)
         return (folder.isEmpty ? "/" : folder, String(decoding: utf8[..<after], as: UTF8.self),
                 String(decoding: utf8[after...], as: UTF8.self))
+    }
+
+    /// Whether the folder of `path` exists and this process may create files in it.
+    static func isWritableFolder(of path: String) -> Bool {
+        access(split(path).folder, W_OK) == 0
     }
 
     /// Creates the temporary file, removing a stale one left by a crashed process with our pid.
@@ -121,7 +144,7 @@ enum AtomicFileWriter {
 
     /// Makes the rename durable by syncing the folder. File systems that cannot sync a folder
     /// (EINVAL, ENOTSUP) are accepted: the rename has happened and is all they offer.
-    private static func syncFolder(_ folder: String, workspace: String) throws(StoreError) {
+    static func syncFolder(_ folder: String, workspace: String) throws(StoreError) {
         let fd = open(folder, O_RDONLY | O_CLOEXEC | O_DIRECTORY)
         guard fd >= 0 else {
             throw StoreError(path: workspace, message: "saved, but cannot open the folder \(folder) to make the save durable: \(SystemError.current)")

@@ -6,13 +6,14 @@ import Musl
 import Darwin
 #endif
 
-/// Reads a whole file with POSIX `open`/`read`, together with the fingerprint of what was read.
+/// Reads a file with POSIX `open`/`read`, together with the fingerprint of what was read.
 enum FileBytes {
-    /// The largest file accepted as a workspace.
+    /// The largest file accepted as a workspace or journal.
     static let limit = 1 << 30
 
-    /// The bytes of the file at `path` and their fingerprint, or nil if there is no such file.
-    static func contents(of path: String) throws(StoreError) -> (bytes: [UInt8], state: FileState)? {
+    /// The bytes of the file at `path` from byte `offset` to its end, and the fingerprint of
+    /// the file read, or nil if there is no such file.
+    static func contents(of path: String, from offset: Int = 0) throws(StoreError) -> (bytes: [UInt8], state: FileState)? {
         // O_NONBLOCK: opening a FIFO must not hang; it has no effect on regular files.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
@@ -34,10 +35,14 @@ enum FileBytes {
         guard type == S_IFREG else {
             throw StoreError(path: path, message: "is not a regular file, so it cannot be a tcg workspace")
         }
-        let size = Int(info.st_size)
-        guard size <= limit else {
-            throw StoreError(path: path, message: "is \(size) bytes, too large for a tcg workspace (the limit is \(limit) bytes)")
+        let total = Int(info.st_size)
+        guard total <= limit else {
+            throw StoreError(path: path, message: "is \(total) bytes, too large for a tcg workspace (the limit is \(limit) bytes)")
         }
+        if offset > 0, lseek(fd, off_t(offset), SEEK_SET) < 0 {
+            throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.current)")
+        }
+        let size = max(0, total - offset)
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             initialized = 0

@@ -38,6 +38,29 @@ enum FileState: Equatable, Sendable {
                         size: Int64(info.st_size), modified: modified, changed: changed)
     }
 
+    /// The size in bytes; 0 when missing.
+    var size: Int {
+        if case .present(_, _, let size, _, _) = self { return Int(size) }
+        return 0
+    }
+
+    /// Whether both are the same file (device and inode), whatever its contents now.
+    func isSameFile(as other: FileState) -> Bool {
+        switch (self, other) {
+        case (.present(let d1, let i1, _, _, _), .present(let d2, let i2, _, _, _)): return d1 == d2 && i1 == i2
+        default: return false
+        }
+    }
+
+    /// The state of the open file `fd`.
+    static func of(descriptor fd: Int32, path: String) throws(StoreError) -> FileState {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw StoreError(path: path, message: "cannot read the state of the file: \(SystemError.current)")
+        }
+        return FileState(info)
+    }
+
     /// The state of the file at `path` now (follows symbolic links).
     static func of(_ path: String) throws(StoreError) -> FileState {
         var info = stat()

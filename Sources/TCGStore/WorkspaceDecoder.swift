@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCGDomain
 import TCGJSON
 
@@ -25,13 +32,14 @@ struct WorkspaceDecoder {
     /// Advice for a workspace that is damaged.
     static let damagedHelp = "the workspace is damaged; restore it from a backup, or correct it by hand (docs/workspace.md)"
 
-    private init(_ bytes: [UInt8]) {
+    /// A decoder at the start of `bytes`.
+    init(_ bytes: [UInt8]) {
         self.bytes = bytes
         self.reader = JSONReader(bytes: bytes, maxDepth: 64)
     }
 
-    /// Decodes a whole workspace; `path` names the file in errors.
-    static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> Register {
+    /// Decodes a whole workspace and its `journal_seq` (0 when absent); `path` names the file in errors.
+    static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> (register: Register, journalSeq: Int) {
         guard !bytes.isEmpty else {
             throw StoreError(path: path, message: "is empty, not a tcg workspace", help: notWorkspaceHelp)
         }
@@ -68,7 +76,7 @@ struct WorkspaceDecoder {
     }
 
     /// The error for a damaged workspace: position, location and what is wrong.
-    private func damaged(_ error: JSONError, path: String) -> StoreError {
+    func damaged(_ error: JSONError, path: String) -> StoreError {
         StoreError(path: path, message: "line \(error.line), column \(error.column): \(located(error.message))", help: Self.damagedHelp)
     }
 
@@ -107,8 +115,9 @@ struct WorkspaceDecoder {
     }
 
     /// Reads the members after `format` and `version` up to the closing brace and the end.
-    private mutating func readBody() throws(JSONError) -> Register {
+    private mutating func readBody() throws(JSONError) -> (register: Register, journalSeq: Int) {
         var register = Register()
+        var journalSeq = 0
         var seen: Set<String> = ["format", "version"]
         while let key = try reader.nextKey() {
             let start = reader.offset
@@ -117,6 +126,7 @@ struct WorkspaceDecoder {
             field = ""
             guard seen.insert(key).inserted else { throw problem("\"\(key)\" appears twice", at: start) }
             switch key {
+            case "journal_seq": journalSeq = try integer(minimum: 0)
             case "clock": register.clock = try optionalDay()
             case "current_meeting": register.currentMeeting = try optionalID(.meeting)
             case "last_ids": register.lastNumber = try lastIDs()
@@ -141,13 +151,15 @@ struct WorkspaceDecoder {
         index = -1
         field = ""
         try reader.finish()
-        return register
+        return (register, journalSeq)
     }
 
     /// Reads an array of records, one `read` per element, tracking the element index.
-    private mutating func records<T>(_ read: (inout WorkspaceDecoder) throws(JSONError) -> T) throws(JSONError) -> [T] {
+    mutating func records<T>(_ read: (inout WorkspaceDecoder) throws(JSONError) -> T) throws(JSONError) -> [T] {
+        let expected = lineCount(from: reader.offset)
         try reader.beginArray()
         var list: [T] = []
+        list.reserveCapacity(expected)
         while try reader.nextElement() {
             index += 1
             field = ""
@@ -157,8 +169,29 @@ struct WorkspaceDecoder {
         return list
     }
 
+    /// The number of records in the array at `start` if it is laid out as tcg writes it, one
+    /// record per line and `]` at the start of the line after the last (else a guess, 0 at
+    /// worst): a capacity hint, so that large arrays are allocated once at their size rather
+    /// than grown by doubling.
+    private func lineCount(from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var position = start
+            while position < buffer.count, buffer[position] == 0x20 || buffer[position] == 0x0A { position += 1 }
+            guard position + 1 < buffer.count, buffer[position] == UInt8(ascii: "["), buffer[position + 1] == 0x0A else { return 0 }
+            var lines = 0
+            position += 2
+            while position < buffer.count, buffer[position] != UInt8(ascii: "]") {
+                guard let newline = memchr(base + position, 0x0A, buffer.count - position) else { break }
+                lines += 1
+                position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return lines
+        }
+    }
+
     /// Reads `last_ids`: id prefix → the last number used. Unknown prefixes are skipped.
-    private mutating func lastIDs() throws(JSONError) -> [RecordKind: Int] {
+    mutating func lastIDs() throws(JSONError) -> [RecordKind: Int] {
         try reader.beginObject()
         var last: [RecordKind: Int] = [:]
         while let key = try reader.nextKey() {

@@ -1,24 +1,53 @@
 import TCGDomain
 
-/// The register kept in one JSON workspace file (docs/workspace.md), shared safely between
-/// processes.
+/// The register kept in a JSON workspace file and its journal (docs/workspace.md), shared
+/// safely between processes.
 ///
-/// Readers take no lock: a save replaces the file by rename, so a reader sees a whole old
-/// version or a whole new one. Writers take an exclusive lock on `PATH.lock` for the length of
-/// a transaction, re-read the file if another process changed it, and save durably (temporary
-/// file, fsync, rename, fsync of the folder) before unlocking. The file is always mode 0600.
+/// `PATH` is a snapshot of the register; `PATH.journal` holds one line per transaction
+/// committed since, each the records it changed. A commit appends one line and syncs it
+/// (time proportional to the change, not to the register); a transaction that changes many
+/// records writes a whole snapshot instead, and the journal is folded into a new snapshot
+/// when it grows past a quarter of the snapshot (at most 4 MiB) and on ``close()``.
 ///
-/// The instance caches the register it last read or wrote, with the file's fingerprint
-/// (device, inode, size, times), and reuses it while the file is unchanged.
+/// Readers take no lock: snapshots replace the file by rename and journal lines count only
+/// once complete, so a reader sees a whole committed state; a reader that races a fold reads
+/// again. Writers take an exclusive lock on `PATH.lock` for the length of a transaction, read
+/// what other processes committed since they last looked (only the new journal lines when the
+/// snapshot is unchanged), and make their change durable before unlocking. Both files are
+/// always mode 0600.
 public final class WorkspaceFile: RegisterStore {
-    /// The workspace file.
+    /// The workspace file (the snapshot).
     public let path: String
     /// How long a transaction waits for another writer's lock, in seconds.
     public let lockTimeout: Double
-    /// The register as this instance last read or wrote it.
-    private var cached: Register?
-    /// The file's state when `cached` was read or written; nil when unknown.
-    private var seen: FileState?
+    /// When commits write a snapshot instead of a journal line, and when the journal is folded.
+    var limits = Limits()
+    /// What this instance last read or wrote; nil before the first read and after a failure
+    /// that may have left it behind the files.
+    var view: WorkspaceView?
+    /// The journal length below which a commit does not try to fold the journal again after
+    /// a fold failed.
+    var nextFoldAttempt = 0
+
+    /// Sizes that decide between a journal line and a snapshot.
+    struct Limits {
+        /// A transaction that writes or removes more records, or appends more audit entries,
+        /// writes a snapshot.
+        var recordsPerLine = 4096
+        /// A transaction whose line would be longer than this or an eighth of the snapshot,
+        /// whichever is more, writes a snapshot.
+        var lineBytes = 256 << 10
+        /// The journal is folded once longer than a quarter of the snapshot, but at least
+        /// `smallestFold` and at most `largestFold` bytes.
+        var smallestFold = 64 << 10
+        /// See `smallestFold`.
+        var largestFold = 4 << 20
+
+        /// The journal length past which it is folded, for a snapshot of `snapshotBytes`.
+        func foldAt(snapshotBytes: Int) -> Int {
+            min(largestFold, max(smallestFold, snapshotBytes / 4))
+        }
+    }
 
     /// A store for the workspace at `path`; nothing is read or created until it is used.
     public init(path: String, lockTimeout: Double = 10) {
@@ -29,17 +58,20 @@ public final class WorkspaceFile: RegisterStore {
     /// The sidecar lock file, `PATH.lock`.
     public var lockPath: String { path + ".lock" }
 
-    /// The register as stored now, or an empty register if the file does not exist yet.
+    /// The journal of changes committed since the snapshot, `PATH.journal`.
+    public var journalPath: String { path + ".journal" }
+
+    /// The register as stored now, or an empty register if nothing has been stored yet.
     public func open() throws(StoreError) -> Register {
-        if let cached, let seen, try FileState.of(path) == seen { return cached }
-        return try load()
+        try look(locked: false).register
     }
 
-    /// The latest register if the file changed since this instance last read or wrote it (or
-    /// it never has), else nil.
+    /// The latest register if another writer changed it since this instance last read or
+    /// wrote it (or it never has), else nil.
     public func refresh() throws(StoreError) -> Register? {
-        if cached != nil, let seen, try FileState.of(path) == seen { return nil }
-        return try load()
+        let first = view == nil
+        let (register, changed) = try look(locked: false)
+        return first || changed ? register : nil
     }
 
     /// Runs `body` on the latest register under the writer lock; saves if the audit trail's
@@ -47,44 +79,112 @@ public final class WorkspaceFile: RegisterStore {
     public func transaction<T>(_ body: (inout Register) throws -> T) throws -> T {
         let lock = try WorkspaceLock.acquire(workspace: path, timeout: lockTimeout)
         defer { lock.release() }
-        var register = try open()
+        var register = try look(locked: true).register
         let before = register.audit.count
         let result = try body(&register)
         if register.audit.count != before {
-            try save(register)
+            try commit(register)
         }
         return result
     }
 
-    /// Reads and decodes the file, remembering what was read.
-    private func load() throws(StoreError) -> Register {
-        seen = nil
-        cached = nil
-        guard let (bytes, state) = try FileBytes.contents(of: path) else {
-            cached = Register()
-            seen = .missing
-            return Register()
-        }
-        let register = try WorkspaceFormat.decode(bytes, path: path)
-        cached = register
-        seen = state
-        return register
+    /// Folds the journal into a new snapshot and empties it, if it holds anything and no other
+    /// writer holds the lock (then, or when the workspace's folder is not writable, it does
+    /// nothing). The instance stays usable.
+    public func close() throws(StoreError) {
+        guard try FileState.of(journalPath).size > 0,
+              AtomicFileWriter.isWritableFolder(of: path),
+              let lock = WorkspaceLock.attempt(workspace: path) else { return }
+        defer { lock.release() }
+        _ = try look(locked: true)
+        try fold()
     }
 
-    /// Validates, encodes and durably replaces the file; the caller holds the lock.
-    private func save(_ register: Register) throws(StoreError) {
-        if let problem = WorkspaceValidator.problem(in: register) {
-            throw StoreError(path: path, message: "refusing to save an inconsistent register: \(problem)",
-                             help: "this is a bug in tcg; the workspace was not changed")
+    // MARK: Reading
+
+    /// Brings ``view`` up to date with the files and returns its register, and whether it
+    /// changed. When the snapshot is unchanged and the journal only grew, reads just the new
+    /// lines; otherwise reads both files.
+    ///
+    /// Without the lock a writer may fold the journal between the reads of the two files;
+    /// the snapshot's fingerprint is checked again after reading the journal and the look
+    /// retried if it changed, so that a fold is never mistaken for damage.
+    func look(locked: Bool) throws(StoreError) -> (register: Register, changed: Bool) {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let snapshot = try FileState.of(path)
+            do throws(StoreError) {
+                if let result = try lookAtJournal(snapshot) { return result }
+                let loaded = try load()
+                if !locked, try FileState.of(path) != loaded.snapshot, attempt < 10 { continue }
+                view = loaded
+                return (loaded.register, true)
+            } catch {
+                view = nil
+                if !locked, attempt < 10, try FileState.of(path) != snapshot { continue }
+                throw error
+            }
         }
-        let bytes = WorkspaceFormat.encode(register)
-        seen = nil
-        cached = nil
-        try AtomicFileWriter.replace(path, with: bytes)
-        var stored = register
-        stored.pendingChanges = []
-        stored.pendingIDs = []
-        cached = stored
-        seen = try? FileState.of(path)
+    }
+
+    /// When the snapshot is the one in ``view``, or a fold of the register the view holds: the
+    /// register after reading any new journal lines. Nil when the files must be read again whole.
+    private func lookAtJournal(_ snapshot: FileState) throws(StoreError) -> (register: Register, changed: Bool)? {
+        guard var current = view else { return nil }
+        if current.snapshot != snapshot {
+            guard adopt(snapshot, into: &current) else { return nil }
+            view = current
+        }
+        let journal = try FileState.of(journalPath)
+        if journal == current.journal { return (current.register, false) }
+        guard current.journal == .missing || journal.isSameFile(as: current.journal), journal.size >= current.consumed else { return nil }
+        // The view gives up its register while lines are applied, so that it changes in place.
+        view = nil
+        guard let (tail, state) = try FileBytes.contents(of: journalPath, from: current.consumed),
+              state.isSameFile(as: journal) else { return nil }
+        let applied = try current.replay(tail, workspace: path)
+        current.journal = state
+        if try FileState.of(path) != snapshot { return nil }
+        view = current
+        return (current.register, applied > 0)
+    }
+
+    /// Takes `snapshot`, a snapshot other than the view's, as the view's own if it is a fold of
+    /// exactly the register the view holds (its `journal_seq` is the last line the view applied
+    /// and its last audit entry is the view's): the journal is then read again from its start.
+    /// Saves reading the whole snapshot after another process folded the journal.
+    private func adopt(_ snapshot: FileState, into current: inout WorkspaceView) -> Bool {
+        guard current.lastSeq > 0, let last = current.register.audit.last,
+              let summary = SnapshotSummary.read(path, state: snapshot),
+              summary.journalSeq == current.lastSeq, summary.lastAudit == last else { return false }
+        current.snapshot = snapshot
+        current.watermark = summary.journalSeq
+        current.journal = .missing
+        current.consumed = 0
+        current.lines = 0
+        current.lastLineSeq = nil
+        current.hasFolded = false
+        return true
+    }
+
+    /// Reads the snapshot (or starts from an empty register when there is none) and applies
+    /// the journal.
+    private func load() throws(StoreError) -> WorkspaceView {
+        var loaded: WorkspaceView
+        if let (bytes, state) = try FileBytes.contents(of: path) {
+            let (register, watermark) = try WorkspaceFormat.decodeSnapshot(bytes, path: path)
+            loaded = WorkspaceView(register: register, snapshot: state, watermark: watermark)
+        } else {
+            loaded = WorkspaceView(register: Register(), snapshot: .missing, watermark: 0)
+        }
+        guard let (bytes, state) = try FileBytes.contents(of: journalPath) else { return loaded }
+        if loaded.snapshot == .missing, bytes.contains(0x0A) {
+            throw StoreError(path: journalPath, message: "holds changes to a workspace that does not exist (\(path))",
+                             help: "restore \(path), or move the journal aside to start an empty workspace")
+        }
+        loaded.journal = state
+        _ = try loaded.replay(bytes, workspace: path)
+        return loaded
     }
 }

@@ -66,6 +66,21 @@ final class WorkspaceLock {
         return lock
     }
 
+    /// Takes the lock on `workspace` if it is free now; nil if another writer holds it or the
+    /// lock file cannot be opened for writing.
+    static func attempt(workspace: String) -> WorkspaceLock? {
+        let fd = open(workspace + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, mode_t(0o600))
+        guard fd >= 0 else { return nil }
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            if errno == EINTR { continue }
+            close(fd)
+            return nil
+        }
+        let lock = WorkspaceLock(fd: fd, writable: true)
+        lock.writeHolder()
+        return lock
+    }
+
     /// Clears the holder line and releases the lock; does nothing the second time.
     func release() {
         guard fd >= 0 else { return }

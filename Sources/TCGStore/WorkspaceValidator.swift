@@ -8,14 +8,50 @@ import TCGDomain
 /// and person names are unique ignoring case; owners, chairs, authors, assignees, attendees
 /// and partners are people in the register; the current meeting exists; every date lies in
 /// the years 1–9999.
+///
+/// ``problem(in:)`` checks a whole register; ``problem(in:after:)`` checks only what a journal
+/// entry changed in a register that was whole and valid before it, in time proportional to
+/// the entry.
 enum WorkspaceValidator {
     /// The first broken invariant, as `where: what`, or nil when there is none.
     static func problem(in r: Register) -> String? {
         names(r) ?? order(r) ?? references(r) ?? dates(r)
     }
 
+    /// The first invariant broken by `entry` in `r`, the register with the entry applied
+    /// (or the register a transaction produced, of which the entry lists the changes).
+    static func problem(in r: Register, after entry: JournalEntry) -> String? {
+        if let problem = unitNames(r) { return problem }
+        if entry.touchesPeople, let problem = personNames(r) { return problem }
+        if entry.deleted.contains(where: { $0.kind == .person }), let problem = references(r) { return problem }
+        var check = EntryCheck(register: r, entry: entry)
+        check.visitAll()
+        if let problem = check.problem { return problem }
+        if let m = r.currentMeeting, r.meetings.index(ofNumber: m) == nil {
+            return "current_meeting: M-\(m) is not a meeting in the register"
+        }
+        if let clock = r.clock, outOfRange(clock) { return "clock: the date is outside the years 1 to 9999" }
+        let appended = r.audit.count - entry.audit.count
+        guard appended >= 0 else { return "audit: the register has fewer entries than the journal line appends" }
+        var previous = appended > 0 ? r.audit[appended - 1].seq : 0
+        for i in appended..<r.audit.count {
+            let entry = r.audit[i]
+            if entry.seq <= previous { return "audit[\(i)]: seq \(entry.seq) does not follow \(previous); entries are in ascending seq order" }
+            if outOfRange(entry.day) { return "audit[\(i)].day: the date is outside the years 1 to 9999" }
+            previous = entry.seq
+        }
+        return nil
+    }
+
+    // MARK: Names
+
     /// Unique unit names and person names.
     private static func names(_ r: Register) -> String? {
+        unitNames(r) ?? personNames(r)
+    }
+
+    /// Units have names, unique ignoring case, and frequencies in range.
+    private static func unitNames(_ r: Register) -> String? {
         var units: Set<String> = []
         for (i, u) in r.units.enumerated() {
             if u.name.isEmpty { return "units[\(i)]: a unit needs a name" }
@@ -23,6 +59,11 @@ enum WorkspaceValidator {
             if let every = u.stcgEvery, !(0...999_999).contains(every.count) { return "units[\(i)]: stcg_every \(every) is out of range" }
             if let every = u.ttcgEvery, !(0...999_999).contains(every.count) { return "units[\(i)]: ttcg_every \(every) is out of range" }
         }
+        return nil
+    }
+
+    /// People's names are unique ignoring case.
+    private static func personNames(_ r: Register) -> String? {
         var people: [String: Int] = [:]
         for (i, p) in r.people.enumerated() {
             if let other = people.updateValue(p.number, forKey: p.name.lowercased()) {
@@ -32,47 +73,55 @@ enum WorkspaceValidator {
         return nil
     }
 
-    /// Ascending, unique ids within each kind, and `last_ids` at least the largest.
+    // MARK: Order
+
+    /// Ascending, unique ids within each kind, `last_ids` at least the largest, and the audit
+    /// trail in ascending order.
     private static func order(_ r: Register) -> String? {
-        let checks: [() -> String?] = [
-            { check(r.people, "people", .person, r) },
-            { check(r.meetings, "meetings", .meeting, r) },
-            { check(r.products, "products", .product, r) },
-            { check(r.priorities, "priorities", .priority, r) },
-            { check(r.candidates, "candidates", .candidate, r) },
-            { check(r.requirements, "requirements", .requirement, r) },
-            { check(r.commissions, "commissions", .commission, r) },
-            { check(r.plans, "plans", .plan, r) },
-            { check(r.actions, "actions", .action, r) },
-            { check(r.decisions, "decisions", .decision, r) },
-            { check(r.escalations, "escalations", .escalation, r) },
-            { check(r.reviews, "reviews", .review, r) },
-            { auditOrder(r) },
-        ]
-        for run in checks {
-            if let problem = run() { return problem }
+        var check = OrderCheck(register: r)
+        check.visitAll()
+        return check.problem ?? auditOrder(r)
+    }
+
+    /// The order check for each kind.
+    private struct OrderCheck: RecordKindVisitor {
+        let register: Register
+        var problem: String?
+
+        mutating func visit<T: StoredRecord>(_ type: T.Type) {
+            guard problem == nil else { return }
+            let list = register[keyPath: T.inRegister]
+            let name = T.arrayName, prefix = T.recordKind.prefix
+            var previous = 0
+            for i in list.indices {
+                let n = list[i].number
+                if let bad = badNumber(n, previous: previous, at: "\(name)[\(i)]", prefix) {
+                    problem = bad
+                    return
+                }
+                previous = n
+            }
+            problem = lastIDProblem(list, register)
+        }
+    }
+
+    /// What is wrong with id number `n` following `previous` in its array, or nil.
+    private static func badNumber(_ n: Int, previous: Int, at place: @autoclosure () -> String, _ prefix: String) -> String? {
+        if n < 1 || n > 999_999_999 { return "\(place()): \(prefix)-\(n) is not a valid id number" }
+        if n == previous { return "\(place()): duplicate id \(prefix)-\(n)" }
+        if n < previous {
+            return "\(place()): \(prefix)-\(n) comes after \(prefix)-\(previous); records are kept in ascending id order"
         }
         return nil
     }
 
-    /// The order check for one kind.
-    private static func check<T: Numbered>(_ list: [T], _ name: String, _ kind: RecordKind, _ r: Register) -> String? {
-        var previous = 0
-        for i in list.indices {
-            let n = list[i].number
-            let id = "\(kind.prefix)-\(n)"
-            if n < 1 || n > 999_999_999 { return "\(name)[\(i)]: \(id) is not a valid id number" }
-            if n == previous { return "\(name)[\(i)]: duplicate id \(id)" }
-            if n < previous {
-                return "\(name)[\(i)]: \(id) comes after \(kind.prefix)-\(previous); records are kept in ascending id order"
-            }
-            previous = n
-        }
-        let last = r.lastNumber[kind] ?? 0
-        if previous > last {
-            return "last_ids.\(kind.prefix) is \(last) but \(name) has \(kind.prefix)-\(previous); it must be at least the largest id"
-        }
-        return nil
+    /// `last_ids` is at least the largest id of the kind (the last of its ordered array).
+    private static func lastIDProblem<T: StoredRecord>(_ list: [T], _ r: Register) -> String? {
+        let largest = list.last?.number ?? 0
+        let last = r.lastNumber[T.recordKind] ?? 0
+        guard largest > last else { return nil }
+        let prefix = T.recordKind.prefix
+        return "last_ids.\(prefix) is \(last) but \(T.arrayName) has \(prefix)-\(largest); it must be at least the largest id"
     }
 
     /// Audit entries in ascending sequence.
@@ -85,53 +134,111 @@ enum WorkspaceValidator {
         return nil
     }
 
+    // MARK: References and dates
+
     /// People named by id exist; the current meeting exists.
     private static func references(_ r: Register) -> String? {
-        let known = Set(r.people.map(\.number))
-        func person(_ n: Int?, _ place: @autoclosure () -> String) -> String? {
-            guard let n, !known.contains(n) else { return nil }
-            return "\(place()): PE-\(n) is not a person in the register"
-        }
         if let m = r.currentMeeting, r.meetings.index(ofNumber: m) == nil {
             return "current_meeting: M-\(m) is not a meeting in the register"
         }
-        for i in r.meetings.indices {
-            if let p = person(r.meetings[i].chair, "meetings[\(i)].chair") { return p }
-            for n in r.meetings[i].attendees { if let p = person(n, "meetings[\(i)].attendees") { return p } }
-            for n in r.meetings[i].partners { if let p = person(n, "meetings[\(i)].partners") { return p } }
+        var check = ReferenceCheck(register: r, known: Set(r.people.map(\.number)))
+        check.visitAll()
+        return check.problem
+    }
+
+    /// The reference check for each kind.
+    private struct ReferenceCheck: RecordKindVisitor {
+        let register: Register
+        let known: Set<Int>
+        var problem: String?
+
+        mutating func visit<T: StoredRecord>(_ type: T.Type) {
+            guard problem == nil else { return }
+            let list = register[keyPath: T.inRegister]
+            for i in list.indices {
+                if let (member, n) = list[i].missingPerson({ known.contains($0) }) {
+                    problem = "\(T.arrayName)[\(i)].\(member): PE-\(n) is not a person in the register"
+                    return
+                }
+            }
         }
-        for i in r.products.indices { if let p = person(r.products[i].author, "products[\(i)].author") { return p } }
-        for i in r.priorities.indices { if let p = person(r.priorities[i].owner, "priorities[\(i)].owner") { return p } }
-        for i in r.requirements.indices { if let p = person(r.requirements[i].owner, "requirements[\(i)].owner") { return p } }
-        for i in r.commissions.indices { if let p = person(r.commissions[i].assignee, "commissions[\(i)].assignee") { return p } }
-        for i in r.plans.indices { if let p = person(r.plans[i].owner, "plans[\(i)].owner") { return p } }
-        for i in r.actions.indices { if let p = person(r.actions[i].owner, "actions[\(i)].owner") { return p } }
-        return nil
     }
 
     /// Every date within the years 1–9999, the range `YYYY-MM-DD` can spell.
     private static func dates(_ r: Register) -> String? {
-        let first = Day(year: 1, month: 1, day: 1)?.number ?? Int.min
-        let last = Day(year: 9999, month: 12, day: 31)?.number ?? Int.max
-        func bad(_ day: Day?, _ place: @autoclosure () -> String) -> String? {
-            guard let day, day.number < first || day.number > last else { return nil }
-            return "\(place()): the date is outside the years 1 to 9999"
-        }
-        if let p = bad(r.clock, "clock") { return p }
-        for i in r.meetings.indices { if let p = bad(r.meetings[i].date, "meetings[\(i)].date") { return p } }
-        for i in r.products.indices { if let p = bad(r.products[i].date, "products[\(i)].date") { return p } }
-        for i in r.commissions.indices { if let p = bad(r.commissions[i].due, "commissions[\(i)].due") { return p } }
-        for i in r.plans.indices {
-            if let p = bad(r.plans[i].start, "plans[\(i)].start") ?? bad(r.plans[i].review, "plans[\(i)].review") { return p }
-        }
-        for i in r.requirements.indices {
-            for note in r.requirements[i].notes { if let p = bad(note.date, "requirements[\(i)].notes") { return p } }
-        }
-        for i in r.actions.indices {
-            if let p = bad(r.actions[i].due, "actions[\(i)].due") { return p }
-            for note in r.actions[i].progress { if let p = bad(note.date, "actions[\(i)].progress") { return p } }
-        }
-        for i in r.audit.indices { if let p = bad(r.audit[i].day, "audit[\(i)].day") { return p } }
+        if let clock = r.clock, outOfRange(clock) { return "clock: the date is outside the years 1 to 9999" }
+        var check = DateCheck(register: r)
+        check.visitAll()
+        if let problem = check.problem { return problem }
+        for i in r.audit.indices where outOfRange(r.audit[i].day) { return "audit[\(i)].day: the date is outside the years 1 to 9999" }
         return nil
+    }
+
+    /// The date check for each kind.
+    private struct DateCheck: RecordKindVisitor {
+        let register: Register
+        var problem: String?
+
+        mutating func visit<T: StoredRecord>(_ type: T.Type) {
+            guard problem == nil else { return }
+            let list = register[keyPath: T.inRegister]
+            for i in list.indices {
+                if let member = list[i].badDate(outOfRange) {
+                    problem = "\(T.arrayName)[\(i)].\(member): the date is outside the years 1 to 9999"
+                    return
+                }
+            }
+        }
+    }
+
+    /// The first and last days `YYYY-MM-DD` can spell.
+    private static let firstDay = Day(year: 1, month: 1, day: 1)?.number ?? Int.min
+    private static let lastDay = Day(year: 9999, month: 12, day: 31)?.number ?? Int.max
+
+    /// Whether `day` lies outside the years 1–9999.
+    private static func outOfRange(_ day: Day) -> Bool {
+        day.number < firstDay || day.number > lastDay
+    }
+
+    // MARK: One journal entry
+
+    /// The checks of the records an entry writes, each found in the register: in order between
+    /// its neighbours, referring to people who exist, with dates in range; and for every kind,
+    /// `last_ids` at least its largest id.
+    private struct EntryCheck: RecordKindVisitor {
+        let register: Register
+        let entry: JournalEntry
+        var problem: String?
+
+        mutating func visit<T: StoredRecord>(_ type: T.Type) {
+            guard problem == nil else { return }
+            let list = register[keyPath: T.inRegister]
+            let people = register.people
+            for record in entry[keyPath: T.inEntry] {
+                guard let i = list.index(ofNumber: record.number) else {
+                    problem = "\(T.arrayName): \(record.recordID) is missing or out of id order"
+                    return
+                }
+                let place = "\(T.arrayName)[\(i)]"
+                let previous = i > 0 ? list[i - 1].number : 0
+                if let bad = badNumber(record.number, previous: previous, at: place, T.recordKind.prefix) {
+                    problem = bad
+                    return
+                }
+                if i + 1 < list.count, list[i + 1].number <= record.number {
+                    problem = "\(T.arrayName)[\(i + 1)]: \(T.recordKind.prefix)-\(list[i + 1].number) comes after \(record.recordID); records are kept in ascending id order"
+                    return
+                }
+                if let (member, n) = list[i].missingPerson({ people.index(ofNumber: $0) != nil }) {
+                    problem = "\(place).\(member): PE-\(n) is not a person in the register"
+                    return
+                }
+                if let member = list[i].badDate(outOfRange) {
+                    problem = "\(place).\(member): the date is outside the years 1 to 9999"
+                    return
+                }
+            }
+            problem = lastIDProblem(list, register)
+        }
     }
 }

@@ -51,6 +51,11 @@ struct Tcg: ParsableCommand {
 
     static func main() {
         setlocale(LC_CTYPE, "")
+        // The common command lines are read directly: swift-argument-parser's reflection costs
+        // about half of tcg's start-up. Anything else (help, errors, unusual forms) goes to it.
+        if let invocation = Invocation(quick: Array(CommandLine.arguments.dropFirst())) {
+            Glibc.exit(invocation.execute())
+        }
         let status: Int32
         do {
             let command = try Tcg.parseAsRoot()
@@ -59,7 +64,7 @@ struct Tcg: ParsableCommand {
                 try other.run()
                 Glibc.exit(0)
             }
-            status = tcg.execute()
+            status = tcg.invocation.execute()
         } catch {
             let code = Tcg.exitCode(for: error)
             if code == .success {
@@ -74,75 +79,9 @@ struct Tcg: ParsableCommand {
         Glibc.exit(status)
     }
 
-    /// Runs what the command line asks for and returns the exit status.
-    func execute() -> Int32 {
-        let env = Environment.current
-        guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
-            return usage("--format must be one of table, json, csv, markdown, not \(format)")
-        }
-        var todayOverride: Day?
-        if let given = today ?? env["TCG_TODAY"], !given.isEmpty {
-            guard let d = Day(iso: given) else {
-                return usage("\(today != nil ? "--today" : "$TCG_TODAY") must be a date YYYY-MM-DD, not \(given)")
-            }
-            todayOverride = d
-        }
-        let path = workspace ?? env["TCG_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "tcg-workspace.json"
-        let who = user ?? env["TCG_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Environment.loginName
-        let terminal = Terminal()
-        let console = Console(format: outputFormat, terminal: terminal)
-        let store = WorkspaceFile(path: path)
-
-        var args = arguments
-        let verb = args.first
-        if verb == "check" {
-            args.removeFirst()
-            guard !args.isEmpty else { return usage("check needs a FILE") }
-            return Checker.check(files: args, console: console)
-        }
-        if command != nil, !args.isEmpty {
-            return usage("-c takes no other arguments (found \(args.joined(separator: " ")))")
-        }
-        let session = Session(store: store, console: console, user: who, format: outputFormat,
-                              todayOverride: todayOverride, dryRun: dryRun)
-        if let command {
-            return session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:])
-        }
-        if verb == "run" {
-            args.removeFirst()
-            guard !args.isEmpty else { return usage("run needs a FILE") }
-        }
-        if let file = args.first {
-            var parameters: [String: Value] = [:]
-            for p in args.dropFirst() {
-                guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                    return usage("script parameters are NAME=VALUE, not \(p)")
-                }
-                parameters[String(p[..<eq])] = Parameters.value(String(p[p.index(after: eq)...]))
-            }
-            guard let bytes = FileIO.read(file) else {
-                if verb != "run", !file.contains("/"), !file.contains(".") {
-                    let near = Suggest.nearest(file, among: ["run", "check"])
-                    return usage("no such command or script: \(file)" + (Suggest.didYouMean(near).map { " (\($0))" } ?? ""))
-                }
-                return usage("cannot read the script \(file): \(FileIO.lastError())")
-            }
-            return session.runScript(SourceFile(name: file, bytes: bytes), origin: .script(file), parameters: parameters)
-        }
-        if terminal.stdinIsTerminal {
-            TerminalGuard.install()
-            // libedit only when both ends are a terminal (with stdout redirected it would return escape codes).
-            guard terminal.stdoutIsTerminal, let editor = LibeditLineEditor(historyPath: HistoryFile.path(environment: env)) else {
-                return session.repl(editor: PlainLineEditor())
-            }
-            if let warning = editor.historyWarning { console.message("warning: \(warning)") }
-            return session.repl(editor: editor)
-        }
-        return session.runScript(SourceFile(name: "<stdin>", bytes: FileIO.readAll(fd: 0)), origin: .script("<stdin>"), parameters: [:])
-    }
-
-    func usage(_ message: String) -> Int32 {
-        Console.writeError("tcg: \(message)\n")
-        return 2
+    /// The parsed command line.
+    var invocation: Invocation {
+        Invocation(workspace: workspace, today: today, user: user, format: format, dryRun: dryRun,
+                   command: command, arguments: arguments)
     }
 }

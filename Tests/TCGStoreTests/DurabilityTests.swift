@@ -16,7 +16,7 @@ final class DurabilityTests: XCTestCase {
         }
     }
 
-    func testWorkspaceIsOwnerOnlyAfterCreateAndEveryResave() throws {
+    func testWorkspaceAndJournalAreOwnerOnlyAfterCreateAndEveryResave() throws {
         let folder = try TempFolder()
         let path = folder.file("ws.json")
         let oldMask = umask(0)  // the most permissive umask must not widen the mode
@@ -28,14 +28,18 @@ final class DurabilityTests: XCTestCase {
 
         XCTAssertEqual(chmod(path, 0o644), 0)
         try addPerson("Bob Quinn", to: store)
-        XCTAssertEqual(mode(of: path), 0o600, "a re-save writes 0600 again")
+        XCTAssertEqual(mode(of: path + ".journal"), 0o600, "the journal is created 0600")
+        XCTAssertEqual(chmod(path + ".journal", 0o644), 0)
         try addPerson("Cat Ng", to: WorkspaceFile(path: path))
-        XCTAssertEqual(mode(of: path), 0o600)
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.lock"], "no temporary files left behind")
+        XCTAssertEqual(mode(of: path + ".journal"), 0o600, "an append makes the journal 0600 again")
+        try store.close()
+        XCTAssertEqual(mode(of: path), 0o600, "a fold writes the snapshot 0600 again")
+        XCTAssertEqual(mode(of: path + ".journal"), 0o600)
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.journal", "ws.json.lock"], "no temporary files left behind")
         XCTAssertEqual(try WorkspaceFile(path: path).open().people.map(\.name), ["Ann Lee", "Bob Quinn", "Cat Ng"])
     }
 
-    func testSaveReplacesTheFileByRename() throws {
+    func testSnapshotsReplaceTheFileByRenameAndCommitsAppendToTheJournal() throws {
         let folder = try TempFolder()
         let path = folder.file("ws.json")
         let store = WorkspaceFile(path: path)
@@ -45,7 +49,17 @@ final class DurabilityTests: XCTestCase {
         try addPerson("Bob Quinn", to: store)
         var after = stat()
         XCTAssertEqual(stat(path, &after), 0)
-        XCTAssertNotEqual(before.st_ino, after.st_ino, "the file was rewritten in place, not replaced")
+        XCTAssertEqual(before.st_ino, after.st_ino, "a small commit goes to the journal, not the snapshot")
+        var journal = stat()
+        XCTAssertEqual(stat(path + ".journal", &journal), 0)
+        XCTAssertGreaterThan(journal.st_size, 0)
+        try store.close()
+        XCTAssertEqual(stat(path, &after), 0)
+        XCTAssertNotEqual(before.st_ino, after.st_ino, "the fold rewrote the snapshot in place, not by rename")
+        var emptied = stat()
+        XCTAssertEqual(stat(path + ".journal", &emptied), 0)
+        XCTAssertEqual(emptied.st_size, 0)
+        XCTAssertEqual(emptied.st_ino, journal.st_ino, "the journal is emptied, not replaced")
     }
 
     func testAStaleTemporaryFileIsReplaced() throws {
@@ -133,12 +147,32 @@ final class SaveFailureTests: XCTestCase {
         // A folder where the temporary file must go: creating it fails even for root.
         let blocker = folder.file(".ws.json.tmp-\(getpid())")
         XCTAssertEqual(mkdir(blocker, 0o700), 0)
+        // A whole register replaced (not an append to its audit trail) needs a snapshot.
         let store = WorkspaceFile(path: path)
-        assertSaveFails(store, "cannot save: cannot create \(blocker)")
+        XCTAssertThrowsError(try store.transaction { r in r = try SampleRegister.make() }) { error in
+            XCTAssertTrue((error as? StoreError)?.message.contains("cannot save: cannot create \(blocker)") == true, "\(error)")
+        }
         XCTAssertEqual(try bytes(of: path), old)
         XCTAssertEqual(try store.open().people.map(\.name), ["Ann Lee"], "the failed change is not cached")
+
+        // A small change goes to the journal; folding it needs the temporary file and fails,
+        // leaving both files as they were.
+        try store.transaction { r in
+            _ = try r.addPerson(name: "Bob Quinn", role: nil, unit: nil, agency: nil)
+            logged(&r, "add person")
+        }
+        let journal = try bytes(of: path + ".journal")
+        XCTAssertThrowsError(try store.close()) { error in
+            XCTAssertTrue((error as? StoreError)?.message.contains("cannot save: cannot create \(blocker)") == true, "\(error)")
+        }
+        XCTAssertEqual(try bytes(of: path), old)
+        XCTAssertEqual(try bytes(of: path + ".journal"), journal)
+        XCTAssertEqual(try store.open().people.map(\.name), ["Ann Lee", "Bob Quinn"])
+        XCTAssertEqual(try WorkspaceFile(path: path).open().people.map(\.name), ["Ann Lee", "Bob Quinn"])
         XCTAssertEqual(rmdir(blocker), 0)
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.lock"])
+        try store.close()
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.journal", "ws.json.lock"])
+        XCTAssertEqual(try bytes(of: path + ".journal"), [])
     }
 
     func testAnInconsistentRegisterIsNotSaved() throws {

@@ -86,6 +86,7 @@ final class RoundTripTests: XCTestCase {
         XCTAssertEqual(lines.first, "{")
         XCTAssertEqual(lines[1], "\"format\": \"tcg-workspace\",")
         XCTAssertEqual(lines[2], "\"version\": 1,")
+        XCTAssertEqual(lines[3], "\"journal_seq\": 0,")
         XCTAssertTrue(text.hasSuffix("}\n"))
         XCTAssertTrue(lines.contains { $0.hasPrefix("{\"id\":\"A-1\",\"type\":\"enforcement\"") }, text)
         XCTAssertTrue(lines.contains { $0.hasPrefix("\"last_ids\": {\"PE\":5,\"M\":") }, text)
@@ -93,8 +94,8 @@ final class RoundTripTests: XCTestCase {
         let records = sample.units.count + sample.people.count + sample.meetings.count + sample.products.count + sample.priorities.count
             + sample.candidates.count + sample.requirements.count + sample.commissions.count + sample.plans.count + sample.actions.count
             + sample.decisions.count + sample.escalations.count + sample.reviews.count + sample.audit.count
-        // {, format, version, clock, current_meeting, last_ids, 14 × (open + close), records, }, and the empty string after the last newline.
-        XCTAssertEqual(lines.count, 1 + 5 + 28 + records + 1 + 1)
+        // {, format, version, journal_seq, clock, current_meeting, last_ids, 14 × (open + close), records, }, and the empty string after the last newline.
+        XCTAssertEqual(lines.count, 1 + 6 + 28 + records + 1 + 1)
     }
 
     /// A missing file opens as an empty register and nothing is created by reading.

@@ -7,6 +7,11 @@ import XCTest
 final class SchemaTests: XCTestCase {
     /// `docs/NAME` in this package, found from this file's path.
     private func doc(_ name: String) throws -> [UInt8] {
+        try Self.doc(name)
+    }
+
+    /// `docs/NAME` in this package, found from this file's path.
+    static func doc(_ name: String) throws -> [UInt8] {
         let root = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/")
         let path = root + "/docs/" + name
         guard FileManager.default.fileExists(atPath: path) else {
@@ -92,7 +97,7 @@ final class SchemaTests: XCTestCase {
         let prefixes = defs["anyId"]?["pattern"]?.stringValue ?? ""
         for kind in RecordKind.allCases {
             XCTAssertTrue(prefixes.contains("|\(kind.prefix)|") || prefixes.contains("(\(kind.prefix)|") || prefixes.contains("|\(kind.prefix))"), kind.prefix)
-            XCTAssertNotNil(try schema()["properties"]?["last_ids"]?["properties"]?[kind.prefix], kind.prefix)
+            XCTAssertNotNil(defs["lastIds"]?["properties"]?[kind.prefix], kind.prefix)
         }
     }
 
@@ -134,6 +139,87 @@ final class SchemaTests: XCTestCase {
         for key in keys.sorted() {
             XCTAssertTrue(markdown.contains("`\(key)`"), "docs/workspace.md does not document `\(key)`")
         }
+    }
+
+    /// docs/workspace.md names every member of the journal lines tcg writes, as `name`.
+    func testTheDocumentationNamesEveryJournalMember() throws {
+        let markdown = String(decoding: try doc("workspace.md"), as: UTF8.self)
+        let fixture = try JournalFixture()
+        for i in 0..<5 { try JournalFixture.commitChange(i, to: fixture.store()) }
+        var keys: Set<String> = []
+        for line in try fixture.journalLines() {
+            keys.formUnion(try JSONValue.parse(Array(line.dropLast())).objectValue?.map(\.0) ?? [])
+        }
+        XCTAssertEqual(keys, ["seq", "base", "clock", "current_meeting", "last_ids", "units", "upsert", "delete", "audit"])
+        for key in keys.sorted() {
+            XCTAssertTrue(markdown.contains("| `\(key)` |"), "docs/workspace.md does not document the journal member `\(key)`")
+        }
+    }
+
+    /// The jq filter docs/workspace.md gives for applying the journal yields the register tcg reads.
+    func testTheJqFoldRecipeGivesTheRegister() throws {
+        let jq = try Self.jq()
+        let markdown = String(decoding: try doc("workspace.md"), as: UTF8.self)
+        let named = try XCTUnwrap(markdown.range(of: "saved as `tcg-fold.jq`:"), "the recipe is introduced by its file name")
+        let open = try XCTUnwrap(markdown.range(of: "```jq\n", range: named.upperBound..<markdown.endIndex))
+        let close = try XCTUnwrap(markdown.range(of: "\n```", range: open.upperBound..<markdown.endIndex))
+        let recipe = String(markdown[open.upperBound..<close.lowerBound])
+        XCTAssertTrue(markdown.contains("jq -n -f tcg-fold.jq tcg-workspace.json tcg-workspace.json.journal > current.json"))
+
+        let fixture = try JournalFixture()
+        let store = fixture.store()
+        for i in 0..<12 { try JournalFixture.commitChange(i, to: store) }
+        let before = try store.open()
+        try store.transaction { r in
+            _ = try r.addAction(at: 4, type: .intelligence, title: "Undone", plan: 3, owner: 2, due: try SampleRegister.day("2027-06-01"))
+            r.setClock(nil)
+            try r.closeMeeting(4)
+            logged(&r, "to undo")
+        }
+        try store.transaction { r in
+            var restored = before
+            restored.audit = r.audit
+            restored.lastNumber = r.lastNumber
+            restored.pendingChanges = ["undo"]
+            restored.pendingIDs = r.audit.last?.ids ?? []
+            r = restored
+            logged(&r, "undo")
+        }
+        try store.transaction { r in
+            try r.closeMeeting(4)
+            r.setClock(nil)
+            logged(&r, "close M-4")
+        }
+        XCTAssertEqual(try fixture.journalLines().count, 15)
+        let filter = fixture.folder.file("tcg-fold.jq")
+        try write(Array(recipe.utf8), to: filter)
+        let output = try Self.run(jq, ["-n", "-f", filter, fixture.path, fixture.journal])
+        let expected = try fixture.store().open()
+        XCTAssertNil(expected.clock)
+        XCTAssertNil(expected.currentMeeting)
+        assertSameRegister(try WorkspaceFormat.decode(output, path: "jq output"), expected)
+    }
+
+    /// The jq executable.
+    static func jq() throws -> String {
+        guard let jq = ["/usr/bin/jq", "/usr/local/bin/jq", "/opt/homebrew/bin/jq"].first(where: FileManager.default.isExecutableFile) else {
+            throw MissingFixture(what: "jq (scripts/test installs it)")
+        }
+        return jq
+    }
+
+    /// Runs `executable` with `arguments`; its standard output, after checking it exited 0.
+    static func run(_ executable: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, "\(executable) \(arguments)", file: file, line: line)
+        return [UInt8](data)
     }
 
     /// The jq example in docs/workspace.md works on a real workspace.

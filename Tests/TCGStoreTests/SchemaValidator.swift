@@ -26,6 +26,13 @@ final class SchemaValidator {
         return errors
     }
 
+    /// Every way `instance` breaks the schema's definition `$defs/NAME`.
+    func errors(_ instance: JSONValue, against name: String) -> [String] {
+        var errors: [String] = []
+        check(.object([("$ref", .string("#/$defs/" + name))]), instance, "$", &errors)
+        return errors
+    }
+
     private func check(_ schema: JSONValue, _ value: JSONValue, _ path: String, _ errors: inout [String]) {
         if let allowed = schema.boolValue {
             if !allowed { errors.append("\(path): not allowed") }

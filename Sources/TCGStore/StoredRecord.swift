@@ -1,0 +1,195 @@
+import TCGDomain
+import TCGJSON
+
+/// A kind of numbered record as the workspace stores it: its id kind, its array in the
+/// register and in a journal entry, and how it is written, read and checked.
+///
+/// The twelve conformances let the journal, the validator and the change finder handle every
+/// kind with one generic function; ``RecordKindVisitor`` runs such a function for each kind.
+protocol StoredRecord: Numbered, Equatable {
+    /// The id kind (`A` for actions).
+    static var recordKind: RecordKind { get }
+    /// The register's array of these records.
+    static var inRegister: WritableKeyPath<Register, [Self]> { get }
+    /// A journal entry's array of these records written by the transaction.
+    static var inEntry: WritableKeyPath<JournalEntry, [Self]> { get }
+    /// Writes the record as docs/workspace.md describes it.
+    func write(to writer: inout JSONWriter)
+    /// Reads one record.
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Self
+    /// The first person number the record refers to for which `isPerson` is false, with the
+    /// member that refers to it (`owner`), or nil.
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)?
+    /// The member holding the first date for which `isBad` is true, or nil.
+    func badDate(_ isBad: (Day) -> Bool) -> String?
+}
+
+extension StoredRecord {
+    /// The top-level array's name in the workspace (`actions`), the plural of the kind.
+    static var arrayName: String { recordKind.plural }
+    /// The record's id.
+    var recordID: RecordID { RecordID(Self.recordKind, number) }
+}
+
+/// A generic operation run once for each stored record kind, in the order of the workspace's
+/// arrays (people first, reviews last).
+protocol RecordKindVisitor {
+    /// Runs the operation for records of type `T`.
+    mutating func visit<T: StoredRecord>(_ type: T.Type)
+}
+
+extension RecordKindVisitor {
+    /// Visits every kind in workspace order.
+    mutating func visitAll() {
+        visit(Person.self)
+        visit(Meeting.self)
+        visit(Product.self)
+        visit(Priority.self)
+        visit(Candidate.self)
+        visit(Requirement.self)
+        visit(Commission.self)
+        visit(Plan.self)
+        visit(Action.self)
+        visit(Decision.self)
+        visit(Escalation.self)
+        visit(Review.self)
+    }
+}
+
+/// `(member, number)` when `number` is given and is not a person.
+private func missing(_ member: String, _ number: Int?, _ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
+    guard let number, !isPerson(number) else { return nil }
+    return (member, number)
+}
+
+extension Person: StoredRecord {
+    static var recordKind: RecordKind { .person }
+    static var inRegister: WritableKeyPath<Register, [Person]> { \.people }
+    static var inEntry: WritableKeyPath<JournalEntry, [Person]> { \.people }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Person { try decoder.person() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+}
+
+extension Meeting: StoredRecord {
+    static var recordKind: RecordKind { .meeting }
+    static var inRegister: WritableKeyPath<Register, [Meeting]> { \.meetings }
+    static var inEntry: WritableKeyPath<JournalEntry, [Meeting]> { \.meetings }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Meeting { try decoder.meeting() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
+        if let found = missing("chair", chair, isPerson) { return found }
+        for n in attendees where !isPerson(n) { return ("attendees", n) }
+        for n in partners where !isPerson(n) { return ("partners", n) }
+        return nil
+    }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { isBad(date) ? "date" : nil }
+}
+
+extension Product: StoredRecord {
+    static var recordKind: RecordKind { .product }
+    static var inRegister: WritableKeyPath<Register, [Product]> { \.products }
+    static var inEntry: WritableKeyPath<JournalEntry, [Product]> { \.products }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Product { try decoder.product() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("author", author, isPerson) }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { isBad(date) ? "date" : nil }
+}
+
+extension Priority: StoredRecord {
+    static var recordKind: RecordKind { .priority }
+    static var inRegister: WritableKeyPath<Register, [Priority]> { \.priorities }
+    static var inEntry: WritableKeyPath<JournalEntry, [Priority]> { \.priorities }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Priority { try decoder.priority() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+}
+
+extension Candidate: StoredRecord {
+    static var recordKind: RecordKind { .candidate }
+    static var inRegister: WritableKeyPath<Register, [Candidate]> { \.candidates }
+    static var inEntry: WritableKeyPath<JournalEntry, [Candidate]> { \.candidates }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Candidate { try decoder.candidate() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+}
+
+extension Requirement: StoredRecord {
+    static var recordKind: RecordKind { .requirement }
+    static var inRegister: WritableKeyPath<Register, [Requirement]> { \.requirements }
+    static var inEntry: WritableKeyPath<JournalEntry, [Requirement]> { \.requirements }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Requirement { try decoder.requirement() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { notes.contains { isBad($0.date) } ? "notes" : nil }
+}
+
+extension Commission: StoredRecord {
+    static var recordKind: RecordKind { .commission }
+    static var inRegister: WritableKeyPath<Register, [Commission]> { \.commissions }
+    static var inEntry: WritableKeyPath<JournalEntry, [Commission]> { \.commissions }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Commission { try decoder.commission() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("assignee", assignee, isPerson) }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { isBad(due) ? "due" : nil }
+}
+
+extension Plan: StoredRecord {
+    static var recordKind: RecordKind { .plan }
+    static var inRegister: WritableKeyPath<Register, [Plan]> { \.plans }
+    static var inEntry: WritableKeyPath<JournalEntry, [Plan]> { \.plans }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Plan { try decoder.plan() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
+    func badDate(_ isBad: (Day) -> Bool) -> String? {
+        if let start, isBad(start) { return "start" }
+        if let review, isBad(review) { return "review" }
+        return nil
+    }
+}
+
+extension Action: StoredRecord {
+    static var recordKind: RecordKind { .action }
+    static var inRegister: WritableKeyPath<Register, [Action]> { \.actions }
+    static var inEntry: WritableKeyPath<JournalEntry, [Action]> { \.actions }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Action { try decoder.action() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
+    func badDate(_ isBad: (Day) -> Bool) -> String? {
+        if isBad(due) { return "due" }
+        return progress.contains { isBad($0.date) } ? "progress" : nil
+    }
+}
+
+extension Decision: StoredRecord {
+    static var recordKind: RecordKind { .decision }
+    static var inRegister: WritableKeyPath<Register, [Decision]> { \.decisions }
+    static var inEntry: WritableKeyPath<JournalEntry, [Decision]> { \.decisions }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Decision { try decoder.decision() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+}
+
+extension Escalation: StoredRecord {
+    static var recordKind: RecordKind { .escalation }
+    static var inRegister: WritableKeyPath<Register, [Escalation]> { \.escalations }
+    static var inEntry: WritableKeyPath<JournalEntry, [Escalation]> { \.escalations }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Escalation { try decoder.escalation() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+}
+
+extension Review: StoredRecord {
+    static var recordKind: RecordKind { .review }
+    static var inRegister: WritableKeyPath<Register, [Review]> { \.reviews }
+    static var inEntry: WritableKeyPath<JournalEntry, [Review]> { \.reviews }
+    func write(to writer: inout JSONWriter) { writer.record(self) }
+    static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Review { try decoder.review() }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
+    func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+}
