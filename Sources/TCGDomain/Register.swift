@@ -37,33 +37,33 @@ extension Array where Element: Numbered {
 /// changed (`pendingChanges`) for the audit trail. It does no I/O.
 public struct Register: Sendable {
     /// Units (forces and BCUs) in the order added.
-    public var units: [Unit] = []
+    public var units: RecordList<Unit> = []
     /// People.
-    public var people: [Person] = []
+    public var people: RecordList<Person> = []
     /// Meetings.
-    public var meetings: [Meeting] = []
+    public var meetings: RecordList<Meeting> = []
     /// Intelligence products.
-    public var products: [Product] = []
+    public var products: RecordList<Product> = []
     /// Priorities of the control strategy.
-    public var priorities: [Priority] = []
+    public var priorities: RecordList<Priority> = []
     /// Rejected candidates.
-    public var candidates: [Candidate] = []
+    public var candidates: RecordList<Candidate> = []
     /// Intelligence requirements.
-    public var requirements: [Requirement] = []
+    public var requirements: RecordList<Requirement> = []
     /// Commissions.
-    public var commissions: [Commission] = []
+    public var commissions: RecordList<Commission> = []
     /// Delivery plans.
-    public var plans: [Plan] = []
+    public var plans: RecordList<Plan> = []
     /// PIER actions.
-    public var actions: [Action] = []
+    public var actions: RecordList<Action> = []
     /// Decisions.
-    public var decisions: [Decision] = []
+    public var decisions: RecordList<Decision> = []
     /// Escalations.
-    public var escalations: [Escalation] = []
+    public var escalations: RecordList<Escalation> = []
     /// Operational reviews.
-    public var reviews: [Review] = []
+    public var reviews: RecordList<Review> = []
     /// The audit trail, oldest first.
-    public var audit: [AuditEntry] = []
+    public var audit: RecordList<AuditEntry> = []
     /// The last number used for each kind of id (ids are never reused, even after `undo`).
     public var lastNumber: [RecordKind: Int] = [:]
     /// The register's clock, when a trainer has set it (`set today`, `advance`).
@@ -216,7 +216,7 @@ public struct Register: Sendable {
     }
 
     /// Looks up a record's index, or refuses with the nearest ids.
-    func indexOf<T: Numbered>(_ records: [T], _ kind: RecordKind, _ n: Int) throws(DomainError) -> Int {
+    func indexOf<T: Numbered>(_ records: RecordList<T>, _ kind: RecordKind, _ n: Int) throws(DomainError) -> Int {
         guard let i = records.index(ofNumber: n) else { throw unknownID(RecordID(kind, n)) }
         return i
     }

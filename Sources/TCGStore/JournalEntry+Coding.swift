@@ -91,7 +91,7 @@ extension WorkspaceDecoder {
             case "clock": entry.clock = try optionalDay()
             case "current_meeting": entry.currentMeeting = try optionalID(.meeting)
             case "last_ids": entry.lastNumber = try lastIDs()
-            case "units": entry.units = try records { (d) throws(JSONError) in try d.unit() }
+            case "units": entry.units = Array(try records { (d) throws(JSONError) in try d.unit() })
             case "upsert": try readUpserts(into: &entry)
             case "delete": entry.deleted = try readDeleted()
             case "audit": entry.audit = try readAudit()

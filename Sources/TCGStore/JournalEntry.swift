@@ -45,7 +45,7 @@ struct JournalEntry: Equatable {
         clock = register.clock
         currentMeeting = register.currentMeeting
         lastNumber = register.lastNumber
-        units = register.units
+        units = Array(register.units)
     }
 
     /// The number of records written or removed.
@@ -140,7 +140,7 @@ extension JournalEntry {
         applier.visitAll()
         swap(&applier.register, &register)
         if let problem = applier.problem { return problem }
-        register.units = units
+        register.units = RecordList(units)
         register.clock = clock
         register.currentMeeting = currentMeeting
         register.lastNumber = lastNumber
@@ -177,7 +177,7 @@ extension JournalEntry {
     }
 }
 
-extension Array where Element: Numbered {
+extension RecordList where Element: Numbered {
     /// Where the record numbered `n` is (found) or would go to keep the array in order.
     func insertionIndex(of n: Int) -> (index: Int, found: Bool) {
         if let last = self.last?.number, last < n { return (count, false) }

@@ -10,7 +10,7 @@ protocol StoredRecord: Numbered, Equatable {
     /// The id kind (`A` for actions).
     static var recordKind: RecordKind { get }
     /// The register's array of these records.
-    static var inRegister: WritableKeyPath<Register, [Self]> { get }
+    static var inRegister: WritableKeyPath<Register, RecordList<Self>> { get }
     /// A journal entry's array of these records written by the transaction.
     static var inEntry: WritableKeyPath<JournalEntry, [Self]> { get }
     /// Writes the record as docs/workspace.md describes it.
@@ -64,7 +64,7 @@ private func missing(_ member: String, _ number: Int?, _ isPerson: (Int) -> Bool
 
 extension Person: StoredRecord {
     static var recordKind: RecordKind { .person }
-    static var inRegister: WritableKeyPath<Register, [Person]> { \.people }
+    static var inRegister: WritableKeyPath<Register, RecordList<Person>> { \.people }
     static var inEntry: WritableKeyPath<JournalEntry, [Person]> { \.people }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Person { try decoder.person() }
@@ -74,7 +74,7 @@ extension Person: StoredRecord {
 
 extension Meeting: StoredRecord {
     static var recordKind: RecordKind { .meeting }
-    static var inRegister: WritableKeyPath<Register, [Meeting]> { \.meetings }
+    static var inRegister: WritableKeyPath<Register, RecordList<Meeting>> { \.meetings }
     static var inEntry: WritableKeyPath<JournalEntry, [Meeting]> { \.meetings }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Meeting { try decoder.meeting() }
@@ -89,7 +89,7 @@ extension Meeting: StoredRecord {
 
 extension Product: StoredRecord {
     static var recordKind: RecordKind { .product }
-    static var inRegister: WritableKeyPath<Register, [Product]> { \.products }
+    static var inRegister: WritableKeyPath<Register, RecordList<Product>> { \.products }
     static var inEntry: WritableKeyPath<JournalEntry, [Product]> { \.products }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Product { try decoder.product() }
@@ -99,7 +99,7 @@ extension Product: StoredRecord {
 
 extension Priority: StoredRecord {
     static var recordKind: RecordKind { .priority }
-    static var inRegister: WritableKeyPath<Register, [Priority]> { \.priorities }
+    static var inRegister: WritableKeyPath<Register, RecordList<Priority>> { \.priorities }
     static var inEntry: WritableKeyPath<JournalEntry, [Priority]> { \.priorities }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Priority { try decoder.priority() }
@@ -109,7 +109,7 @@ extension Priority: StoredRecord {
 
 extension Candidate: StoredRecord {
     static var recordKind: RecordKind { .candidate }
-    static var inRegister: WritableKeyPath<Register, [Candidate]> { \.candidates }
+    static var inRegister: WritableKeyPath<Register, RecordList<Candidate>> { \.candidates }
     static var inEntry: WritableKeyPath<JournalEntry, [Candidate]> { \.candidates }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Candidate { try decoder.candidate() }
@@ -119,7 +119,7 @@ extension Candidate: StoredRecord {
 
 extension Requirement: StoredRecord {
     static var recordKind: RecordKind { .requirement }
-    static var inRegister: WritableKeyPath<Register, [Requirement]> { \.requirements }
+    static var inRegister: WritableKeyPath<Register, RecordList<Requirement>> { \.requirements }
     static var inEntry: WritableKeyPath<JournalEntry, [Requirement]> { \.requirements }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Requirement { try decoder.requirement() }
@@ -129,7 +129,7 @@ extension Requirement: StoredRecord {
 
 extension Commission: StoredRecord {
     static var recordKind: RecordKind { .commission }
-    static var inRegister: WritableKeyPath<Register, [Commission]> { \.commissions }
+    static var inRegister: WritableKeyPath<Register, RecordList<Commission>> { \.commissions }
     static var inEntry: WritableKeyPath<JournalEntry, [Commission]> { \.commissions }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Commission { try decoder.commission() }
@@ -139,7 +139,7 @@ extension Commission: StoredRecord {
 
 extension Plan: StoredRecord {
     static var recordKind: RecordKind { .plan }
-    static var inRegister: WritableKeyPath<Register, [Plan]> { \.plans }
+    static var inRegister: WritableKeyPath<Register, RecordList<Plan>> { \.plans }
     static var inEntry: WritableKeyPath<JournalEntry, [Plan]> { \.plans }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Plan { try decoder.plan() }
@@ -153,7 +153,7 @@ extension Plan: StoredRecord {
 
 extension Action: StoredRecord {
     static var recordKind: RecordKind { .action }
-    static var inRegister: WritableKeyPath<Register, [Action]> { \.actions }
+    static var inRegister: WritableKeyPath<Register, RecordList<Action>> { \.actions }
     static var inEntry: WritableKeyPath<JournalEntry, [Action]> { \.actions }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Action { try decoder.action() }
@@ -166,7 +166,7 @@ extension Action: StoredRecord {
 
 extension Decision: StoredRecord {
     static var recordKind: RecordKind { .decision }
-    static var inRegister: WritableKeyPath<Register, [Decision]> { \.decisions }
+    static var inRegister: WritableKeyPath<Register, RecordList<Decision>> { \.decisions }
     static var inEntry: WritableKeyPath<JournalEntry, [Decision]> { \.decisions }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Decision { try decoder.decision() }
@@ -176,7 +176,7 @@ extension Decision: StoredRecord {
 
 extension Escalation: StoredRecord {
     static var recordKind: RecordKind { .escalation }
-    static var inRegister: WritableKeyPath<Register, [Escalation]> { \.escalations }
+    static var inRegister: WritableKeyPath<Register, RecordList<Escalation>> { \.escalations }
     static var inEntry: WritableKeyPath<JournalEntry, [Escalation]> { \.escalations }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Escalation { try decoder.escalation() }
@@ -186,7 +186,7 @@ extension Escalation: StoredRecord {
 
 extension Review: StoredRecord {
     static var recordKind: RecordKind { .review }
-    static var inRegister: WritableKeyPath<Register, [Review]> { \.reviews }
+    static var inRegister: WritableKeyPath<Register, RecordList<Review>> { \.reviews }
     static var inEntry: WritableKeyPath<JournalEntry, [Review]> { \.reviews }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Review { try decoder.review() }

@@ -155,11 +155,9 @@ struct WorkspaceDecoder {
     }
 
     /// Reads an array of records, one `read` per element, tracking the element index.
-    mutating func records<T>(_ read: (inout WorkspaceDecoder) throws(JSONError) -> T) throws(JSONError) -> [T] {
-        let expected = lineCount(from: reader.offset)
+    mutating func records<T>(_ read: (inout WorkspaceDecoder) throws(JSONError) -> T) throws(JSONError) -> RecordList<T> {
         try reader.beginArray()
-        var list: [T] = []
-        list.reserveCapacity(expected)
+        var list = RecordList<T>()
         while try reader.nextElement() {
             index += 1
             field = ""

@@ -28,7 +28,7 @@ public enum WorkspaceFormat {
             + register.decisions.count + register.escalations.count + register.reviews.count
         let estimate = 4096 + 256 * (records + register.units.count) + 512 * register.audit.count
         var w = JSONWriter(style: .recordPerLine, capacity: chunkSize < estimate ? chunkSize + 65_536 : estimate)
-        func array<T>(_ key: String, _ list: [T], _ write: (inout JSONWriter, T) -> Void) throws(E) {
+        func array<T>(_ key: String, _ list: RecordList<T>, _ write: (inout JSONWriter, T) -> Void) throws(E) {
             try Self.array(key, list, into: &w, chunkSize: chunkSize, flush: flush, write)
         }
         w.beginObject()
@@ -58,7 +58,7 @@ public enum WorkspaceFormat {
     }
 
     /// Writes `key: [records…]`, flushing between records when the text is long enough.
-    private static func array<T, E: Error>(_ key: String, _ list: [T], into w: inout JSONWriter, chunkSize: Int,
+    private static func array<T, E: Error>(_ key: String, _ list: RecordList<T>, into w: inout JSONWriter, chunkSize: Int,
                                            flush: (inout [UInt8]) throws(E) -> Void,
                                            _ write: (inout JSONWriter, T) -> Void) throws(E) {
         w.key(key)

@@ -116,7 +116,7 @@ enum WorkspaceValidator {
     }
 
     /// `last_ids` is at least the largest id of the kind (the last of its ordered array).
-    private static func lastIDProblem<T: StoredRecord>(_ list: [T], _ r: Register) -> String? {
+    private static func lastIDProblem<T: StoredRecord>(_ list: RecordList<T>, _ r: Register) -> String? {
         let largest = list.last?.number ?? 0
         let last = r.lastNumber[T.recordKind] ?? 0
         guard largest > last else { return nil }
