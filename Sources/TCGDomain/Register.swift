@@ -1,3 +1,21 @@
+/// The start of an audit trail that the store keeps on disk: its size, its last entry's number, and
+/// how to read it. The audit trail is most of a large register and only `history` needs it.
+public struct EarlierAudit: Sendable {
+    /// How many entries.
+    public var count: Int
+    /// The last entry's sequence number.
+    public var lastSeq: Int
+    /// Reads the entries, oldest first.
+    public var load: @Sendable () throws -> [AuditEntry]
+
+    /// Describes audit entries kept on disk.
+    public init(count: Int, lastSeq: Int, load: @escaping @Sendable () throws -> [AuditEntry]) {
+        self.count = count
+        self.lastSeq = lastSeq
+        self.load = load
+    }
+}
+
 /// A record with a register-assigned number; arrays of them are kept in ascending number order.
 public protocol Numbered {
     /// The number in the record's id.
@@ -62,8 +80,11 @@ public struct Register: Sendable {
     public var escalations: RecordList<Escalation> = []
     /// Operational reviews.
     public var reviews: RecordList<Review> = []
-    /// The audit trail, oldest first.
+    /// The audit trail held in memory, oldest first: all of it, or (when `earlierAudit` is set)
+    /// the entries after those the store left on disk.
     public var audit: RecordList<AuditEntry> = []
+    /// The start of the audit trail, left on disk by the store and read only when asked for.
+    public var earlierAudit: EarlierAudit?
     /// The last number used for each kind of id (ids are never reused, even after `undo`).
     public var lastNumber: [RecordKind: Int] = [:]
     /// The register's clock, when a trainer has set it (`set today`, `advance`).
@@ -81,6 +102,18 @@ public struct Register: Sendable {
 
     /// An empty register.
     public init() {}
+
+    /// The sequence number of the last audit entry (0 when there is none).
+    public var lastAuditSeq: Int { audit.last?.seq ?? earlierAudit?.lastSeq ?? 0 }
+
+    /// How many audit entries there are in all.
+    public var auditCount: Int { (earlierAudit?.count ?? 0) + audit.count }
+
+    /// The whole audit trail, reading the part left on disk if need be.
+    public func fullAudit() throws -> [AuditEntry] {
+        guard let earlier = earlierAudit else { return Array(audit) }
+        return try earlier.load() + Array(audit)
+    }
 
     /// Rebuilds the name indexes after records were loaded directly into the arrays.
     public mutating func reindex() {

@@ -15,10 +15,12 @@ struct Invocation {
     var user: String?
     var format: String = "table"
     var dryRun = false
+    var interactive = false
     var command: String?
     var arguments: [String] = []
 
-    init(workspace: String?, today: String?, user: String?, format: String, dryRun: Bool, command: String?, arguments: [String]) {
+    init(workspace: String?, today: String?, user: String?, format: String, dryRun: Bool, interactive: Bool, command: String?, arguments: [String]) {
+        self.interactive = interactive
         self.workspace = workspace
         self.today = today
         self.user = user
@@ -45,6 +47,7 @@ struct Invocation {
             case "--format": guard let v = value() else { return nil }; format = v
             case "-c": guard let v = value(), command == nil else { return nil }; command = v
             case "--dry-run": dryRun = true
+            case "--interactive": interactive = true
             case "--": arguments += args[(i + 1)...]; i = args.count
             default:
                 if a.hasPrefix("-") { return nil }
@@ -108,6 +111,9 @@ struct Invocation {
                 return usage("cannot read the script \(file): \(FileIO.lastError())")
             }
             return session.runScript(SourceFile(name: file, bytes: bytes), origin: .script(file), parameters: parameters)
+        }
+        if interactive && !terminal.stdinIsTerminal {
+            return session.repl(editor: PlainLineEditor())
         }
         if terminal.stdinIsTerminal {
             TerminalGuard.install()

@@ -20,8 +20,10 @@ extension Session {
         interpreter.keepsUndo = true
         interpreter.interrupted = { StatementInterrupt.requested }
         console.interactive = true
-        console.write("tcg — the T&C register. `help` lists the commands, Tab completes; Ctrl-D or `quit` leaves.\n")
-        console.flush()
+        if console.terminal.stdinIsTerminal && console.terminal.stdoutIsTerminal {
+            console.write("tcg — the T&C register. `help` lists the commands, Tab completes; Ctrl-D or `quit` leaves.\n")
+            console.flush()
+        }
         let pendingBox = PendingLines()
         editor.completer = { [unowned self] line in
             let text = (pendingBox.lines + [line]).joined(separator: "\n")

@@ -44,12 +44,18 @@ final class Session {
         }
         interpreter.variables.merge(parameters) { _, new in new }
         interpreter.keepsUndo = Session.uses(.undo, parsed.statements)
-        defer { console.flush() }
+        let started = Session.monotonicMilliseconds()
+        defer {
+            console.flush()
+            if interpreter.timer {
+                Console.writeError("time: \(Session.format(Session.monotonicMilliseconds() - started)) ms for \(parsed.statements.count) statements\n")
+            }
+        }
         do {
             if dryRun || !Session.changes(parsed.statements) {
                 interpreter.register = try store.open()
                 try interpreter.execute(parsed.statements, in: source, origin: origin)
-                if dryRun, interpreter.register.audit.count != (try? store.open())?.audit.count {
+                if dryRun, interpreter.register.auditCount != (try? store.open())?.auditCount {
                     console.message("dry run: nothing was saved")
                 }
                 return 0
@@ -74,6 +80,20 @@ final class Session {
 
     func storeMessage(_ error: StoreError) -> String {
         "\(error)" + (error.help.map { "\nhelp: \($0)" } ?? "")
+    }
+
+    /// A monotonic clock in milliseconds.
+    static func monotonicMilliseconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000
+    }
+
+    /// Milliseconds with three decimals.
+    static func format(_ ms: Double) -> String {
+        let micro = Int((ms * 1000).rounded())
+        let frac = micro % 1000
+        return "\(micro / 1000).\(frac < 10 ? "00" : frac < 100 ? "0" : "")\(frac)"
     }
 
     /// Whether a verb appears anywhere in the statements.
@@ -124,6 +144,14 @@ final class Session {
 
     /// Runs one statement at the prompt as its own transaction. Returns false when the session should end.
     func runInteractive(_ statement: Statement, source: SourceFile) -> Bool {
+        let started = Session.monotonicMilliseconds()
+        defer {
+            if interpreter.timer {
+                console.flush()
+                let ms = Session.monotonicMilliseconds() - started
+                Console.writeError("time: \(Session.format(ms)) ms\n")
+            }
+        }
         do {
             if dryRun || !Session.changes([statement]) {
                 if let fresh = try store.refresh() { interpreter.register = fresh }

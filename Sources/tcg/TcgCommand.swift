@@ -43,6 +43,9 @@ struct Tcg: ParsableCommand {
     @Flag(name: .long, help: "Run and print, but save nothing.")
     var dryRun = false
 
+    @Flag(name: .long, help: "Read statements from stdin as at the prompt: each commits on its own (no terminal needed).")
+    var interactive = false
+
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "STATEMENTS"))
     var command: String?
 
@@ -82,6 +85,6 @@ struct Tcg: ParsableCommand {
     /// The parsed command line.
     var invocation: Invocation {
         Invocation(workspace: workspace, today: today, user: user, format: format, dryRun: dryRun,
-                   command: command, arguments: arguments)
+                   interactive: interactive, command: command, arguments: arguments)
     }
 }

@@ -93,7 +93,7 @@ public enum Verb: String, Sendable, CaseIterable {
     case escalate, accept, decline, addProduct, present, decide
     case deliver, update, complete, cancel, recordFindings
     case list, count, show, outstanding, agendaNext, agendaMeeting, minutes, strategy, calendar, history
-    case setToday, advance, setFormat, undo, help, quit
+    case setToday, advance, setFormat, setTimer, undo, help, quit
     case `let`, echo, `for`, `if`, assert, run
 }
 
@@ -124,7 +124,7 @@ public struct CommandSpec: Sendable {
     public var changes: Bool {
         switch verb {
         case .list, .count, .show, .outstanding, .agendaNext, .agendaMeeting, .minutes, .strategy, .calendar,
-             .history, .setFormat, .help, .quit, .echo, .assert:
+             .history, .setFormat, .setTimer, .help, .quit, .echo, .assert:
             return false
         default:
             return true

@@ -14,10 +14,12 @@ extension Interpreter {
             throw d
         }
         if c.spec.changes, c.spec.verb != .undo {
-            let seqBefore = register.audit.last?.seq ?? 0
+            let seqBefore = register.lastAuditSeq
             audit(c, frame)
-            if let before, let seq = register.audit.last?.seq, seq != seqBefore {
-                undoStack.append(UndoPoint(before: before, afterSeq: seq, statement: statementText(c, frame.source)))
+            let seq = register.lastAuditSeq
+            if let before, seq != seqBefore {
+                undoStack.append(UndoPoint(before: before, afterSeq: seq, statement: statementText(c, frame.source),
+                                           ids: register.audit.last?.ids ?? []))
                 if undoStack.count > 100 { undoStack.removeFirst() }
             }
         }
@@ -278,6 +280,9 @@ extension Interpreter {
         case .setFormat:
             if let f2 = try choice(c, "format", f).flatMap(OutputFormat.init(rawValue:)) { format = f2 }
             return .none
+        case .setTimer:
+            timer = try choice(c, "state", f) == "on"
+            return .none
         case .undo:
             try undo(c, f, quiet: quiet)
             return .none
@@ -304,16 +309,17 @@ extension Interpreter {
             throw Diagnostic(.error, "nothing to undo in this session", range: c.range,
                              help: "undo reverts statements committed at this prompt or in this script")
         }
-        guard register.audit.last?.seq == point.afterSeq else {
+        guard register.lastAuditSeq == point.afterSeq else {
             throw Diagnostic(.error, "the register has changed since `\(point.statement)` (another writer); undo would lose that change",
                              range: c.range, help: "look at `history` and put things right with new statements")
         }
         undoStack.removeLast()
         var restored = point.before
         restored.audit = register.audit
+        restored.earlierAudit = register.earlierAudit
         restored.lastNumber = register.lastNumber
         restored.pendingChanges = ["undo of #\(point.afterSeq): \(point.statement)"]
-        restored.pendingIDs = register.audit.last?.ids ?? []
+        restored.pendingIDs = point.ids
         register = restored
         audit(c, f)
         if !quiet { sink.emit(.text("undone: \(point.statement)"), format: format) }

@@ -73,7 +73,13 @@ extension Interpreter {
         case .history:
             let rid = try c.expr("id").map { (e) throws(Diagnostic) in try id(e, RecordKind.allCases, f, mustExist: false) }
             let since = try date(c, "since", f)
-            if !quiet { sink.emit(.document(Reports(register: register, today: today).history(rid, since: since)), format: format) }
+            if !quiet {
+                let doc: Document
+                do { doc = try Reports(register: register, today: today).history(rid, since: since) } catch {
+                    throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: c.range)
+                }
+                sink.emit(.document(doc), format: format)
+            }
             return .none
         default:
             return .none

@@ -45,6 +45,8 @@ public final class Interpreter {
     /// The most statements a script may run (loops included) before it is stopped.
     public static let maxSteps = 50_000_000
 
+    /// `set timer on`: the session prints each statement's time.
+    public var timer = false
     /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).
     public var interrupted: () -> Bool = { false }
     /// Whether to keep what `undo` needs (the REPL, or a script that uses undo).
@@ -58,6 +60,7 @@ public final class Interpreter {
         var before: Register
         var afterSeq: Int
         var statement: String
+        var ids: [RecordID]
     }
 
     /// Creates an interpreter over a register.
@@ -212,7 +215,7 @@ public final class Interpreter {
         guard !pending.changes.isEmpty else { return }
         let line = frame.source.location(of: c.range.start).line
         let (_, now) = clock()
-        let seq = (register.audit.last?.seq ?? 0) + 1
+        let seq = register.lastAuditSeq + 1
         register.audit.append(AuditEntry(seq: seq, at: now, day: today, user: user, source: frame.origin.label(line: line),
                                          statement: statementText(c, frame.source), changes: pending.changes, ids: pending.ids))
     }

@@ -272,8 +272,8 @@ struct Reports {
     }
 
     /// The audit trail, of one record or all, since a date.
-    func history(_ id: RecordID?, since: Day?) -> Document {
-        let entries = register.audit.filter { e in
+    func history(_ id: RecordID?, since: Day?) throws -> Document {
+        let entries = try register.fullAudit().filter { e in
             (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
         }
         let rows: [[FieldValue?]] = entries.map { e in
