@@ -20,11 +20,20 @@ enum Environment {
         return out
     }
 
-    /// The login name: $USER, else the password database, else "unknown".
+    /// The login name: $USER, else $LOGNAME, else the user's line in /etc/passwd (read directly, so a
+    /// fully static tcg needs no NSS), else `uid N`.
     static var loginName: String {
-        if let u = getenv("USER"), !String(cString: u).isEmpty { return String(cString: u) }
-        if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
-        return "unknown"
+        for variable in ["USER", "LOGNAME"] {
+            if let u = getenv(variable), !String(cString: u).isEmpty { return String(cString: u) }
+        }
+        let uid = String(getuid())
+        if let bytes = FileIO.read("/etc/passwd") {
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+                let fields = line.split(separator: ":", omittingEmptySubsequences: false)
+                if fields.count > 2, fields[2] == uid { return String(fields[0]) }
+            }
+        }
+        return "uid \(uid)"
     }
 
     /// The last clock reading, reused within the same second (tcg is single-threaded).
