@@ -12,6 +12,14 @@ final class Console: OutputSink {
     private var buffer: [UInt8] = []
     /// At the prompt: long output goes through the pager.
     var interactive = false
+    /// Prints nothing to stdout (errors still go to stderr): for `tcg demo`.
+    var silent = false
+    /// Keeps everything printed instead of writing it: for `tcg test`.
+    var captureOnly = false
+    /// What was printed, when capturing.
+    private(set) var captured = ""
+    /// What was reported as errors, when capturing.
+    private(set) var capturedErrors = ""
 
     init(format: OutputFormat, terminal: Terminal) {
         self.format = format
@@ -20,7 +28,9 @@ final class Console: OutputSink {
     }
 
     func emit(_ output: Output, format: OutputFormat) {
-        let text = Renderer(format: format, width: terminal.width, color: terminal.colorOnStdout).render(output)
+        if silent { return }
+        let text = captureOnly ? Renderer(format: format, width: nil).render(output)
+            : Renderer(format: format, width: terminal.width, color: terminal.colorOnStdout).render(output)
         if interactive, case .document = output {
             flush()
             if Pager.page(text, rows: terminal.rows) { return }
@@ -30,6 +40,10 @@ final class Console: OutputSink {
 
     /// Writes text to stdout through the buffer.
     func write(_ text: String) {
+        if captureOnly {
+            captured += text
+            return
+        }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= 1 << 16 || terminal.stdoutIsTerminal { flush() }
     }
@@ -40,12 +54,20 @@ final class Console: OutputSink {
 
     /// Prints an error about a statement.
     func error(_ diagnostic: Diagnostic, in source: SourceFile) {
+        if captureOnly {
+            capturedErrors += diagnostic.render(in: source)
+            return
+        }
         flush()
         Console.writeError(diagnostic.render(in: source, color: terminal.colorOnStderr))
     }
 
     /// Prints a plain message to stderr.
     func message(_ text: String) {
+        if captureOnly {
+            capturedErrors += text
+            return
+        }
         flush()
         Console.writeError(text.hasSuffix("\n") ? text : text + "\n")
     }

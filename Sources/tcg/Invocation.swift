@@ -78,6 +78,16 @@ struct Invocation {
 
         var args = arguments
         let verb = args.first
+        if verb == "demo" {
+            args.removeFirst()
+            guard args.count <= 1 else { return usage("demo takes at most one PATH") }
+            return Demo.write(to: args.first ?? "demo.json", user: who, console: console)
+        }
+        if verb == "test" {
+            args.removeFirst()
+            guard args.count == 1 else { return usage("test needs one DIR of .tcg scripts") }
+            return ScriptTests.run(folder: args[0], workspace: path, invocation: self, console: console)
+        }
         if verb == "check" {
             args.removeFirst()
             guard !args.isEmpty else { return usage("check needs a FILE") }

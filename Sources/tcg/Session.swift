@@ -18,12 +18,13 @@ final class Session {
     let interpreter: Interpreter
     let dryRun: Bool
 
-    init(store: RegisterStore, console: Console, user: String, format: OutputFormat, todayOverride: Day?, dryRun: Bool) {
+    init(store: RegisterStore, console: Console, user: String, format: OutputFormat, todayOverride: Day?, dryRun: Bool,
+         clock: @escaping @Sendable () -> (today: Day, now: String) = Environment.clock) {
         self.store = store
         self.console = console
         self.dryRun = dryRun
         self.interpreter = Interpreter(register: Register(), format: format, user: user, todayOverride: todayOverride,
-                                       sink: console, clock: Environment.clock,
+                                       sink: console, clock: clock,
                                        readFile: { path in
                                            guard let bytes = FileIO.read(path) else { throw ReadError(reason: FileIO.lastError()) }
                                            return bytes

@@ -115,7 +115,9 @@ extension Parser {
     /// Parses one value of a slot's type.
     mutating func parseSlot(_ slot: Slot, what: String, spec: CommandSpec) throws(Diagnostic) -> Expr {
         let t = peek
-        if t.kind == .variable {
+        var isList = slot == .people
+        if case .ids = slot { isList = true }
+        if t.kind == .variable && !isList {
             _ = advance()
             return .variable(t.text, t.range)
         }
