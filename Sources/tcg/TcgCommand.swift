@@ -21,6 +21,10 @@ struct Tcg: ParsableCommand {
             tcg run FILE [NAME=VALUE]... run a script file (NAME=VALUE are $NAME inside it)
             tcg FILE [NAME=VALUE]...     the same (so a script can start with #!/usr/bin/env tcg)
             tcg check FILE...            parse only, and report every syntax error
+            tcg test DIR                 run DIR's .tcg scripts on a copy of the workspace, comparing
+                                         their output with their `# expect:` lines
+            tcg demo [PATH]              write a demo register (a year of T&C business) to PATH
+            tcg --interactive            read stdin as at the prompt: each statement commits on its own
 
             Exit status: 0 success; 1 a statement failed; 2 bad usage; 3 the workspace cannot be read,
             is not a tcg workspace, or is locked by another writer.
