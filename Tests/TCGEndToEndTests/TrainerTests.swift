@@ -70,3 +70,45 @@ final class TrainerTests: XCTestCase {
         XCTAssertTrue(failing.stdout.hasSuffix("0 passed, 1 failed\n"), failing.stdout)
     }
 }
+
+/// The HTML and Markdown packs: self-contained, overdue marked, and they render in a browser.
+final class ReportTests: XCTestCase {
+    func testAgendaPackAndRegisterPagesRenderInHeadlessChromium() throws {
+        let folder = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try TcgProcess.run(["demo", "d.json"], in: folder).status, 0)
+        let r = try TcgProcess.run(["--workspace", "d.json", "-c",
+                                    "report agenda next ttcg unit East to \"pack.html\"; report register to \"register.html\"; report agenda next ttcg unit East to \"pack.md\""],
+                                   in: folder)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let html = try String(contentsOf: folder.appendingPathComponent("pack.html"), encoding: .utf8)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertFalse(html.lowercased().contains("<script"), "no scripts needed to read it")
+        XCTAssertFalse(html.contains("http://") && !html.contains("http://www.w3.org/2000/svg") || html.contains("https://"), "no network")
+        XCTAssertTrue(html.contains("<tr class=\"overdue\">"), "overdue items are marked")
+        XCTAssertTrue(html.contains("aria-label=\"Outstanding actions by owner\""), "the chart")
+        XCTAssertTrue(html.contains("aria-label=\"Timeline of meetings and due dates\""), "the timeline")
+        XCTAssertTrue(html.contains("@media print"), "printable")
+        let md = try String(contentsOf: folder.appendingPathComponent("pack.md"), encoding: .utf8)
+        XCTAssertTrue(md.contains("## Overdue and due actions, by owner"))
+        XCTAssertTrue(md.contains("overdue**"))
+        let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("pack.html").path)
+        XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, "reports are confidential too")
+
+        for page in ["pack", "register"] {
+            let png = folder.appendingPathComponent("\(page).png")
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                           "--screenshot=\(png.path)", "--window-size=1200,1600", folder.appendingPathComponent("\(page).html").absoluteString]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            p.waitUntilExit()
+            let data = try Data(contentsOf: png)
+            XCTAssertEqual(Array(data.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(page): a PNG")
+            // A blank page compresses to a few KB; a rendered pack with tables and charts does not.
+            XCTAssertGreaterThan(data.count, 40_000, "\(page): the screenshot looks empty")
+        }
+    }
+}

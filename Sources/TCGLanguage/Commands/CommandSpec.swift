@@ -93,6 +93,7 @@ public enum Verb: String, Sendable, CaseIterable {
     case escalate, accept, decline, addProduct, present, decide
     case deliver, update, complete, cancel, recordFindings
     case list, count, show, outstanding, agendaNext, agendaMeeting, minutes, strategy, calendar, history
+    case reportAgenda, reportRegister
     case setToday, advance, setFormat, setTimer, undo, help, quit
     case `let`, echo, `for`, `if`, assert, run
 }
@@ -124,7 +125,7 @@ public struct CommandSpec: Sendable {
     public var changes: Bool {
         switch verb {
         case .list, .count, .show, .outstanding, .agendaNext, .agendaMeeting, .minutes, .strategy, .calendar,
-             .history, .setFormat, .setTimer, .help, .quit, .echo, .assert:
+             .history, .reportAgenda, .reportRegister, .setFormat, .setTimer, .help, .quit, .echo, .assert:
             return false
         default:
             return true

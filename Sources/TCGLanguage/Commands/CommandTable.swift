@@ -174,6 +174,13 @@ public enum CommandTable {
         spec(.history, "history", [Operand("id", .id(RecordKind.allCases), "ID", optional: true)], [Clause("since", .date, "DATE")],
              topic: "queries", "The audit trail: who changed what, when and from where; of one record or the whole register.",
              ["history A-3", "history since today-7d"]),
+        spec(.reportAgenda, "report agenda next", [Operand("kind", .choice(["stcg", "ttcg"]), "stcg|ttcg")],
+             [Clause("unit", .unit, "NAME"), Clause("to", .path, "\"FILE.html\"|\"FILE.md\"", required: true)],
+             topic: "queries", "Write the agenda pack as one self-contained, printable HTML page (or Markdown for e-mail).",
+             ["report agenda next ttcg unit East to \"east-pack.html\""]),
+        spec(.reportRegister, "report register", [], [Clause("unit", .unit, "NAME"), Clause("to", .path, "\"FILE.html\"|\"FILE.md\"", required: true)],
+             topic: "queries", "Write the register's overview (strategy, outstanding work by owner, timeline of each unit) as HTML or Markdown.",
+             ["report register to \"register.html\""]),
         // Scripting and session
         spec(.setToday, "set today", [Operand("date", .dateOrOff, "DATE|off")], [],
              topic: "session", "Set the register's clock (for training), or `off` to return to the system date.",

@@ -259,7 +259,8 @@ extension Interpreter {
                 try register.recordFindings(r, lessons: lessons, goodPractice: good, conclusions: conclusions, recommendations: recs)
             }
             return .none
-        case .list, .count, .show, .outstanding, .agendaNext, .agendaMeeting, .minutes, .strategy, .calendar, .history:
+        case .list, .count, .show, .outstanding, .agendaNext, .agendaMeeting, .minutes, .strategy, .calendar, .history,
+             .reportAgenda, .reportRegister:
             return try query(c, f, quiet: quiet)
         case .setToday:
             let e = c.expr("date") ?? .word("off", c.range)

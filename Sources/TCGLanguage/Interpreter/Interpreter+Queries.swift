@@ -81,6 +81,32 @@ extension Interpreter {
                 sink.emit(.document(doc), format: format)
             }
             return .none
+        case .reportAgenda, .reportRegister:
+            let path = try text(c, "to", f) ?? ""
+            let u = try unit(c, "unit", f)
+            let reports = Reports(register: register, today: today)
+            let doc: Document
+            var register: Document?
+            if c.spec.verb == .reportAgenda {
+                let kind = Meeting.Kind(rawValue: try choice(c, "kind", f) ?? "ttcg") ?? .ttcg
+                let next = self.register.nextMeeting(kind: kind, unit: u, today: today)
+                doc = reports.agenda(kind: kind, unit: u ?? next.meeting?.unit, meeting: next.meeting, date: next.date)
+            } else {
+                doc = reports.strategy(unit: u)
+                register = reports.calendar(unit: u)
+            }
+            let markdown = path.lowercased().hasSuffix(".md")
+            guard markdown || path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm") else {
+                throw Diagnostic(.error, "a report is written to a .html or .md file, not \(path)", range: c.range,
+                                 help: "write … to \"pack.html\" (printable page) or … to \"pack.md\" (for e-mail)")
+            }
+            let page = HTMLReport(register: self.register, today: today, unit: u)
+            let bytes = markdown ? Array(page.markdown(doc, extra: register).utf8) : Array(page.html(doc, extra: register).utf8)
+            do { try writeFile(path, bytes) } catch {
+                throw Diagnostic(.error, "cannot write the report to \(path): \(error)", range: c.range)
+            }
+            if !quiet { sink.emit(.text("wrote \(path)"), format: format) }
+            return .string(path)
         default:
             return .none
         }

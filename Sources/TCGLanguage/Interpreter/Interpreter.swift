@@ -1,5 +1,14 @@
 import TCGDomain
 
+/// A report could not be written.
+public struct ReportError: Error, CustomStringConvertible {
+    /// Why.
+    public var message: String
+    /// Creates the error.
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}
+
 /// Where statements come from, for the audit trail and for `run`'s relative paths.
 public enum Origin: Sendable, Equatable {
     /// The interactive prompt.
@@ -34,6 +43,8 @@ public final class Interpreter {
     public var clock: @Sendable () -> (today: Day, now: String)
     /// Reads a file for `run`.
     public var readFile: (String) throws -> [UInt8]
+    /// Writes a report file (`report … to FILE`); the session makes it durable and 0600.
+    public var writeFile: (String, [UInt8]) throws -> Void = { path, _ in throw ReportError(message: "cannot write \(path) here") }
     /// Where output goes.
     public let sink: OutputSink
     /// `$variables` (script parameters, `let`, loop variables).
