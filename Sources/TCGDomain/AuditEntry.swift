@@ -16,6 +16,8 @@ public struct AuditEntry: Hashable, Sendable {
     public var changes: [String]
     /// The records it touched.
     public var ids: [RecordID]
+    /// SHA-256 over this entry and the previous entry's hash: the tamper-evident chain.
+    public var hash: String = ""
 
     /// Creates an audit entry.
     public init(seq: Int, at: String, day: Day, user: String, source: String, statement: String, changes: [String], ids: [RecordID]) {

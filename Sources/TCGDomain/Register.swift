@@ -5,13 +5,16 @@ public struct EarlierAudit: Sendable {
     public var count: Int
     /// The last entry's sequence number.
     public var lastSeq: Int
+    /// The last entry's chain hash ("" when the trail predates the chain).
+    public var lastHash: String
     /// Reads the entries, oldest first.
     public var load: @Sendable () throws -> [AuditEntry]
 
     /// Describes audit entries kept on disk.
-    public init(count: Int, lastSeq: Int, load: @escaping @Sendable () throws -> [AuditEntry]) {
+    public init(count: Int, lastSeq: Int, lastHash: String = "", load: @escaping @Sendable () throws -> [AuditEntry]) {
         self.count = count
         self.lastSeq = lastSeq
+        self.lastHash = lastHash
         self.load = load
     }
 }
@@ -105,6 +108,9 @@ public struct Register: Sendable {
 
     /// The sequence number of the last audit entry (0 when there is none).
     public var lastAuditSeq: Int { audit.last?.seq ?? earlierAudit?.lastSeq ?? 0 }
+
+    /// The last audit entry's chain hash ("" when there is none).
+    public var lastAuditHash: String { audit.last?.hash ?? earlierAudit?.lastHash ?? "" }
 
     /// How many audit entries there are in all.
     public var auditCount: Int { (earlierAudit?.count ?? 0) + audit.count }

@@ -83,6 +83,10 @@ struct Invocation {
             guard args.count <= 1 else { return usage("demo takes at most one PATH") }
             return Demo.write(to: args.first ?? "demo.json", user: who, console: console)
         }
+        if verb == "verify" {
+            guard args.count == 1 else { return usage("verify takes no arguments (the workspace is --workspace PATH)") }
+            return Verify.run(store: store, path: path, console: console)
+        }
         if verb == "test" {
             args.removeFirst()
             guard args.count == 1 else { return usage("test needs one DIR of .tcg scripts") }

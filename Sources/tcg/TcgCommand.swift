@@ -23,6 +23,8 @@ struct Tcg: ParsableCommand {
             tcg check FILE...            parse only, and report every syntax error
             tcg test DIR                 run DIR's .tcg scripts on a copy of the workspace, comparing
                                          their output with their `# expect:` lines
+            tcg verify                   check the audit trail's hash chain: report the first entry
+                                         altered or removed by hand-editing the file
             tcg demo [PATH]              write a demo register (a year of T&C business) to PATH
             tcg --interactive            read stdin as at the prompt: each statement commits on its own
 

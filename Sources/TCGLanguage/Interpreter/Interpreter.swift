@@ -227,8 +227,10 @@ public final class Interpreter {
         let line = frame.source.location(of: c.range.start).line
         let (_, now) = clock()
         let seq = register.lastAuditSeq + 1
-        register.audit.append(AuditEntry(seq: seq, at: now, day: today, user: user, source: frame.origin.label(line: line),
-                                         statement: statementText(c, frame.source), changes: pending.changes, ids: pending.ids))
+        var entry = AuditEntry(seq: seq, at: now, day: today, user: user, source: frame.origin.label(line: line),
+                               statement: statementText(c, frame.source), changes: pending.changes, ids: pending.ids)
+        entry.hash = entry.chainHash(previous: register.lastAuditHash)
+        register.audit.append(entry)
     }
 
     func statementText(_ c: Command, _ source: SourceFile) -> String {
