@@ -7,6 +7,8 @@ public struct Action: Hashable, Sendable {
 
     /// `A-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// PIER type.
     public var type: PIER
     /// Title.

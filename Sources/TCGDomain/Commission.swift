@@ -5,6 +5,8 @@ public struct Commission: Hashable, Sendable {
 
     /// `C-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// The product kind asked for.
     public var product: Product.Kind?
     /// Title.

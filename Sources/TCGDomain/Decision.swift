@@ -2,6 +2,8 @@
 public struct Decision: Hashable, Sendable {
     /// `D-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// The meeting it was made at.
     public var meeting: Int
     /// What was decided.

@@ -10,6 +10,8 @@ public struct Escalation: Hashable, Sendable {
 
     /// `E-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// What is escalated.
     public var subject: Subject
     /// The unit escalating.

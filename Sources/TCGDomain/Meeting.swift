@@ -27,6 +27,8 @@ public struct Meeting: Hashable, Sendable {
 
     /// `M-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// ST&CG, TT&CG, IUM or DMM.
     public var kind: Kind
     /// The unit whose meeting this is.

@@ -4,6 +4,8 @@ public struct Person: Hashable, Sendable {
     public enum Status: String, CaseIterable, Sendable { case active, left }
     /// `PE-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// Full name, unique case-insensitively.
     public var name: String
     /// Role word (intelligence-manager, analyst, …) as given.

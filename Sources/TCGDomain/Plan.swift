@@ -5,6 +5,8 @@ public struct Plan: Hashable, Sendable {
 
     /// `DP-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// Title.
     public var title: String
     /// The priority or escalation it serves.

@@ -5,6 +5,8 @@ public struct Priority: Hashable, Sendable {
 
     /// `P-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// Title.
     public var title: String
     /// Owner (person number), responsible for its delivery plan (R2).
@@ -40,6 +42,8 @@ public struct Priority: Hashable, Sendable {
 public struct Candidate: Hashable, Sendable {
     /// `X-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// Title.
     public var title: String
     /// Why it was not included.

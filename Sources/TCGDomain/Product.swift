@@ -14,6 +14,8 @@ public struct Product: Hashable, Sendable {
 
     /// `AS-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// Kind of product.
     public var kind: Kind
     /// Title.

@@ -63,6 +63,33 @@ extension Register {
         }
     }
 
+    /// Gives a record a handling marking (OFFICIAL, OFFICIAL-SENSITIVE).
+    public mutating func mark(_ id: RecordID, _ marking: Marking) throws(DomainError) {
+        try require(id)
+        let old: Marking?
+        func set<T: Numbered>(_ list: inout RecordList<T>, _ kp: WritableKeyPath<T, Marking?>) -> Marking? {
+            guard let i = list.index(ofNumber: id.number) else { return nil }
+            let before = list[i][keyPath: kp]
+            list[i][keyPath: kp] = marking
+            return before
+        }
+        switch id.kind {
+        case .person: old = set(&people, \.marking)
+        case .meeting: old = set(&meetings, \.marking)
+        case .product: old = set(&products, \.marking)
+        case .priority: old = set(&priorities, \.marking)
+        case .candidate: old = set(&candidates, \.marking)
+        case .requirement: old = set(&requirements, \.marking)
+        case .commission: old = set(&commissions, \.marking)
+        case .plan: old = set(&plans, \.marking)
+        case .action: old = set(&actions, \.marking)
+        case .decision: old = set(&decisions, \.marking)
+        case .escalation: old = set(&escalations, \.marking)
+        case .review: old = set(&reviews, \.marking)
+        }
+        log("\(id) marking \(old?.rawValue ?? "-") -> \(marking.rawValue)", id)
+    }
+
     /// Sets or clears the register's clock (for trainers).
     public mutating func setClock(_ day: Day?) {
         log("clock \(clock?.description ?? "system date") -> \(day?.description ?? "system date")")

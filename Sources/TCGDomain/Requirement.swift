@@ -7,6 +7,8 @@ public struct Requirement: Hashable, Sendable {
 
     /// `IR-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// Strategic or tactical.
     public var level: Level
     /// The question.

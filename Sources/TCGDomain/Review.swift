@@ -12,6 +12,8 @@ public struct Review: Hashable, Sendable {
 
     /// `R-n` number.
     public var number: Int
+    /// Handling marking; nil means none given (OFFICIAL by default).
+    public var marking: Marking?
     /// Title.
     public var title: String
     /// The plan reviewed.

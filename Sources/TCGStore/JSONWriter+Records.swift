@@ -24,6 +24,7 @@ extension JSONWriter {
         field("unit", p.unit)
         field("agency", p.agency)
         field("status", p.status.rawValue)
+        field("marking", p.marking?.rawValue)
         endObject()
     }
 
@@ -39,6 +40,7 @@ extension JSONWriter {
         field("attendees", .person, numbers: m.attendees)
         field("partners", .person, numbers: m.partners)
         field("status", m.status.rawValue)
+        field("marking", m.marking?.rawValue)
         endObject()
     }
 
@@ -54,6 +56,7 @@ extension JSONWriter {
         field("recommends", p.recommends)
         field("status", p.status.rawValue)
         field("presented_at", .meeting, p.presentedAt)
+        field("marking", p.marking?.rawValue)
         endObject()
     }
 
@@ -69,6 +72,7 @@ extension JSONWriter {
         field("status", p.status.rawValue)
         field("retired_rationale", p.retiredRationale)
         field("retired_at", .meeting, p.retiredAt)
+        field("marking", p.marking?.rawValue)
         endObject()
     }
 
@@ -79,6 +83,7 @@ extension JSONWriter {
         field("title", c.title)
         field("rationale", c.rationale)
         field("meeting", .meeting, c.meeting)
+        field("marking", c.marking?.rawValue)
         endObject()
     }
 
@@ -94,6 +99,7 @@ extension JSONWriter {
         field("status", r.status.rawValue)
         field("meeting", .meeting, r.meeting)
         field("notes", notes: r.notes)
+        field("marking", r.marking?.rawValue)
         endObject()
     }
 
@@ -108,6 +114,7 @@ extension JSONWriter {
         field("meeting", .meeting, c.meeting)
         field("status", c.status.rawValue)
         field("note", c.note)
+        field("marking", c.marking?.rawValue)
         endObject()
     }
 
@@ -123,6 +130,7 @@ extension JSONWriter {
         field("meeting", .meeting, p.meeting)
         field("status", p.status.rawValue)
         field("note", p.note)
+        field("marking", p.marking?.rawValue)
         endObject()
     }
 
@@ -139,6 +147,7 @@ extension JSONWriter {
         field("status", a.status.rawValue)
         field("result", a.result)
         field("progress", notes: a.progress)
+        field("marking", a.marking?.rawValue)
         endObject()
     }
 
@@ -152,6 +161,7 @@ extension JSONWriter {
         field("about", ids: d.about)
         field("supersedes", .decision, d.supersedes)
         field("superseded_by", .decision, d.supersededBy)
+        field("marking", d.marking?.rawValue)
         endObject()
     }
 
@@ -173,6 +183,7 @@ extension JSONWriter {
         field("status", e.status.rawValue)
         field("decided_at", .meeting, e.decidedAt)
         field("decline_rationale", e.declineRationale)
+        field("marking", e.marking?.rawValue)
         endObject()
     }
 
@@ -191,6 +202,7 @@ extension JSONWriter {
         field("good_practice", r.goodPractice)
         field("conclusions", r.conclusions)
         field("recommendations", r.recommendations)
+        field("marking", r.marking?.rawValue)
         endObject()
     }
 
@@ -205,6 +217,7 @@ extension JSONWriter {
         field("statement", a.statement)
         field("changes", strings: a.changes)
         field("ids", ids: a.ids)
+        if !a.hash.isEmpty { field("hash", a.hash) }
         endObject()
     }
 }

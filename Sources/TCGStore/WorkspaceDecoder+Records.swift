@@ -31,6 +31,7 @@ extension WorkspaceDecoder {
     mutating func person() throws(JSONError) -> Person {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, name: String?, role: String?, unit: String?, agency: String?
         var status = Person.Status.active
         while let key = try reader.nextKey() {
@@ -42,6 +43,7 @@ extension WorkspaceDecoder {
             case "unit": unit = try optionalString()
             case "agency": agency = try optionalString()
             case "status": status = try value(Person.Status.self)
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -49,6 +51,7 @@ extension WorkspaceDecoder {
         var person = Person(number: try required(number, "id", start), name: try required(name, "name", start),
                             role: role, unit: unit, agency: agency)
         person.status = status
+        person.marking = marking
         return person
     }
 
@@ -56,6 +59,7 @@ extension WorkspaceDecoder {
     mutating func meeting() throws(JSONError) -> Meeting {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, kind: Meeting.Kind?, unit: String?, date: Day?, chair: Int?, title: String?
         var attendees: [Int] = [], partners: [Int] = [], status = Meeting.Status.planned
         while let key = try reader.nextKey() {
@@ -70,6 +74,7 @@ extension WorkspaceDecoder {
             case "attendees": attendees = try people()
             case "partners": partners = try people()
             case "status": status = try value(Meeting.Status.self)
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -79,6 +84,7 @@ extension WorkspaceDecoder {
         meeting.attendees = attendees
         meeting.partners = partners
         meeting.status = status
+        meeting.marking = marking
         return meeting
     }
 
@@ -86,6 +92,7 @@ extension WorkspaceDecoder {
     mutating func product() throws(JSONError) -> Product {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, kind: Product.Kind?, title: String?, author: Int?, date: Day?, commission: Int?
         var recommends: String?, status = Product.Status.draft, presentedAt: Int?
         while let key = try reader.nextKey() {
@@ -100,6 +107,7 @@ extension WorkspaceDecoder {
             case "recommends": recommends = try optionalString()
             case "status": status = try value(Product.Status.self)
             case "presented_at": presentedAt = try optionalID(.meeting)
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -109,6 +117,7 @@ extension WorkspaceDecoder {
                               date: try required(date, "date", start), commission: commission, recommends: recommends)
         product.status = status
         product.presentedAt = presentedAt
+        product.marking = marking
         return product
     }
 
@@ -116,6 +125,7 @@ extension WorkspaceDecoder {
     mutating func priority() throws(JSONError) -> Priority {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, title: String?, owner: Int?, rationale: String?, unit: String?, meeting: Int?
         var status = Priority.Status.active, retiredRationale: String?, retiredAt: Int?
         while let key = try reader.nextKey() {
@@ -130,6 +140,7 @@ extension WorkspaceDecoder {
             case "status": status = try value(Priority.Status.self)
             case "retired_rationale": retiredRationale = try optionalString()
             case "retired_at": retiredAt = try optionalID(.meeting)
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -140,6 +151,7 @@ extension WorkspaceDecoder {
         priority.status = status
         priority.retiredRationale = retiredRationale
         priority.retiredAt = retiredAt
+        priority.marking = marking
         return priority
     }
 
@@ -147,6 +159,7 @@ extension WorkspaceDecoder {
     mutating func candidate() throws(JSONError) -> Candidate {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, title: String?, rationale: String?, meeting: Int?
         while let key = try reader.nextKey() {
             field = key
@@ -155,18 +168,22 @@ extension WorkspaceDecoder {
             case "title": title = try reader.readString()
             case "rationale": rationale = try reader.readString()
             case "meeting": meeting = try id(.meeting)
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
         field = ""
-        return Candidate(number: try required(number, "id", start), title: try required(title, "title", start),
+        var record = Candidate(number: try required(number, "id", start), title: try required(title, "title", start),
                          rationale: try required(rationale, "rationale", start), meeting: try required(meeting, "meeting", start))
+        record.marking = marking
+        return record
     }
 
     /// Reads an intelligence requirement.
     mutating func requirement() throws(JSONError) -> Requirement {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, level: Requirement.Level?, question: String?, priority: Int?, plan: Int?, owner: Int?
         var status = Requirement.Status.open, meeting: Int?, notes: [Note] = []
         while let key = try reader.nextKey() {
@@ -181,6 +198,7 @@ extension WorkspaceDecoder {
             case "status": status = try value(Requirement.Status.self)
             case "meeting": meeting = try id(.meeting)
             case "notes": notes = try self.notes()
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -190,6 +208,7 @@ extension WorkspaceDecoder {
                                       owner: owner, meeting: try required(meeting, "meeting", start))
         requirement.status = status
         requirement.notes = notes
+        requirement.marking = marking
         return requirement
     }
 
@@ -197,6 +216,7 @@ extension WorkspaceDecoder {
     mutating func commission() throws(JSONError) -> Commission {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, product: Product.Kind?, title: String?, assignee: Int?, due: Day?, meeting: Int?
         var status = Commission.Status.commissioned, note: String?
         while let key = try reader.nextKey() {
@@ -210,6 +230,7 @@ extension WorkspaceDecoder {
             case "meeting": meeting = try id(.meeting)
             case "status": status = try value(Commission.Status.self)
             case "note": note = try optionalString()
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -219,6 +240,7 @@ extension WorkspaceDecoder {
                                     meeting: try required(meeting, "meeting", start))
         commission.status = status
         commission.note = note
+        commission.marking = marking
         return commission
     }
 
@@ -226,6 +248,7 @@ extension WorkspaceDecoder {
     mutating func plan() throws(JSONError) -> Plan {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, title: String?, serves: RecordID?, owner: Int?, begins: Day?, review: Day?, meeting: Int?
         var status = Plan.Status.active, note: String?
         while let key = try reader.nextKey() {
@@ -247,6 +270,7 @@ extension WorkspaceDecoder {
             case "meeting": meeting = try id(.meeting)
             case "status": status = try value(Plan.Status.self)
             case "note": note = try optionalString()
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -256,6 +280,7 @@ extension WorkspaceDecoder {
                         meeting: try required(meeting, "meeting", start))
         plan.status = status
         plan.note = note
+        plan.marking = marking
         return plan
     }
 
@@ -263,6 +288,7 @@ extension WorkspaceDecoder {
     mutating func action() throws(JSONError) -> Action {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, type: Action.PIER?, title: String?, plan: Int?, owner: Int?, due: Day?, meeting: Int?
         var status = Action.Status.open, result: String?, progress: [Note] = []
         while let key = try reader.nextKey() {
@@ -278,6 +304,7 @@ extension WorkspaceDecoder {
             case "status": status = try value(Action.Status.self)
             case "result": result = try optionalString()
             case "progress": progress = try notes()
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -289,6 +316,7 @@ extension WorkspaceDecoder {
         action.status = status
         action.result = result
         action.progress = progress
+        action.marking = marking
         return action
     }
 
@@ -296,6 +324,7 @@ extension WorkspaceDecoder {
     mutating func decision() throws(JSONError) -> Decision {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, meeting: Int?, text: String?, rationale: String?, about: [RecordID] = []
         var supersedes: Int?, supersededBy: Int?
         while let key = try reader.nextKey() {
@@ -308,6 +337,7 @@ extension WorkspaceDecoder {
             case "about": about = try ids()
             case "supersedes": supersedes = try optionalID(.decision)
             case "superseded_by": supersededBy = try optionalID(.decision)
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -315,6 +345,7 @@ extension WorkspaceDecoder {
         var decision = Decision(number: try required(number, "id", start), meeting: try required(meeting, "meeting", start),
                                 text: try required(text, "text", start), rationale: rationale, about: about, supersedes: supersedes)
         decision.supersededBy = supersededBy
+        decision.marking = marking
         return decision
     }
 
@@ -322,6 +353,7 @@ extension WorkspaceDecoder {
     mutating func escalation() throws(JSONError) -> Escalation {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, subject: Escalation.Subject?, from: String?, to: String?, rationale: String?, meeting: Int?
         var status = Escalation.Status.open, decidedAt: Int?, declineRationale: String?
         while let key = try reader.nextKey() {
@@ -336,6 +368,7 @@ extension WorkspaceDecoder {
             case "status": status = try value(Escalation.Status.self)
             case "decided_at": decidedAt = try optionalID(.meeting)
             case "decline_rationale": declineRationale = try optionalString()
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -347,6 +380,7 @@ extension WorkspaceDecoder {
         escalation.status = status
         escalation.decidedAt = decidedAt
         escalation.declineRationale = declineRationale
+        escalation.marking = marking
         return escalation
     }
 
@@ -373,6 +407,7 @@ extension WorkspaceDecoder {
     mutating func review() throws(JSONError) -> Review {
         let start = reader.offset
         try reader.beginObject()
+        var marking: Marking?
         var number: Int?, title: String?, plan: Int?, objectives: String?, scope: Review.Scope?, meeting: Int?
         var status = Review.Status.commissioned, flagged = false
         var lessons: String?, goodPractice: String?, conclusions: String?, recommendations: String?
@@ -391,6 +426,7 @@ extension WorkspaceDecoder {
             case "good_practice": goodPractice = try optionalString()
             case "conclusions": conclusions = try optionalString()
             case "recommendations": recommendations = try optionalString()
+            case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
@@ -404,6 +440,7 @@ extension WorkspaceDecoder {
         review.goodPractice = goodPractice
         review.conclusions = conclusions
         review.recommendations = recommendations
+        review.marking = marking
         return review
     }
 
@@ -412,7 +449,7 @@ extension WorkspaceDecoder {
         let start = reader.offset
         try reader.beginObject()
         var seq: Int?, at: String?, day: Day?, user: String?, source: String?, statement: String?
-        var changes: [String] = [], ids: [RecordID] = []
+        var changes: [String] = [], ids: [RecordID] = [], hash = ""
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -424,12 +461,15 @@ extension WorkspaceDecoder {
             case "statement": statement = try reader.readString()
             case "changes": changes = try strings()
             case "ids": ids = try self.ids()
+            case "hash": hash = try reader.readString()
             default: try reader.skipValue()
             }
         }
         field = ""
-        return AuditEntry(seq: try required(seq, "seq", start), at: try required(at, "at", start), day: try required(day, "day", start),
+        var entry = AuditEntry(seq: try required(seq, "seq", start), at: try required(at, "at", start), day: try required(day, "day", start),
                           user: try required(user, "user", start), source: try required(source, "source", start),
                           statement: try required(statement, "statement", start), changes: changes, ids: ids)
+        entry.hash = hash
+        return entry
     }
 }

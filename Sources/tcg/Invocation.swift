@@ -16,6 +16,7 @@ struct Invocation {
     var format: String = "table"
     var dryRun = false
     var interactive = false
+    var maxMarking: String?
     var command: String?
     var arguments: [String] = []
 
@@ -46,6 +47,7 @@ struct Invocation {
             case "--user": guard let v = value() else { return nil }; user = v
             case "--format": guard let v = value() else { return nil }; format = v
             case "-c": guard let v = value(), command == nil else { return nil }; command = v
+            case "--max-marking": guard let v = value() else { return nil }; maxMarking = v
             case "--dry-run": dryRun = true
             case "--interactive": interactive = true
             case "--": arguments += args[(i + 1)...]; i = args.count
@@ -100,8 +102,16 @@ struct Invocation {
         if command != nil, !args.isEmpty {
             return usage("-c takes no other arguments (found \(args.joined(separator: " ")))")
         }
+        var highest: Marking?
+        if let given = maxMarking {
+            guard let m = Marking(word: given) else {
+                return usage("--max-marking must be one of \(Marking.allCases.map(\.rawValue).joined(separator: ", ")), not \(given)")
+            }
+            highest = m
+        }
         let session = Session(store: store, console: console, user: who, format: outputFormat,
                               todayOverride: todayOverride, dryRun: dryRun)
+        session.interpreter.maxMarking = highest
         if let command {
             return session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:])
         }

@@ -46,6 +46,9 @@ struct Tcg: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output format: table, json, csv or markdown.", valueName: "FORMAT"))
     var format: String = "table"
 
+    @Option(name: .long, help: ArgumentHelp("Leave records marked above this (OFFICIAL, OFFICIAL-SENSITIVE) out of all output.", valueName: "MARKING"))
+    var maxMarking: String?
+
     @Flag(name: .long, help: "Run and print, but save nothing.")
     var dryRun = false
 
@@ -90,7 +93,9 @@ struct Tcg: ParsableCommand {
 
     /// The parsed command line.
     var invocation: Invocation {
-        Invocation(workspace: workspace, today: today, user: user, format: format, dryRun: dryRun,
-                   interactive: interactive, command: command, arguments: arguments)
+        var i = Invocation(workspace: workspace, today: today, user: user, format: format, dryRun: dryRun,
+                           interactive: interactive, command: command, arguments: arguments)
+        i.maxMarking = maxMarking
+        return i
     }
 }

@@ -91,7 +91,7 @@ public enum Verb: String, Sendable, CaseIterable {
     case addPriority, rejectCandidate, retirePriority, addRequirement, reviewRequirement
     case commissionAnalysis, createPlan, closePlan, addAction, assign, commissionReview
     case escalate, accept, decline, addProduct, present, decide
-    case deliver, update, complete, cancel, recordFindings
+    case deliver, update, complete, cancel, recordFindings, mark
     case list, count, show, outstanding, agendaNext, agendaMeeting, minutes, strategy, calendar, history
     case reportAgenda, reportRegister
     case setToday, advance, setFormat, setTimer, undo, help, quit

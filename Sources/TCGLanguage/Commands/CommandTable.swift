@@ -138,6 +138,10 @@ public enum CommandTable {
               Clause("conclusions", .text, "\"TEXT\""), Clause("recommendations", .text, "\"TEXT\"")],
              topic: "delivery", "Record an operational review's findings; the review is then completed.",
              ["record findings R-1 lessons \"Start patrols earlier\" conclusions \"ASB down 30%\""]),
+        spec(.mark, "mark", [Operand("ids", .ids(RecordKind.allCases), "ID [, ID]..."),
+                             Operand("marking", .choice(Marking.allCases.map(\.word)), "official|official-sensitive")], [],
+             topic: "delivery", "Give records a handling marking; `--max-marking OFFICIAL` hides those above it from output.",
+             ["mark A-4, C-2 official-sensitive"]),
         // Queries
         spec(.list, "list", [Operand("kind", .kind, "KIND")],
              [Clause("where", .condition, "EXPR"), Clause("order by", .order, "FIELD [asc|desc] [, ...]", name: "order"),

@@ -259,6 +259,18 @@ extension Interpreter {
                 try register.recordFindings(r, lessons: lessons, goodPractice: good, conclusions: conclusions, recommendations: recs)
             }
             return .none
+        case .mark:
+            let marking = Marking(word: try choice(c, "marking", f) ?? "") ?? .official
+            var ids: [RecordID] = []
+            if let e = c.expr("ids") {
+                if case .list(let items, _) = e {
+                    for i in items { ids.append(try id(i, RecordKind.allCases, f)) }
+                } else {
+                    ids.append(try id(e, RecordKind.allCases, f))
+                }
+            }
+            for rid in ids { try domain(c) { () throws(DomainError) in try register.mark(rid, marking) } }
+            return .none
         case .list, .count, .show, .outstanding, .agendaNext, .agendaMeeting, .minutes, .strategy, .calendar, .history,
              .reportAgenda, .reportRegister:
             return try query(c, f, quiet: quiet)

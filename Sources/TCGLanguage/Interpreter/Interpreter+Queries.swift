@@ -23,14 +23,19 @@ extension Interpreter {
             return .int(n)
         case .show:
             let rid = try id(c, "id", RecordKind.allCases, f) ?? RecordID(.action, 0)
-            if !quiet { sink.emit(.document(Reports(register: register, today: today).show(rid)), format: format) }
+            let reports = Reports(register: register, today: today, maxMarking: maxMarking)
+            if !reports.visible(rid) {
+                throw Diagnostic(.error, "\(rid) is marked above \(maxMarking?.rawValue ?? "") and is not shown", range: c.range,
+                                 help: "run without --max-marking to see it (if you may)")
+            }
+            if !quiet { sink.emit(.document(Reports(register: register, today: today, maxMarking: maxMarking).show(rid)), format: format) }
             return .id(rid)
         case .outstanding:
             let kinds = try choice(c, "kind", f).flatMap { k in QueryKinds.schema(k).map { [$0] } }
                 ?? Register.outstandingKinds.compactMap { QueryKinds.schema(for: $0) }
             let who = try person(c, "for", f)
             let u = try unit(c, "unit", f)
-            let reports = Reports(register: register, today: today)
+            let reports = Reports(register: register, today: today, maxMarking: maxMarking)
             var ids: [Value] = []
             var sections: [Section] = []
             for schema in kinds {
@@ -43,7 +48,7 @@ extension Interpreter {
             }
             return .list(ids)
         case .agendaNext, .agendaMeeting:
-            let reports = Reports(register: register, today: today)
+            let reports = Reports(register: register, today: today, maxMarking: maxMarking)
             let doc: Document
             if c.spec.verb == .agendaMeeting {
                 let m = try id(c, "meeting", [.meeting], f)?.number ?? 0
@@ -60,22 +65,25 @@ extension Interpreter {
             return .none
         case .minutes:
             let m = try id(c, "meeting", [.meeting], f)?.number ?? 0
-            if !quiet { sink.emit(.document(Reports(register: register, today: today).minutes(m)), format: format) }
+            if !Reports(register: register, today: today, maxMarking: maxMarking).visible(RecordID(.meeting, m)) {
+                throw Diagnostic(.error, "M-\(m) is marked above \(maxMarking?.rawValue ?? "") and is not shown", range: c.range)
+            }
+            if !quiet { sink.emit(.document(Reports(register: register, today: today, maxMarking: maxMarking).minutes(m)), format: format) }
             return .id(RecordID(.meeting, m))
         case .strategy:
             let u = try unit(c, "unit", f)
-            if !quiet { sink.emit(.document(Reports(register: register, today: today).strategy(unit: u)), format: format) }
+            if !quiet { sink.emit(.document(Reports(register: register, today: today, maxMarking: maxMarking).strategy(unit: u)), format: format) }
             return .list(register.priorities.filter { $0.status == .active && (u == nil || $0.unit == u) }.map { .id($0.id) })
         case .calendar:
             let u = try unit(c, "unit", f)
-            if !quiet { sink.emit(.document(Reports(register: register, today: today).calendar(unit: u)), format: format) }
+            if !quiet { sink.emit(.document(Reports(register: register, today: today, maxMarking: maxMarking).calendar(unit: u)), format: format) }
             return .none
         case .history:
             let rid = try c.expr("id").map { (e) throws(Diagnostic) in try id(e, RecordKind.allCases, f, mustExist: false) }
             let since = try date(c, "since", f)
             if !quiet {
                 let doc: Document
-                do { doc = try Reports(register: register, today: today).history(rid, since: since) } catch {
+                do { doc = try Reports(register: register, today: today, maxMarking: maxMarking).history(rid, since: since) } catch {
                     throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: c.range)
                 }
                 sink.emit(.document(doc), format: format)
@@ -84,7 +92,7 @@ extension Interpreter {
         case .reportAgenda, .reportRegister:
             let path = try text(c, "to", f) ?? ""
             let u = try unit(c, "unit", f)
-            let reports = Reports(register: register, today: today)
+            let reports = Reports(register: register, today: today, maxMarking: maxMarking)
             let doc: Document
             var register: Document?
             if c.spec.verb == .reportAgenda {
@@ -100,7 +108,7 @@ extension Interpreter {
                 throw Diagnostic(.error, "a report is written to a .html or .md file, not \(path)", range: c.range,
                                  help: "write … to \"pack.html\" (printable page) or … to \"pack.md\" (for e-mail)")
             }
-            let page = HTMLReport(register: self.register, today: today, unit: u)
+            let page = HTMLReport(register: self.register, today: today, unit: u, maxMarking: maxMarking)
             let bytes = markdown ? Array(page.markdown(doc, extra: register).utf8) : Array(page.html(doc, extra: register).utf8)
             do { try writeFile(path, bytes) } catch {
                 throw Diagnostic(.error, "cannot write the report to \(path): \(error)", range: c.range)
@@ -123,11 +131,12 @@ extension Interpreter {
     /// The indexes of the records of a kind that satisfy the command's `where`.
     func select(_ c: Command, _ schema: KindSchema, _ f: Frame) throws(Diagnostic) -> [Int] {
         let n = schema.count(register)
-        guard let e = c.expr("where") else { return Array(0..<n) }
+        let max = maxMarking
+        guard let e = c.expr("where") else { return (0..<n).filter { schema.visible(register, $0, under: max) } }
         let test = try predicate(e, schema, f)
         let r = register
         var out: [Int] = []
-        for i in 0..<n where test(r, i) { out.append(i) }
+        for i in 0..<n where test(r, i) && schema.visible(r, i, under: max) { out.append(i) }
         return out
     }
 

@@ -56,6 +56,8 @@ public final class Interpreter {
     /// The most statements a script may run (loops included) before it is stopped.
     public static let maxSteps = 50_000_000
 
+    /// `--max-marking`: records marked above it are left out of every answer.
+    public var maxMarking: Marking?
     /// `set timer on`: the session prints each statement's time.
     public var timer = false
     /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).

@@ -122,6 +122,7 @@ extension Interpreter {
             }
         case .choice(let values):
             let w = v.description.lowercased()
+            if let canonical = values.first(where: { $0.lowercased() == w }) { return .word(canonical) }
             guard values.contains(w) else {
                 throw Diagnostic(.error, "`\(v.description)` is never the \(f.name) of a record here; it is one of \(values.joined(separator: ", "))",
                                  range: e.range, help: Suggest.didYouMean(Suggest.nearest(w, among: values)))

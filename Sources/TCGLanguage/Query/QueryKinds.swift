@@ -6,6 +6,8 @@ public enum QueryKinds {
         .choice(T.allCases.map(\.rawValue))
     }
 
+    static let markingType = FieldType.choice(Marking.allCases.map(\.rawValue))
+
     /// Every kind, in the order of LANGUAGE.md.
     public static let all: [KindSchema] = [units, people, meetings, products, priorities, candidates, requirements,
                                            commissions, plans, actions, decisions, escalations, reviews]
@@ -53,8 +55,9 @@ public enum QueryKinds {
             field("unit", .unit) { r, i in text(r.people[i].unit) },
             field("agency", .text) { r, i in text(r.people[i].agency) },
             field("status", choices(Person.Status.self)) { r, i in .word(r.people[i].status.rawValue) },
+            field("marking", markingType) { r, i in r.people[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "name", "role", "unit", "agency", "status"],
+        tableColumns: ["id", "name", "role", "unit", "agency", "status", "marking"],
         count: { $0.people.count }, id: { r, i in r.people[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.people[i].unit }, owner: nil)
 
@@ -70,8 +73,9 @@ public enum QueryKinds {
             field("attendees", .people) { r, i in .list(r.meetings[i].attendees.map { .person($0, r.name(of: $0)) }) },
             field("partners", .people) { r, i in .list(r.meetings[i].partners.map { .person($0, r.name(of: $0)) }) },
             field("status", choices(Meeting.Status.self)) { r, i in .word(r.meetings[i].status.rawValue) },
+            field("marking", markingType) { r, i in r.meetings[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "kind", "unit", "date", "chair", "title", "status"],
+        tableColumns: ["id", "kind", "unit", "date", "chair", "title", "status", "marking"],
         count: { $0.meetings.count }, id: { r, i in r.meetings[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.meetings[i].unit }, owner: { r, i in r.meetings[i].chair })
 
@@ -87,8 +91,9 @@ public enum QueryKinds {
             field("recommends", .text) { r, i in text(r.products[i].recommends) },
             field("status", choices(Product.Status.self)) { r, i in .word(r.products[i].status.rawValue) },
             field("presented_at", .id) { r, i in ident(.meeting, r.products[i].presentedAt) },
+            field("marking", markingType) { r, i in r.products[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "kind", "title", "author", "date", "status", "presented_at"],
+        tableColumns: ["id", "kind", "title", "author", "date", "status", "presented_at", "marking"],
         count: { $0.products.count }, id: { r, i in r.products[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.products[i].presentedAt) }, owner: { r, i in r.products[i].author })
 
@@ -102,8 +107,9 @@ public enum QueryKinds {
             field("unit", .unit) { r, i in text(r.priorities[i].unit) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.priorities[i].meeting)) },
             field("status", choices(Priority.Status.self)) { r, i in .word(r.priorities[i].status.rawValue) },
+            field("marking", markingType) { r, i in r.priorities[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "title", "owner", "unit", "meeting", "status"],
+        tableColumns: ["id", "title", "owner", "unit", "meeting", "status", "marking"],
         count: { $0.priorities.count }, id: { r, i in r.priorities[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.priorities[i].unit }, owner: { r, i in r.priorities[i].owner })
 
@@ -115,8 +121,9 @@ public enum QueryKinds {
             field("rationale", .text) { r, i in .text(r.candidates[i].rationale) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.candidates[i].meeting)) },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.candidates[i].meeting)) },
+            field("marking", markingType) { r, i in r.candidates[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "title", "rationale", "meeting"],
+        tableColumns: ["id", "title", "rationale", "meeting", "marking"],
         count: { $0.candidates.count }, id: { r, i in r.candidates[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.candidates[i].meeting) }, owner: nil)
 
@@ -132,8 +139,9 @@ public enum QueryKinds {
             field("status", choices(Requirement.Status.self)) { r, i in .word(r.requirements[i].status.rawValue) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.requirements[i].meeting)) },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.requirements[i].meeting)) },
+            field("marking", markingType) { r, i in r.requirements[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "level", "question", "owner", "status", "meeting"],
+        tableColumns: ["id", "level", "question", "owner", "status", "meeting", "marking"],
         count: { $0.requirements.count }, id: { r, i in r.requirements[i].id },
         outstanding: { r, i in r.requirements[i].status == .open }, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.requirements[i].meeting) }, owner: { r, i in r.requirements[i].owner })
@@ -150,8 +158,9 @@ public enum QueryKinds {
             field("status", choices(Commission.Status.self)) { r, i in .word(r.commissions[i].status.rawValue) },
             field("note", .text) { r, i in text(r.commissions[i].note) },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.commissions[i].meeting)) },
+            field("marking", markingType) { r, i in r.commissions[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "product", "title", "assignee", "due", "status"],
+        tableColumns: ["id", "product", "title", "assignee", "due", "status", "marking"],
         count: { $0.commissions.count }, id: { r, i in r.commissions[i].id },
         outstanding: { r, i in r.commissions[i].status == .commissioned }, due: { r, i in r.commissions[i].due },
         unit: { r, i in r.unit(ofMeeting: r.commissions[i].meeting) }, owner: { r, i in r.commissions[i].assignee })
@@ -168,8 +177,9 @@ public enum QueryKinds {
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.plans[i].meeting)) },
             field("status", choices(Plan.Status.self)) { r, i in .word(r.plans[i].status.rawValue) },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.plans[i].meeting)) },
+            field("marking", markingType) { r, i in r.plans[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "title", "serves", "owner", "start", "review", "status"],
+        tableColumns: ["id", "title", "serves", "owner", "start", "review", "status", "marking"],
         count: { $0.plans.count }, id: { r, i in r.plans[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.plans[i].meeting) }, owner: { r, i in r.plans[i].owner })
 
@@ -186,8 +196,9 @@ public enum QueryKinds {
             field("status", choices(Action.Status.self)) { r, i in .word(r.actions[i].status.rawValue) },
             field("result", .text) { r, i in text(r.actions[i].result) },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.actions[i].meeting)) },
+            field("marking", markingType) { r, i in r.actions[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "type", "title", "plan", "owner", "due", "status"],
+        tableColumns: ["id", "type", "title", "plan", "owner", "due", "status", "marking"],
         count: { $0.actions.count }, id: { r, i in r.actions[i].id },
         outstanding: { r, i in r.actions[i].status == .open }, due: { r, i in r.actions[i].due },
         unit: { r, i in r.unit(ofMeeting: r.actions[i].meeting) }, owner: { r, i in r.actions[i].owner })
@@ -203,8 +214,9 @@ public enum QueryKinds {
             field("supersedes", .id) { r, i in ident(.decision, r.decisions[i].supersedes) },
             field("superseded_by", .id) { r, i in ident(.decision, r.decisions[i].supersededBy) },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.decisions[i].meeting)) },
+            field("marking", markingType) { r, i in r.decisions[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "meeting", "text", "rationale", "supersedes", "superseded_by"],
+        tableColumns: ["id", "meeting", "text", "rationale", "supersedes", "superseded_by", "marking"],
         count: { $0.decisions.count }, id: { r, i in r.decisions[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.decisions[i].meeting) }, owner: nil)
 
@@ -223,8 +235,9 @@ public enum QueryKinds {
             field("rationale", .text) { r, i in .text(r.escalations[i].rationale) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.escalations[i].meeting)) },
             field("status", choices(Escalation.Status.self)) { r, i in .word(r.escalations[i].status.rawValue) },
+            field("marking", markingType) { r, i in r.escalations[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "subject", "from", "to", "rationale", "status"],
+        tableColumns: ["id", "subject", "from", "to", "rationale", "status", "marking"],
         count: { $0.escalations.count }, id: { r, i in r.escalations[i].id },
         outstanding: { r, i in r.escalations[i].status == .open }, due: nil,
         unit: { r, i in r.escalations[i].from }, owner: nil)
@@ -241,8 +254,9 @@ public enum QueryKinds {
             field("status", choices(Review.Status.self)) { r, i in .word(r.reviews[i].status.rawValue) },
             field("flagged", .bool, hidden: true) { r, i in .bool(r.reviews[i].late) },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.reviews[i].meeting)) },
+            field("marking", markingType) { r, i in r.reviews[i].marking.map { .word($0.rawValue) } },
         ],
-        tableColumns: ["id", "title", "plan", "scope", "meeting", "status"],
+        tableColumns: ["id", "title", "plan", "scope", "meeting", "status", "marking"],
         count: { $0.reviews.count }, id: { r, i in r.reviews[i].id },
         outstanding: { r, i in r.reviews[i].status == .commissioned }, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.reviews[i].meeting) }, owner: nil)

@@ -5,6 +5,14 @@ import TCGDomain
 struct Reports {
     let register: Register
     let today: Day
+    /// Records marked above this are left out.
+    var maxMarking: Marking? = nil
+
+    /// Whether a record may be shown under `maxMarking`.
+    func visible(_ id: RecordID) -> Bool {
+        guard maxMarking != nil, let schema = QueryKinds.schema(for: id.kind), let i = index(of: id) else { return true }
+        return schema.visible(register, i, under: maxMarking)
+    }
 
     /// Orders two optional field values (absent last).
     static func order(_ a: FieldValue?, _ b: FieldValue?) -> Int {
@@ -40,7 +48,7 @@ struct Reports {
         guard let isOutstanding = schema.outstanding else { return [] }
         let escalated = unit.map { register.escalatedItems(to: $0) } ?? []
         var rows: [Int] = []
-        for i in 0..<schema.count(register) where isOutstanding(register, i) {
+        for i in 0..<schema.count(register) where isOutstanding(register, i) && schema.visible(register, i, under: maxMarking) {
             if let owner, schema.owner?(register, i) != owner { continue }
             if let unit, !belongs(schema, i, to: unit, escalated: escalated) { continue }
             if let dueBy {
@@ -89,7 +97,7 @@ struct Reports {
     }
 
     func rows(_ schema: KindSchema, _ test: (Int) -> Bool) -> [Int] {
-        (0..<schema.count(register)).filter(test)
+        (0..<schema.count(register)).filter { test($0) && schema.visible(register, $0, under: maxMarking) }
     }
 
     /// `show ID`: every field of one record, and what hangs off it.
@@ -191,10 +199,10 @@ struct Reports {
         }
         var recs: [[FieldValue?]] = []
         if let ium = register.lastIUM(unit: unit, before: min(date, max(today, date))) {
-            for p in register.products where p.presentedAt == ium.number {
+            for p in register.products where p.presentedAt == ium.number && visible(p.id) {
                 recs.append([.id(ium.id), .id(p.id), .text(p.title), p.recommends.map { .text($0) }])
             }
-            for d in register.decisions where d.meeting == ium.number {
+            for d in register.decisions where d.meeting == ium.number && visible(d.id) {
                 recs.append([.id(ium.id), .id(d.id), .text(d.text), d.rationale.map { .text($0) }])
             }
         }
@@ -274,7 +282,7 @@ struct Reports {
     /// The audit trail, of one record or all, since a date.
     func history(_ id: RecordID?, since: Day?) throws -> Document {
         let entries = try register.fullAudit().filter { e in
-            (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
+            e.ids.allSatisfy(visible) && (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
         }
         let rows: [[FieldValue?]] = entries.map { e in
             [.int(e.seq), .text(e.at), .date(e.day), .text(e.user), .text(e.source), .text(e.statement),

@@ -45,7 +45,7 @@ struct TableRender {
         var widths = headers.map(\.count)
         for row in cells { for (k, c) in row.enumerated() { widths[k] = max(widths[k], c.count) } }
         // Drop columns that are empty in every row (e.g. `late` when nothing is overdue).
-        let keep = widths.indices.filter { k in cells.contains { !$0[k].isEmpty } || headers[k] != "late" }
+        let keep = widths.indices.filter { k in cells.contains { !$0[k].isEmpty } || (headers[k] != "late" && headers[k] != "marking") }
         if let width {
             // Only free text (titles, names, rationale) is shortened; ids, dates and states stay whole.
             let shrinkable = keep.filter { k in
