@@ -139,9 +139,7 @@ extension JSONReader {
         if let fast = fastDouble(from: start, to: end) {
             return fast
         }
-        let text = bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
-        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
             throw error("number out of range", at: start)
         }

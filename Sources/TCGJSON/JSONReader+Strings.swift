@@ -17,26 +17,15 @@ extension JSONReader {
 
     /// Reads the string whose opening quote is at `offset`.
     mutating func readStringToken() throws(JSONError) -> String {
-        let start = offset
-        let (string, end) = try bytes.withUnsafeBufferPointer {
-            (buffer) throws(JSONError) -> (String, Int) in
-            let scan = try Self.scanString(buffer, quoteAt: start)
-            let body = UnsafeBufferPointer(rebasing: buffer[(start + 1)..<(scan.end - 1)])
-            if scan.hasEscapes {
-                return (Self.unescape(body), scan.end)
-            }
-            return (String(decoding: body, as: UTF8.self), scan.end)
-        }
-        offset = end
-        return string
+        let scan = try Self.scanString(bytes, quoteAt: offset)
+        let body = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<(scan.end - 1)])
+        offset = scan.end
+        return scan.hasEscapes ? Self.unescape(body) : String(decoding: body, as: UTF8.self)
     }
 
     /// Validates the string whose opening quote is at `offset` and moves past it.
     mutating func skipStringToken() throws(JSONError) {
-        let start = offset
-        offset = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONError) -> Int in
-            try Self.scanString(buffer, quoteAt: start).end
-        }
+        offset = try Self.scanString(bytes, quoteAt: offset).end
     }
 
     /// Where a string ends and whether it needs unescaping.

@@ -22,9 +22,16 @@
 /// UTF-8 in strings, unpaired surrogate escapes, and whitespace other than
 /// space, tab, CR and LF. Nesting is limited by ``maxDepth``; exceeding it is a
 /// ``JSONError``, never a stack overflow.
-public struct JSONReader: Sendable {
-    /// The whole input.
-    let bytes: [UInt8]
+///
+/// It reads an array of bytes (of which it keeps its own copy) or, without copying, memory the
+/// caller keeps valid through an owner object (``init(buffer:owner:maxDepth:)``), such as a
+/// mapped file.
+public struct JSONReader: @unchecked Sendable {
+    // Unchecked: the input is only ever read, and stays valid while `owner` lives.
+    /// The whole input, valid while ``owner`` lives.
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Keeps ``bytes`` valid: the reader's copy of an array, or the caller's owner.
+    let owner: AnyObject
     /// The byte offset of the next unread byte.
     public internal(set) var offset: Int
     /// The deepest nesting of arrays and objects allowed.
@@ -40,7 +47,27 @@ public struct JSONReader: Sendable {
     ///   - bytes: The JSON text, UTF-8 encoded.
     ///   - maxDepth: The deepest nesting of arrays and objects allowed (default 512).
     public init(bytes: [UInt8], maxDepth: Int = 512) {
-        self.bytes = bytes
+        let copy = JSONInputCopy(bytes)
+        self.bytes = copy.bytes
+        self.owner = copy
+        self.offset = 0
+        self.maxDepth = maxDepth
+        self.depth = 0
+        self.atContainerStart = false
+    }
+
+    /// Creates a reader positioned at the start of `buffer`, which it reads in place.
+    ///
+    /// The reader (and every copy of it) retains `owner`, which must keep `buffer` mapped and
+    /// unchanged for as long as it lives: for example an object that unmaps a mapped file in
+    /// its `deinit`. Offsets, errors and positions are relative to the start of `buffer`.
+    /// - Parameters:
+    ///   - buffer: The JSON text, UTF-8 encoded.
+    ///   - owner: Keeps `buffer` valid.
+    ///   - maxDepth: The deepest nesting of arrays and objects allowed (default 512).
+    public init(buffer: UnsafeRawBufferPointer, owner: AnyObject & Sendable, maxDepth: Int = 512) {
+        self.bytes = buffer.bindMemory(to: UInt8.self)
+        self.owner = owner
         self.offset = 0
         self.maxDepth = maxDepth
         self.depth = 0
@@ -275,9 +302,19 @@ public struct JSONReader: Sendable {
         JSONError(message: message, offset: offset, in: bytes)
     }
 
-    /// An error at `position`.
-    func error(_ message: String, at position: Int) -> JSONError {
+    /// An error at byte `position` of the input, with its line and column.
+    public func error(_ message: String, at position: Int) -> JSONError {
         JSONError(message: message, offset: position, in: bytes)
+    }
+
+    /// The offset of the first byte at or after `position` that is not whitespace (the
+    /// input's length if there is none).
+    public func skippingWhitespace(from position: Int) -> Int {
+        var index = Swift.max(0, position)
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+            index += 1
+        }
+        return index
     }
 
     /// An error explaining that something other than `expected` was found.
@@ -318,4 +355,21 @@ public struct JSONReader: Sendable {
         let hex = String(byte, radix: 16, uppercase: true)
         return "byte 0x\(hex.count < 2 ? "0" + hex : hex)"
     }
+}
+
+/// A reader's own copy of an array of bytes, freed with the last reader that uses it.
+final class JSONInputCopy: @unchecked Sendable {
+    // Unchecked: written once in init, only read afterwards.
+    /// The allocation (one byte for an empty input, so that its base is never nil).
+    private let allocation: UnsafeMutableBufferPointer<UInt8>
+    /// The copied bytes.
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    init(_ source: [UInt8]) {
+        allocation = .allocate(capacity: Swift.max(1, source.count))
+        _ = allocation.initialize(from: source)
+        bytes = UnsafeBufferPointer(rebasing: allocation[0..<source.count])
+    }
+
+    deinit { allocation.deallocate() }
 }

@@ -33,6 +33,13 @@ enum AtomicFileWriter {
     /// Replaces `path` with what `produce` writes to the output, as described above, so that
     /// a large file need not be held in memory whole. If `produce` throws, the old file is kept.
     static func replace(_ path: String, writing produce: (Output) throws(StoreError) -> Void) throws(StoreError) {
+        _ = try replace(path, keepingOpen: false, writing: produce)
+    }
+
+    /// As ``replace(_:writing:)``, and when `keepingOpen`, returns the new file open for
+    /// reading (nil if it could not be opened).
+    static func replace(_ path: String, keepingOpen: Bool,
+                        writing produce: (Output) throws(StoreError) -> Void) throws(StoreError) -> SnapshotFile? {
         let (folder, prefix, name) = split(path)
         guard !name.isEmpty, name != ".", name != ".." else {
             throw StoreError(path: path, message: "cannot save: the path names a folder, not a file")
@@ -47,19 +54,37 @@ enum AtomicFileWriter {
             unlink(temporary)
             throw error
         }
+        // Opened before the rename, so that it is this file whatever happens to the name.
+        let readable = keepingOpen ? open(temporary, O_RDONLY | O_CLOEXEC) : -1
+        func giveUp() {
+            if readable >= 0 { close(readable) }
+            unlink(temporary)
+        }
         if close(fd) != 0 {
             let text = SystemError.current
-            unlink(temporary)
+            giveUp()
             throw StoreError(path: path, message: "cannot save: closing \(temporary) failed: \(text)",
                              help: "the workspace was not changed")
         }
         if rename(temporary, path) != 0 {
             let text = SystemError.current
-            unlink(temporary)
+            giveUp()
             throw StoreError(path: path, message: "cannot save: renaming \(temporary) over the workspace failed: \(text)",
                              help: "the workspace was not changed")
         }
-        try syncFolder(folder, workspace: path)
+        do {
+            try syncFolder(folder, workspace: path)
+        } catch {
+            if readable >= 0 { close(readable) }
+            throw error
+        }
+        guard readable >= 0 else { return nil }
+        var info = stat()
+        guard fstat(readable, &info) == 0 else {
+            close(readable)
+            return nil
+        }
+        return SnapshotFile(fd: readable, path: path, state: FileState(info))
     }
 
     /// The folder of `path` (`.` when none is given), the path up to and including its last

@@ -69,8 +69,8 @@ struct JournalEntry: Equatable {
 extension JournalEntry {
     /// The change from `old` to `new` as a journal entry, found from the audit entries the
     /// transaction appended; nil when it cannot be expressed as one (the audit trail was not
-    /// simply appended to, or the record counts show a change no audit entry names) and the
-    /// caller must write a whole snapshot instead.
+    /// simply appended to in memory, or the record counts show a change no audit entry names)
+    /// and the caller must write a whole snapshot instead.
     ///
     /// Every change to a record is logged with its id in the statement's audit entry, so the
     /// records touched are the union of the new entries' `ids`: each is written if it is in
@@ -78,9 +78,10 @@ extension JournalEntry {
     /// than `limit` records are named: a snapshot is cheaper then.
     static func change(from old: Register, to new: Register, seq: Int, limit: Int) -> JournalEntry? {
         let before = old.audit.count
-        guard new.audit.count > before else { return nil }
+        guard new.audit.count > before, new.earlierAudit?.count == old.earlierAudit?.count,
+              new.earlierAudit?.lastSeq == old.earlierAudit?.lastSeq else { return nil }
         if let last = old.audit.last, new.audit[before - 1] != last { return nil }
-        var entry = JournalEntry(seq: seq, base: old.audit.last?.seq ?? 0, state: new)
+        var entry = JournalEntry(seq: seq, base: old.lastAuditSeq, state: new)
         entry.audit = Array(new.audit[before...])
         var touched = Set<RecordID>()
         for audit in entry.audit {
@@ -128,7 +129,7 @@ extension JournalEntry {
     /// Applies the entry to `register`; returns what makes it inconsistent with the register,
     /// or nil when it applied. The register is left part-changed when a problem is returned.
     func apply(to register: inout Register) -> String? {
-        let last = register.audit.last?.seq ?? 0
+        let last = register.lastAuditSeq
         guard base == last else {
             return "it continues the audit trail from entry #\(base), but the register's last audit entry is #\(last)"
         }

@@ -5,9 +5,7 @@ import TCGJSON
 extension WorkspaceDecoder {
     /// An error at `offset` (moved past whitespace to the value itself).
     func problem(_ message: String, at offset: Int) -> JSONError {
-        var position = offset
-        while position < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[position]) { position += 1 }
-        return JSONError(message: message, offset: position, in: bytes)
+        reader.error(message, at: reader.skippingWhitespace(from: offset))
     }
 
     /// `text` as a JSON string for a message, shortened if long.

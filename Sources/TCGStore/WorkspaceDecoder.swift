@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TCGDomain
 import TCGJSON
 
@@ -17,14 +10,25 @@ import TCGJSON
 struct WorkspaceDecoder {
     /// The pull reader over the document.
     var reader: JSONReader
-    /// The document, for positioning errors.
-    let bytes: [UInt8]
     /// The top-level member being read (`actions`), or empty.
     var section = ""
     /// The index of the element being read in the section's array, or -1.
     var index = -1
     /// The member of the record being read (`status`), or empty.
     var field = ""
+    /// Whether the `audit` array's entries are checked and counted but left undecoded, their
+    /// place kept in ``auditExtent`` (all but the last, which is decoded).
+    var leavesAuditOnDisk = false
+    /// Where the audit entries are, when left undecoded; nil when there are none.
+    var auditExtent: AuditExtent?
+    /// The mapped file being read, whose pages the decoder gives back as it passes them.
+    var mapping: SnapshotMapping?
+    /// How far the reader moves between giving back pages of ``mapping``.
+    var dropInterval = 4 << 20 {
+        didSet { nextDrop = dropInterval }
+    }
+    /// The offset past which pages are next given back.
+    private var nextDrop = 4 << 20
 
     /// Advice for a file that is not a workspace at all.
     static let notWorkspaceHelp = "a tcg workspace is a JSON object beginning {\"format\": \"tcg-workspace\", \"version\": 1, …}; "
@@ -34,30 +38,41 @@ struct WorkspaceDecoder {
 
     /// A decoder at the start of `bytes`.
     init(_ bytes: [UInt8]) {
-        self.bytes = bytes
         self.reader = JSONReader(bytes: bytes, maxDepth: 64)
     }
 
-    /// Decodes a whole workspace and its `journal_seq` (0 when absent); `path` names the file in errors.
+    /// A decoder reading with `reader`.
+    init(reader: JSONReader) {
+        self.reader = reader
+    }
+
+    /// Decodes a whole workspace, all of it, and its `journal_seq` (0 when absent); `path`
+    /// names the file in errors.
     static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> (register: Register, journalSeq: Int) {
-        guard !bytes.isEmpty else {
-            throw StoreError(path: path, message: "is empty, not a tcg workspace", help: notWorkspaceHelp)
-        }
         var decoder = WorkspaceDecoder(bytes)
+        return try decoder.decodeWorkspace(isEmpty: bytes.isEmpty, path: path)
+    }
+
+    /// Decodes a whole workspace and its `journal_seq` (0 when absent) from where the reader
+    /// is; `path` names the file in errors.
+    mutating func decodeWorkspace(isEmpty: Bool, path: String) throws(StoreError) -> (register: Register, journalSeq: Int) {
+        guard !isEmpty else {
+            throw StoreError(path: path, message: "is empty, not a tcg workspace", help: Self.notWorkspaceHelp)
+        }
         let notWorkspace: String?
         do {
-            notWorkspace = try decoder.readFormat()
+            notWorkspace = try readFormat()
         } catch {
             notWorkspace = error.description
         }
         if let notWorkspace {
-            throw StoreError(path: path, message: "is not a tcg workspace (\(notWorkspace))", help: notWorkspaceHelp)
+            throw StoreError(path: path, message: "is not a tcg workspace (\(notWorkspace))", help: Self.notWorkspaceHelp)
         }
         let version: Int
         do {
-            version = try decoder.readVersion()
+            version = try readVersion()
         } catch {
-            throw decoder.damaged(error, path: path)
+            throw damaged(error, path: path)
         }
         if version > WorkspaceFormat.version {
             throw StoreError(path: path,
@@ -66,12 +81,12 @@ struct WorkspaceDecoder {
         }
         if version != WorkspaceFormat.version {
             throw StoreError(path: path, message: "has format version \(version); this tcg reads version \(WorkspaceFormat.version)",
-                             help: damagedHelp)
+                             help: Self.damagedHelp)
         }
         do {
-            return try decoder.readBody()
+            return try readBody()
         } catch {
-            throw decoder.damaged(error, path: path)
+            throw damaged(error, path: path)
         }
     }
 
@@ -143,7 +158,12 @@ struct WorkspaceDecoder {
             case "decisions": register.decisions = try records { (d) throws(JSONError) in try d.decision() }
             case "escalations": register.escalations = try records { (d) throws(JSONError) in try d.escalation() }
             case "reviews": register.reviews = try records { (d) throws(JSONError) in try d.review() }
-            case "audit": register.audit = try records { (d) throws(JSONError) in try d.auditEntry() }
+            case "audit":
+                if leavesAuditOnDisk {
+                    auditExtent = try skipAudit()
+                } else {
+                    register.audit = try records { (d) throws(JSONError) in try d.auditEntry() }
+                }
             default: try reader.skipValue()
             }
         }
@@ -163,29 +183,44 @@ struct WorkspaceDecoder {
             field = ""
             list.append(try read(&self))
             field = ""
+            if reader.offset >= nextDrop { dropPassedPages() }
         }
         return list
     }
 
-    /// The number of records in the array at `start` if it is laid out as tcg writes it, one
-    /// record per line and `]` at the start of the line after the last (else a guess, 0 at
-    /// worst): a capacity hint, so that large arrays are allocated once at their size rather
-    /// than grown by doubling.
-    private func lineCount(from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var position = start
-            while position < buffer.count, buffer[position] == 0x20 || buffer[position] == 0x0A { position += 1 }
-            guard position + 1 < buffer.count, buffer[position] == UInt8(ascii: "["), buffer[position + 1] == 0x0A else { return 0 }
-            var lines = 0
-            position += 2
-            while position < buffer.count, buffer[position] != UInt8(ascii: "]") {
-                guard let newline = memchr(base + position, 0x0A, buffer.count - position) else { break }
-                lines += 1
-                position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
-            }
-            return lines
+    /// Checks the audit entries' JSON (as strictly as reading them) and counts them without
+    /// decoding them, except the last, which is decoded and checked; returns where they are,
+    /// or nil when the array is empty.
+    mutating func skipAudit() throws(JSONError) -> AuditExtent? {
+        let open = reader.skippingWhitespace(from: reader.offset)
+        try reader.beginArray()
+        var count = 0
+        var first = 0, end = 0
+        var last = reader
+        while try reader.nextElement() {
+            index += 1
+            if count == 0 { first = reader.offset }
+            last = reader
+            try reader.skipValue()
+            end = reader.offset
+            count += 1
+            if reader.offset >= nextDrop { dropPassedPages() }
         }
+        guard count > 0 else { return nil }
+        let close = reader.offset
+        swap(&last, &reader)
+        index = count - 1
+        field = ""
+        let entry = try auditEntry()
+        swap(&last, &reader)
+        field = ""
+        return AuditExtent(count: count, last: entry, array: open..<close, entries: first..<end)
+    }
+
+    /// Gives back the pages of the mapped file that the reader has passed.
+    private mutating func dropPassedPages() {
+        mapping?.drop(before: reader.offset)
+        nextDrop = reader.offset + dropInterval
     }
 
     /// Reads `last_ids`: id prefix → the last number used. Unknown prefixes are skipped.

@@ -85,16 +85,19 @@ extension WorkspaceFile {
     }
 
     /// Writes `register` as the snapshot with `journal_seq` `watermark` (durably, by rename),
-    /// then empties the journal, whose lines it holds.
+    /// then empties the journal, whose lines it holds. The view's register then leaves its
+    /// whole audit trail in the new snapshot.
     ///
     /// A crash between the two leaves lines the snapshot holds in the journal: readers skip
     /// lines up to the watermark, and the next writer empties it.
     private func writeSnapshot(_ register: Register, watermark: Int) throws(StoreError) {
         let previous = view
         view = nil
+        var audit: AuditExtent?
+        let file: SnapshotFile?
         do {
-            try AtomicFileWriter.replace(path) { (output: AtomicFileWriter.Output) throws(StoreError) in
-                try WorkspaceFormat.encode(register, journalSeq: watermark, chunkSize: 1 << 20) { (bytes: inout [UInt8]) throws(StoreError) in
+            file = try AtomicFileWriter.replace(path, keepingOpen: true) { (output: AtomicFileWriter.Output) throws(StoreError) in
+                audit = try WorkspaceFormat.encode(register, journalSeq: watermark, chunkSize: 1 << 20, path: path) { (bytes: inout [UInt8]) throws(StoreError) in
                     try output.write(bytes)
                     bytes.removeAll(keepingCapacity: true)
                 }
@@ -104,7 +107,17 @@ extension WorkspaceFile {
             if let previous, (try? FileState.of(path)) == previous.snapshot { view = previous }
             throw error
         }
-        var next = WorkspaceView(register: register, snapshot: try FileState.of(path), watermark: watermark)
+        var next: WorkspaceView
+        if let file {
+            var stored = register
+            stored.audit = []
+            stored.earlierAudit = audit.map { AuditOnDisk(file: file, extent: $0).earlierAudit }
+            next = WorkspaceView(register: stored, snapshot: file.state, watermark: watermark)
+            next.earlierLast = audit?.last
+        } else {
+            next = WorkspaceView(register: register, snapshot: try FileState.of(path), watermark: watermark)
+            next.earlierLast = register.audit.isEmpty ? audit?.last : nil
+        }
         // The snapshot is durable; if the journal cannot be emptied its lines are skipped, and
         // the files are read again at the next look.
         guard let journal = try? JournalFile.empty(workspace: path) else { return }

@@ -155,7 +155,7 @@ public final class WorkspaceFile: RegisterStore {
     /// and its last audit entry is the view's): the journal is then read again from its start.
     /// Saves reading the whole snapshot after another process folded the journal.
     private func adopt(_ snapshot: FileState, into current: inout WorkspaceView) -> Bool {
-        guard current.lastSeq > 0, let last = current.register.audit.last,
+        guard current.lastSeq > 0, let last = current.lastAudit,
               let summary = SnapshotSummary.read(path, state: snapshot),
               summary.journalSeq == current.lastSeq, summary.lastAudit == last else { return false }
         current.snapshot = snapshot
@@ -168,13 +168,14 @@ public final class WorkspaceFile: RegisterStore {
         return true
     }
 
-    /// Reads the snapshot (or starts from an empty register when there is none) and applies
-    /// the journal.
+    /// Reads the snapshot (or starts from an empty register when there is none), leaving its
+    /// audit entries on disk, and applies the journal.
     private func load() throws(StoreError) -> WorkspaceView {
         var loaded: WorkspaceView
-        if let (bytes, state) = try FileBytes.contents(of: path) {
-            let (register, watermark) = try WorkspaceFormat.decodeSnapshot(bytes, path: path)
-            loaded = WorkspaceView(register: register, snapshot: state, watermark: watermark)
+        if let file = try SnapshotFile.openIfPresent(path) {
+            let (register, watermark, earlierLast) = try WorkspaceFormat.decodeSnapshot(file)
+            loaded = WorkspaceView(register: register, snapshot: file.state, watermark: watermark)
+            loaded.earlierLast = earlierLast
         } else {
             loaded = WorkspaceView(register: Register(), snapshot: .missing, watermark: 0)
         }

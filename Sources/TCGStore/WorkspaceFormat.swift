@@ -9,27 +9,48 @@ public enum WorkspaceFormat {
     /// The format version this tcg writes and reads.
     public static let version = 1
 
+    /// Advice for a workspace that breaks the rules of the register.
+    static let inconsistentHelp = "the workspace is inconsistent; restore it from a backup, or correct it by hand (docs/workspace.md)"
+
     /// The register as a workspace document: JSON laid out one record per line, ending in a
-    /// newline, with `journal_seq` 0.
-    public static func encode(_ register: Register) -> [UInt8] {
+    /// newline, with `journal_seq` 0. Audit entries a store left on disk are copied from there;
+    /// throws if they cannot be read.
+    public static func encode(_ register: Register) throws(StoreError) -> [UInt8] {
         var document: [UInt8] = []
-        encode(register, journalSeq: 0, chunkSize: .max) { (bytes: inout [UInt8]) in swap(&document, &bytes) }
+        _ = try encode(register, journalSeq: 0, chunkSize: .max, path: "the register") { (bytes: inout [UInt8]) in
+            if document.isEmpty {
+                swap(&document, &bytes)
+            } else {
+                document.append(contentsOf: bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+        }
         return document
     }
 
     /// Writes the document for `register` with the given `journal_seq` in pieces: `flush` is
     /// called with the text so far whenever it passes `chunkSize` bytes, and once at the end;
-    /// it must take the bytes and leave the array empty (its capacity is reused).
-    static func encode<E: Error>(_ register: Register, journalSeq: Int, chunkSize: Int,
-                                 flush: (inout [UInt8]) throws(E) -> Void) throws(E) {
+    /// it must take the bytes and leave the array empty (its capacity is reused). Returns where
+    /// the audit entries are in the document, or nil when there are none.
+    ///
+    /// Audit entries left on disk by this store (``AuditOnDisk``) are copied byte for byte from
+    /// the snapshot they were read from, without decoding them; those of any other
+    /// ``EarlierAudit`` are read with its `load`. `path` names the workspace in errors.
+    static func encode(_ register: Register, journalSeq: Int, chunkSize: Int, path: String,
+                       flush: (inout [UInt8]) throws(StoreError) -> Void) throws(StoreError) -> AuditExtent? {
         let records = register.people.count + register.meetings.count + register.products.count
             + register.priorities.count + register.candidates.count + register.requirements.count
             + register.commissions.count + register.plans.count + register.actions.count
             + register.decisions.count + register.escalations.count + register.reviews.count
         let estimate = 4096 + 256 * (records + register.units.count) + 512 * register.audit.count
         var w = JSONWriter(style: .recordPerLine, capacity: chunkSize < estimate ? chunkSize + 65_536 : estimate)
-        func array<T>(_ key: String, _ list: RecordList<T>, _ write: (inout JSONWriter, T) -> Void) throws(E) {
-            try Self.array(key, list, into: &w, chunkSize: chunkSize, flush: flush, write)
+        var written = 0
+        func emit(_ bytes: inout [UInt8]) throws(StoreError) {
+            written += bytes.count
+            try flush(&bytes)
+        }
+        func array<T>(_ key: String, _ list: RecordList<T>, _ write: (inout JSONWriter, T) -> Void) throws(StoreError) {
+            try Self.array(key, list, into: &w, chunkSize: chunkSize, flush: emit, write)
         }
         w.beginObject()
         w.field("format", name)
@@ -51,10 +72,54 @@ public enum WorkspaceFormat {
         try array("decisions", register.decisions) { $0.record($1) }
         try array("escalations", register.escalations) { $0.record($1) }
         try array("reviews", register.reviews) { $0.record($1) }
-        try array("audit", register.audit) { $0.record($1) }
-        w.endObject()
-        w.bytes.append(0x0A)
-        try flush(&w.bytes)
+        w.key("audit")
+        // The audit array and the document's end are written by hand, in the layout the writer
+        // gives the other arrays, so that entries copied from the old snapshot can go in whole.
+        let open = written + w.bytes.count
+        w.bytes.append(UInt8(ascii: "["))
+        var count = 0
+        var first = 0
+        var last: AuditEntry?
+        func separate() {
+            if count == 0 {
+                w.bytes.append(0x0A)
+                first = written + w.bytes.count
+            } else {
+                w.bytes.append(contentsOf: [UInt8(ascii: ","), 0x0A])
+            }
+        }
+        var entry = JSONWriter(style: .compact, capacity: 1024)
+        func append(_ entries: some Sequence<AuditEntry>) throws(StoreError) {
+            for audit in entries {
+                separate()
+                entry.record(audit)
+                w.bytes.append(contentsOf: entry.bytes)
+                entry.bytes.removeAll(keepingCapacity: true)
+                count += 1
+                last = audit
+                if w.bytes.count >= chunkSize { try emit(&w.bytes) }
+            }
+        }
+        if let earlier = register.earlierAudit, earlier.count > 0 {
+            switch try AuditOnDisk.contents(of: earlier, path: path) {
+            case .onDisk(let source):
+                separate()
+                try emit(&w.bytes)
+                try source.copyEntries(chunkSize: min(chunkSize, 1 << 20), to: emit)
+                count = source.extent.count
+                last = source.extent.last
+            case .entries(let entries):
+                try append(entries)
+            }
+        }
+        try append(register.audit)
+        let end = written + w.bytes.count
+        if count > 0 { w.bytes.append(0x0A) }
+        w.bytes.append(contentsOf: [UInt8(ascii: "]"), 0x0A, UInt8(ascii: "}"), 0x0A])
+        let close = written + w.bytes.count - 3
+        try emit(&w.bytes)
+        guard let last else { return nil }
+        return AuditExtent(count: count, last: last, array: open..<close, entries: first..<end)
     }
 
     /// Writes `key: [records…]`, flushing between records when the text is long enough.
@@ -70,23 +135,48 @@ public enum WorkspaceFormat {
         w.endArray()
     }
 
-    /// Reads a workspace document; `path` names the file in errors.
+    /// Reads a workspace document, all of it, audit trail included; `path` names the file in
+    /// errors.
     ///
     /// Refuses (never crashes on) anything that is not a valid version-1 workspace: malformed
     /// JSON, another format or version, wrong id kinds, impossible dates, unknown enum values,
     /// records out of id order or duplicated, and references to people who do not exist.
     public static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> Register {
-        try decodeSnapshot(bytes, path: path).register
+        var (register, _) = try WorkspaceDecoder.decode(bytes, path: path)
+        try check(register, path: path)
+        register.reindex()
+        return register
     }
 
-    /// Reads a workspace document as ``decode(_:path:)`` does, with its `journal_seq` (0 when absent).
-    static func decodeSnapshot(_ bytes: [UInt8], path: String) throws(StoreError) -> (register: Register, journalSeq: Int) {
-        var (register, journalSeq) = try WorkspaceDecoder.decode(bytes, path: path)
-        if let problem = WorkspaceValidator.problem(in: register) {
-            throw StoreError(path: path, message: problem,
-                             help: "the workspace is inconsistent; restore it from a backup, or correct it by hand (docs/workspace.md)")
+    /// Reads the snapshot `file` as ``decode(_:path:)`` does, with its `journal_seq` (0 when
+    /// absent), except that the audit entries are left in the file: checked as JSON and
+    /// counted, the last decoded and checked, and the others read when the register's
+    /// ``EarlierAudit`` is loaded. The register's `audit` is empty. A mapped file's pages are
+    /// given back every `dropInterval` bytes read.
+    static func decodeSnapshot(_ file: SnapshotFile, dropInterval: Int = 4 << 20)
+        throws(StoreError) -> (register: Register, journalSeq: Int, earlierLast: AuditEntry?) {
+        let (reader, mapping) = try file.reader(maxDepth: 64)
+        var decoder = WorkspaceDecoder(reader: reader)
+        decoder.leavesAuditOnDisk = true
+        decoder.mapping = mapping
+        decoder.dropInterval = dropInterval
+        var (register, journalSeq) = try decoder.decodeWorkspace(isEmpty: file.size == 0, path: file.path)
+        let extent = decoder.auditExtent
+        if let extent {
+            if let problem = WorkspaceValidator.auditProblem(extent.last, at: extent.count - 1, after: 0) {
+                throw StoreError(path: file.path, message: problem, help: inconsistentHelp)
+            }
+            register.earlierAudit = AuditOnDisk(file: file, extent: extent).earlierAudit
         }
+        try check(register, path: file.path)
         register.reindex()
-        return (register, journalSeq)
+        return (register, journalSeq, extent?.last)
+    }
+
+    /// Refuses a register that breaks the workspace's invariants.
+    private static func check(_ register: Register, path: String) throws(StoreError) {
+        if let problem = WorkspaceValidator.problem(in: register) {
+            throw StoreError(path: path, message: problem, help: inconsistentHelp)
+        }
     }
 }

@@ -36,52 +36,82 @@ enum WorkspaceText {
 
     /// The number of an id of `kind` spelled exactly `PREFIX-n`, or nil.
     static func number(in text: String, kind: RecordKind) -> Int? {
-        var utf8 = text.utf8.makeIterator()
-        for expected in kind.prefix.utf8 {
-            guard utf8.next() == expected else { return nil }
+        utf8(text) { bytes -> Int? in
+            let (first, second) = prefixBytes(kind)
+            guard bytes.count > 2, bytes[0] == first else { return nil }
+            var i = 1
+            if let second {
+                guard bytes[1] == second else { return nil }
+                i = 2
+            }
+            guard bytes[i] == UInt8(ascii: "-") else { return nil }
+            return digits(bytes, from: i + 1)
         }
-        guard utf8.next() == UInt8(ascii: "-") else { return nil }
-        return digits(&utf8)
+    }
+
+    /// The one or two letters of `kind`'s id prefix, as bytes.
+    private static func prefixBytes(_ kind: RecordKind) -> (UInt8, UInt8?) {
+        switch kind {
+        case .person: return (UInt8(ascii: "P"), UInt8(ascii: "E"))
+        case .meeting: return (UInt8(ascii: "M"), nil)
+        case .product: return (UInt8(ascii: "A"), UInt8(ascii: "S"))
+        case .priority: return (UInt8(ascii: "P"), nil)
+        case .candidate: return (UInt8(ascii: "X"), nil)
+        case .requirement: return (UInt8(ascii: "I"), UInt8(ascii: "R"))
+        case .commission: return (UInt8(ascii: "C"), nil)
+        case .plan: return (UInt8(ascii: "D"), UInt8(ascii: "P"))
+        case .action: return (UInt8(ascii: "A"), nil)
+        case .decision: return (UInt8(ascii: "D"), nil)
+        case .escalation: return (UInt8(ascii: "E"), nil)
+        case .review: return (UInt8(ascii: "R"), nil)
+        }
     }
 
     /// The id spelled exactly `PREFIX-n` with any known prefix, or nil.
     static func recordID(in text: String) -> RecordID? {
-        let utf8 = text.utf8
-        guard let dash = utf8.firstIndex(of: UInt8(ascii: "-")),
-              let kind = RecordKind(rawValue: String(decoding: utf8[..<dash], as: UTF8.self)) else { return nil }
-        var rest = utf8[utf8.index(after: dash)...].makeIterator()
-        return digits(&rest).map { RecordID(kind, $0) }
+        utf8(text) { bytes -> RecordID? in
+            guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")),
+                  let kind = RecordKind(rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dash]), as: UTF8.self)),
+                  let number = digits(bytes, from: dash + 1) else { return nil }
+            return RecordID(kind, number)
+        }
     }
 
-    /// A number from 1 with no leading zero and at most `maxIDDigits` digits, to the end.
-    private static func digits<I: IteratorProtocol>(_ iterator: inout I) -> Int? where I.Element == UInt8 {
+    /// A number from 1 with no leading zero and at most `maxIDDigits` digits, from `start` to
+    /// the end of `bytes`.
+    private static func digits(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        let count = bytes.count - start
+        guard count > 0, count <= maxIDDigits, bytes[start] != UInt8(ascii: "0") else { return nil }
         var value = 0
-        var count = 0
-        while let byte = iterator.next() {
-            let digit = byte &- UInt8(ascii: "0")
-            guard digit < 10, count < maxIDDigits, count > 0 || digit != 0 else { return nil }
+        for i in start..<bytes.count {
+            let digit = bytes[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
             value = value * 10 + Int(digit)
-            count += 1
         }
-        return count > 0 ? value : nil
+        return value
     }
 
     /// The day spelled exactly `YYYY-MM-DD`, if that date exists.
     static func day(in text: String) -> Day? {
-        var utf8 = text.utf8.makeIterator()
-        func number(_ width: Int) -> Int? {
-            var value = 0
-            for _ in 0..<width {
-                guard let byte = utf8.next() else { return nil }
-                let digit = byte &- UInt8(ascii: "0")
-                guard digit < 10 else { return nil }
-                value = value * 10 + Int(digit)
+        utf8(text) { bytes -> Day? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for i in range {
+                    let digit = bytes[i] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
             }
-            return value
+            guard let year = number(0..<4), let month = number(5..<7), let date = number(8..<10) else { return nil }
+            return Day(year: year, month: month, day: date)
         }
-        let dash = UInt8(ascii: "-")
-        guard let year = number(4), utf8.next() == dash, let month = number(2), utf8.next() == dash,
-              let date = number(2), utf8.next() == nil else { return nil }
-        return Day(year: year, month: month, day: date)
+    }
+
+    /// `body` run on the UTF-8 of `text` as one buffer (without copying, for a native string).
+    private static func utf8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 }

@@ -33,13 +33,21 @@ enum WorkspaceValidator {
         if let clock = r.clock, outOfRange(clock) { return "clock: the date is outside the years 1 to 9999" }
         let appended = r.audit.count - entry.audit.count
         guard appended >= 0 else { return "audit: the register has fewer entries than the journal line appends" }
-        var previous = appended > 0 ? r.audit[appended - 1].seq : 0
+        let earlier = r.earlierAudit?.count ?? 0
+        var previous = appended > 0 ? r.audit[appended - 1].seq : r.earlierAudit?.lastSeq ?? 0
         for i in appended..<r.audit.count {
-            let entry = r.audit[i]
-            if entry.seq <= previous { return "audit[\(i)]: seq \(entry.seq) does not follow \(previous); entries are in ascending seq order" }
-            if outOfRange(entry.day) { return "audit[\(i)].day: the date is outside the years 1 to 9999" }
-            previous = entry.seq
+            if let problem = auditProblem(r.audit[i], at: earlier + i, after: previous) { return problem }
+            previous = r.audit[i].seq
         }
+        return nil
+    }
+
+    /// What is wrong with `entry`, the audit trail's entry number `i` (from 0), coming after the
+    /// entry with seq `previous` (0 for the first), or nil: its seq must be above `previous`
+    /// and its day within the years 1–9999.
+    static func auditProblem(_ entry: AuditEntry, at i: Int, after previous: Int) -> String? {
+        if entry.seq <= previous { return "audit[\(i)]: seq \(entry.seq) does not follow \(previous); entries are in ascending seq order" }
+        if outOfRange(entry.day) { return "audit[\(i)].day: the date is outside the years 1 to 9999" }
         return nil
     }
 
@@ -124,11 +132,17 @@ enum WorkspaceValidator {
         return "last_ids.\(prefix) is \(last) but \(T.arrayName) has \(prefix)-\(largest); it must be at least the largest id"
     }
 
-    /// Audit entries in ascending sequence.
+    /// Audit entries in ascending sequence. Those the store left on disk (`earlierAudit`) are
+    /// not read: they were checked as JSON when the snapshot was opened, are checked whole when
+    /// read, and are saved by copying them from the snapshot unchanged; the entries in memory
+    /// must follow the last of them.
     private static func auditOrder(_ r: Register) -> String? {
-        var previous = 0
+        let earlier = r.earlierAudit?.count ?? 0
+        var previous = r.earlierAudit?.lastSeq ?? 0
         for (i, entry) in r.audit.enumerated() {
-            if entry.seq <= previous { return "audit[\(i)]: seq \(entry.seq) does not follow \(previous); entries are in ascending seq order" }
+            if entry.seq <= previous {
+                return "audit[\(earlier + i)]: seq \(entry.seq) does not follow \(previous); entries are in ascending seq order"
+            }
             previous = entry.seq
         }
         return nil
@@ -170,7 +184,10 @@ enum WorkspaceValidator {
         var check = DateCheck(register: r)
         check.visitAll()
         if let problem = check.problem { return problem }
-        for i in r.audit.indices where outOfRange(r.audit[i].day) { return "audit[\(i)].day: the date is outside the years 1 to 9999" }
+        let earlier = r.earlierAudit?.count ?? 0
+        for i in r.audit.indices where outOfRange(r.audit[i].day) {
+            return "audit[\(earlier + i)].day: the date is outside the years 1 to 9999"
+        }
         return nil
     }
 

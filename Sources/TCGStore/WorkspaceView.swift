@@ -31,6 +31,9 @@ struct WorkspaceView {
     /// Whether the journal begins with lines the snapshot already holds (a compaction stopped
     /// before it emptied the journal).
     var hasFolded = false
+    /// The last of the audit entries the register leaves on disk (`earlierAudit`), when known;
+    /// needed only while the register holds none in memory.
+    var earlierLast: AuditEntry?
 
     /// A view of a snapshot with no journal read yet.
     init(register: Register, snapshot: FileState, watermark: Int) {
@@ -39,6 +42,9 @@ struct WorkspaceView {
         self.watermark = watermark
         self.lastSeq = watermark
     }
+
+    /// The register's last audit entry, if it has any.
+    var lastAudit: AuditEntry? { register.audit.last ?? earlierLast }
 
     /// Whether the journal holds nothing the snapshot lacks, only lines already folded into it.
     var onlyFolded: Bool { lastSeq == watermark }

@@ -54,6 +54,7 @@ final class JournalTests: XCTestCase {
         let expected = try store.transaction { r -> Register in
             var restored = before
             restored.audit = r.audit
+            restored.earlierAudit = r.earlierAudit
             restored.lastNumber = r.lastNumber
             restored.pendingChanges = ["undo of #\(r.audit.count): add action; decide"]
             restored.pendingIDs = r.audit.last?.ids ?? []
@@ -70,7 +71,7 @@ final class JournalTests: XCTestCase {
         XCTAssertNil(reopened.actions.index(ofNumber: 5))
         XCTAssertNil(reopened.decisions.first { $0.number == 2 }?.supersededBy)
         XCTAssertEqual(reopened.lastNumber[.action], 5, "ids are not reused after undo")
-        XCTAssertEqual(reopened.audit.count, before.audit.count + 2)
+        XCTAssertEqual(reopened.auditCount, before.auditCount + 2)
 
         // Undoing an added person removes them too (and their name can be used again).
         try store.transaction { r in
@@ -82,6 +83,7 @@ final class JournalTests: XCTestCase {
         try store.transaction { r in
             var restored = expected
             restored.audit = r.audit
+            restored.earlierAudit = r.earlierAudit
             restored.lastNumber = r.lastNumber
             restored.pendingChanges = ["undo"]
             restored.pendingIDs = r.audit.last?.ids ?? []
@@ -120,7 +122,7 @@ final class JournalTests: XCTestCase {
                 XCTAssertEqual(try fixture.journalLines().count, 3, "cut \(cut): the torn tail was replaced by the new line")
                 XCTAssertEqual(now.last, 0x0A)
                 assertSameRegister(try fixture.store().open(), after)
-                XCTAssertEqual(after.audit.count, beforeLast.audit.count + 1)
+                XCTAssertEqual(after.auditCount, beforeLast.auditCount + 1)
             }
         }
         XCTAssertGreaterThan(writes, 5)
@@ -142,7 +144,7 @@ final class JournalTests: XCTestCase {
         try write(Array(whole[..<(firstLength + 10)]), to: fixture.journal)
         let reader = fixture.store()
         let partial = try reader.open()
-        XCTAssertEqual(partial.audit.count, expected.audit.count - 1)
+        XCTAssertEqual(partial.auditCount, expected.auditCount - 1)
         XCTAssertNil(try reader.refresh(), "nothing new is complete")
         try write(whole, to: fixture.journal)
         assertSameRegister(try XCTUnwrap(try reader.refresh(), "the completed line is a change"), expected)
@@ -217,13 +219,13 @@ final class JournalTests: XCTestCase {
         // own, dropping journal_seq: the journal's line no longer follows the snapshot.
         var other = try SampleRegister.make()
         try JournalFixture.change(1, &other)
-        let rewritten = WorkspaceFormat.encode(other)
+        let rewritten = try WorkspaceFormat.encode(other)
         try write(rewritten, to: fixture.path)
         assertJournalRefused(fixture.path, "line 1: seq 2 does not follow 0; a line is missing")
         // Even with the watermark kept, the line's base shows that it does not follow.
         let kept = String(decoding: rewritten, as: UTF8.self).replacingOccurrences(of: "\"journal_seq\": 0,", with: "\"journal_seq\": 1,")
         try write(Array(kept.utf8), to: fixture.path)
-        let base = committed.audit.count - 1
+        let base = committed.auditCount - 1
         assertJournalRefused(fixture.path, "line 1: does not fit the register: it continues the audit trail from entry #\(base), "
                              + "but the register's last audit entry is #\(base + 1)")
         XCTAssertEqual(try bytes(of: fixture.journal), journal)

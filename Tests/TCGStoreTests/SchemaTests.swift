@@ -49,7 +49,7 @@ final class SchemaTests: XCTestCase {
 
     func testTheSchemaRejectsBrokenWorkspaces() throws {
         let validator = SchemaValidator(try schema())
-        let text = String(decoding: WorkspaceFormat.encode(try SampleRegister.make()), as: UTF8.self)
+        let text = String(decoding: try WorkspaceFormat.encode(try SampleRegister.make()), as: UTF8.self)
         let broken: [(String, String, String)] = [
             ("\"status\":\"done\"", "\"status\":\"opn\"", "$.actions[1].status"),
             ("{\"id\":\"A-1\",", "{\"id\":\"A-x\",", "$.actions[0].id"),
@@ -179,6 +179,7 @@ final class SchemaTests: XCTestCase {
         try store.transaction { r in
             var restored = before
             restored.audit = r.audit
+            restored.earlierAudit = r.earlierAudit
             restored.lastNumber = r.lastNumber
             restored.pendingChanges = ["undo"]
             restored.pendingIDs = r.audit.last?.ids ?? []
