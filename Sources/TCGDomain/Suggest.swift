@@ -20,8 +20,9 @@ public enum Suggest {
 
     /// Up to `limit` candidates near `word`: close by edit distance, or containing it, nearest first.
     public static func nearest(_ word: String, among candidates: [String], limit: Int = 3) -> [String] {
+        // Nothing is near a very long word, and measuring it against every candidate would be slow.
+        guard !word.isEmpty, word.utf8.count <= 200 else { return [] }
         let lower = word.lowercased()
-        guard !lower.isEmpty else { return [] }
         let threshold = lower.count <= 3 ? 1 : max(2, lower.count / 3)
         var scored: [(Int, String)] = []
         for candidate in candidates {

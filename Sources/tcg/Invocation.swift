@@ -76,7 +76,9 @@ struct Invocation {
         let who = user ?? env["TCG_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Environment.loginName
         let terminal = Terminal()
         let console = Console(format: outputFormat, terminal: terminal)
-        let store = WorkspaceFile(path: path)
+        // How long a writer waits for another writer's lock before exit 3 (default 10 s).
+        let lockTimeout = env["TCG_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 10
+        let store = WorkspaceFile(path: path, lockTimeout: lockTimeout)
 
         var args = arguments
         let verb = args.first

@@ -100,7 +100,8 @@ extension Interpreter {
     func field(_ name: String, _ schema: KindSchema, _ range: SourceRange) throws(Diagnostic) -> Field {
         if let f = schema.field(name.lowercased()) { return f }
         let names = schema.fields.map(\.name) + ["overdue", "outstanding"]
-        throw Diagnostic(.error, "\(schema.name) have no field `\(name)`", range: range,
+        let shown = name.count > 60 ? String(name.prefix(57)) + "…" : name
+        throw Diagnostic(.error, "\(schema.name) have no field `\(shown)`", range: range,
                          help: Suggest.didYouMean(Suggest.nearest(name, among: names)) ?? "fields: \(schema.outputFields.map(\.name).joined(separator: ", "))")
     }
 

@@ -6,7 +6,7 @@ extension Parser {
         let first = peek
         guard let specs = CommandTable.byFirstWord[first.lower] else {
             let near = Suggest.nearest(first.text, among: CommandTable.firstWords)
-            throw fail("unknown command `\(first.text)`", first,
+            throw fail("unknown command `\(first.shown)`", first,
                        help: (Suggest.didYouMean(near).map { $0 + " " } ?? "") + "`help` lists the commands")
         }
         var chosen: CommandSpec?
@@ -20,7 +20,7 @@ extension Parser {
             let next = peek(1)
             let near = next.kind == .word ? Suggest.nearest(next.text, among: seconds) : []
             let expected = seconds.map { "`\(first.lower) \($0)`" }.joined(separator: ", ")
-            throw fail("`\(first.text)` needs one of: \(seconds.joined(separator: ", "))", next.kind == .eof ? first : next,
+            throw fail("`\(first.shown)` needs one of: \(seconds.joined(separator: ", "))", next.kind == .eof ? first : next,
                        help: Suggest.didYouMean(near.map { "\(first.lower) \($0)" }) ?? "write \(expected)")
         }
         let start = first.range
@@ -62,7 +62,7 @@ extension Parser {
                 if spec.atMeeting { keywords.append("at") }
                 let near = Suggest.nearest(t.text, among: keywords)
                 let known = keywords.isEmpty ? "it takes no clauses" : "it takes \(keywords.map { "`\($0)`" }.joined(separator: ", "))"
-                throw fail("unexpected `\(t.text)` in `\(spec.words.joined(separator: " "))`: \(known)", t,
+                throw fail("unexpected `\(t.shown)` in `\(spec.words.joined(separator: " "))`: \(known)", t,
                            help: Suggest.didYouMean(near) ?? "write \(spec.synopsis)")
             }
             if args[clause.name] != nil {
@@ -174,7 +174,7 @@ extension Parser {
                 throw fail("expected one of \(values.joined(separator: ", ")), found \(describe(t))", t)
             }
             guard values.contains(t.lower) else {
-                throw fail("`\(t.text)` is not one of \(values.joined(separator: ", "))", t,
+                throw fail("`\(t.shown)` is not one of \(values.joined(separator: ", "))", t,
                            help: Suggest.didYouMean(Suggest.nearest(t.text, among: values)))
             }
             _ = advance()
@@ -201,7 +201,7 @@ extension Parser {
         case .kind:
             guard t.kind == .word else { throw fail("expected what to list (actions, plans, …), found \(describe(t))", t) }
             guard let kind = QueryKinds.canonicalName(t.lower) else {
-                throw fail("`\(t.text)` is not something the register keeps", t,
+                throw fail("`\(t.shown)` is not something the register keeps", t,
                            help: Suggest.didYouMean(Suggest.nearest(t.text, among: QueryKinds.names)) ?? "kinds: \(QueryKinds.names.joined(separator: ", "))")
             }
             _ = advance()

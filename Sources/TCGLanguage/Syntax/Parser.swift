@@ -79,8 +79,8 @@ public struct Parser {
         case .eof: return "the end of the input"
         case .newline: return "the end of the line"
         case .string: return "a string"
-        case .word: return "`\(t.text)`"
-        default: return "`\(t.text)`"
+        case .word: return "`\(t.shown)`"
+        default: return "`\(t.shown)`"
         }
     }
 
@@ -146,7 +146,7 @@ public struct Parser {
         let t = peek
         guard t.kind == .word else {
             if t.kind == .variable {
-                throw fail("a statement starts with a verb, not a variable", t, help: "to print it, write echo $\(t.text)")
+                throw fail("a statement starts with a verb, not a variable", t, help: "to print it, write echo $\(t.shown)")
             }
             throw fail("expected a statement, found \(describe(t))", t, help: "statements start with a verb; try `help`")
         }
@@ -182,7 +182,7 @@ public struct Parser {
         }
         _ = advance()
         guard peek.kind == .op, peek.text == "=" else {
-            throw fail("expected `=` after `let \(nameToken.text)`", peek, help: "write let \(nameToken.text) = VALUE")
+            throw fail("expected `=` after `let \(nameToken.shown)`", peek, help: "write let \(nameToken.shown) = VALUE")
         }
         _ = advance()
         let value = try letValue()
@@ -212,7 +212,7 @@ public struct Parser {
             throw fail("expected a loop variable after `for`", v, help: "write for $a in list actions where overdue { … }")
         }
         _ = advance()
-        guard peek.isWord("in") else { throw fail("expected `in` after `for $\(v.text)`", peek) }
+        guard peek.isWord("in") else { throw fail("expected `in` after `for $\(v.shown)`", peek) }
         _ = advance()
         let source = try letValue()
         let body = try block()

@@ -63,6 +63,9 @@ public struct Token: Sendable, Equatable {
         }
     }
 
+    /// The token's text for messages, shortened if long (a 2 MB word is shown by its start).
+    public var shown: String { text.count > 60 ? String(text.prefix(57)) + "…" : text }
+
     /// The word in lower case ("" for other tokens).
     public var lower: String { kind == .word || kind == .relativeDate ? text.lowercased() : "" }
 }

@@ -1,0 +1,414 @@
+import Foundation
+import TCGJSON
+import XCTest
+
+/// A workspace survives tcg being killed at any moment of a save, a full disk and a read-only
+/// folder: it always opens, holding the state before the change or the state after it, and a
+/// failed save says why and leaves the files as they were. Everything runs the built binary.
+final class CrashSafetyTests: XCTestCase {
+    /// Actions in the large workspace (scripts/lib/generate.py).
+    static let largeActions = 20_000
+    /// Actions a large change adds: more records than one journal line takes, so the change is
+    /// written as a whole snapshot.
+    static let addedByLargeChange = 4_500
+
+    /// The generated register of `actions` actions, with a TT&CG open and a plan to add to, in
+    /// `folder` as `name`; returns the plan's id.
+    static func build(actions: Int, in folder: URL, name: String = "w.json") throws -> String {
+        let generator = TcgProcess.packageRoot.appendingPathComponent("scripts/lib/generate.py")
+        let python = Reliability.tool("python3")
+        let script = try Reliability.run([generator.path, "\(actions)"], executable: python, in: folder, timeout: 120)
+        XCTAssertEqual(script.status, 0, script.stderr)
+        let tail = """
+
+            let t = create meeting ttcg on 2027-06-07 unit B0
+            open $t
+            let plan = create plan "Kill target" for P-1 owner "Officer 0-0"
+            echo $plan
+            """
+        let built = try Reliability.run(["--workspace", name], stdin: script.stdout + Array(tail.utf8), in: folder, timeout: 300)
+        XCTAssertEqual(built.status, 0, built.stderr)
+        return String(built.output.split(separator: "\n").last ?? "")
+    }
+
+    /// A change that is written as a whole snapshot: one action whose title makes its journal
+    /// line longer than a line may be (256 KiB, or an eighth of the snapshot).
+    static func snapshotChange(plan: String, workspace: String = "w.json", in folder: URL, tag: String) -> (script: [UInt8], title: String) {
+        let snapshot = Reliability.bytes(folder.appendingPathComponent(workspace))?.count ?? 0
+        let title = tag + "-" + String(repeating: "h", count: max(256 << 10, snapshot / 8) + (64 << 10))
+        return (Array("add action prevention \"\(title)\" to \(plan) owner \"Officer 0-0\" due 2027-07-01\n".utf8), title)
+    }
+
+    /// What the workspace holds, read the way a user would: the output of `count actions` and
+    /// `list actions` as JSON, in one run. Fails the test (and returns nil) if it does not open.
+    func stateOutput(_ workspace: String, in folder: URL, _ context: String,
+                     file: StaticString = #filePath, line: UInt = #line) throws -> [UInt8]? {
+        let run = try Reliability.run(["--workspace", workspace, "--format", "json", "-c", "count actions; list actions"], in: folder)
+        guard run.endedNormally, run.status == 0 else {
+            XCTFail("\(context): the workspace does not open: exit \(run.status)\(run.signalled ? " (signal)" : ""): \(run.stderr)",
+                    file: file, line: line)
+            return nil
+        }
+        return run.stdout
+    }
+
+    /// The actions in a ``stateOutput(_:in:_:file:line:)``, checked against its count.
+    func actions(_ output: [UInt8], _ context: String, file: StaticString = #filePath, line: UInt = #line) -> [JSONValue]? {
+        guard let newline = output.firstIndex(of: 0x0A),
+              let count = Int(String(decoding: output[..<newline], as: UTF8.self)),
+              case .array(let list)? = try? JSONValue.parse(Array(output[(newline + 1)...])) else {
+            XCTFail("\(context): unexpected output \(String(decoding: output.prefix(200), as: UTF8.self))", file: file, line: line)
+            return nil
+        }
+        XCTAssertEqual(count, list.count, "\(context): count and list disagree", file: file, line: line)
+        return list
+    }
+
+    /// The actions the workspace holds (``stateOutput(_:in:_:file:line:)``, parsed).
+    func state(_ workspace: String, in folder: URL, _ context: String,
+               file: StaticString = #filePath, line: UInt = #line) throws -> [JSONValue]? {
+        try stateOutput(workspace, in: folder, context, file: file, line: line).flatMap { actions($0, context, file: file, line: line) }
+    }
+
+    /// Whether `after` is `before` with exactly the actions titled `titles` added at its end.
+    func isNew(_ after: [JSONValue], _ before: [JSONValue], titles: [String]) -> Bool {
+        guard after.count == before.count + titles.count, Array(after.prefix(before.count)) == before else { return false }
+        return zip(after.suffix(titles.count), titles).allSatisfy { $0["title"]?.stringValue == $1 }
+    }
+
+    /// Copies a workspace's files (snapshot, journal) to another name in the same folder.
+    static func copyWorkspace(_ from: String, to: String, in folder: URL) throws {
+        let fm = FileManager.default
+        for suffix in ["", ".journal", ".lock"] {
+            let target = folder.appendingPathComponent(to + suffix)
+            try? fm.removeItem(at: target)
+            let source = folder.appendingPathComponent(from + suffix)
+            if fm.fileExists(atPath: source.path) { try fm.copyItem(at: source, to: target) }
+        }
+    }
+
+    /// Starts tcg and kills it with SIGKILL after `delay` seconds (unless it ended first);
+    /// returns whether it ended on its own, and its status.
+    static func runKilled(_ arguments: [String], stdin: [UInt8] = [], in folder: URL, after delay: Double) throws -> (finished: Bool, status: Int32) {
+        let scratch = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let process = try Reliability.process(arguments, stdin: stdin, in: folder, environment: [:], scratch: scratch)
+        try process.run()
+        usleep(useconds_t(max(0.001, delay) * 1_000_000))
+        let finished = !process.isRunning
+        if !finished { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return (finished, process.terminationStatus)
+    }
+
+    // MARK: Killed during saves
+
+    /// Kills `change` (run on a fresh copy of `w.json`) at each delay and checks that the
+    /// workspace then opens holding the state before (`old`, a state output) or after (`new`).
+    /// Returns how many ended old and new.
+    func killRepeatedly(_ change: [UInt8], delays: [Double], in folder: URL, old: [UInt8], new: [UInt8],
+                        _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> (old: Int, new: Int) {
+        var seen = (old: 0, new: 0)
+        for delay in delays {
+            let context = "\(what), killed after \(Int(delay * 1000)) ms"
+            try Self.copyWorkspace("w.json", to: "k.json", in: folder)
+            let ended = try Self.runKilled(["--workspace", "k.json"], stdin: change, in: folder, after: delay)
+            guard let now = try stateOutput("k.json", in: folder, context, file: file, line: line) else { continue }
+            if now == old {
+                seen.old += 1
+            } else if now == new {
+                seen.new += 1
+            } else {
+                let count = String(decoding: now.prefix { $0 != 0x0A }, as: UTF8.self)
+                XCTFail("\(context): the workspace holds neither the old state nor the new (\(count) actions)", file: file, line: line)
+            }
+            if ended.finished { XCTAssertEqual(ended.status, 0, "\(context): it ended by itself", file: file, line: line) }
+        }
+        return seen
+    }
+
+    /// Delays from 1 ms to 115% of `full` seconds: two while the statements run (a dry run of
+    /// the same change takes `dry`), the rest spread over the save that follows.
+    func delays(_ count: Int, dry: Double, full: Double) -> [Double] {
+        let saveStart: Double = min(dry, full) * 0.95
+        let late = count - 2
+        let step: Double = (full * 1.15 - saveStart) / Double(max(1, late - 1))
+        var out: [Double] = [0.001, saveStart / 2]
+        for k in 0..<late { out.append(saveStart + step * Double(k)) }
+        return out
+    }
+
+    /// Runs `change` on a fresh copy for real (and first dry, when `dry`); returns both
+    /// durations and the state after.
+    func timeChange(_ change: [UInt8], dry: Bool = true, in folder: URL) throws -> (dry: Double, full: Double, after: [UInt8]?) {
+        try Self.copyWorkspace("w.json", to: "k.json", in: folder)
+        var drySeconds = 0.0
+        if dry {
+            let run = try Reliability.run(["--workspace", "k.json", "--dry-run"], stdin: change, in: folder, timeout: 120)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            drySeconds = run.seconds
+        }
+        let full = try Reliability.run(["--workspace", "k.json"], stdin: change, in: folder, timeout: 120)
+        XCTAssertEqual(full.status, 0, full.stderr)
+        XCTAssertEqual(Reliability.bytes(folder.appendingPathComponent("k.json.journal")) ?? [], [],
+                       "the change was written as a journal line, not as a snapshot")
+        return (drySeconds, full.seconds, try stateOutput("k.json", in: folder, "after the change"))
+    }
+
+    /// Changes that write a whole snapshot of a 20,000-action register, killed with SIGKILL at
+    /// 9 moments from 1 ms to past their end (most of them while the snapshot is written):
+    /// the workspace always opens, holding the old state or the new one.
+    ///
+    /// Two changes: one action whose 2+ MB title makes its journal line longer than an eighth
+    /// of the snapshot, and 4,500 actions, more records than a journal line takes.
+    func testKilledDuringLargeSnapshotSaveLeavesOldOrNew() throws {
+        let folder = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try Self.build(actions: Self.largeActions, in: folder)
+        guard let old = try stateOutput("w.json", in: folder, "the large workspace"),
+              let base = actions(old, "the large workspace") else { return }
+        XCTAssertEqual(base.count, Self.largeActions)
+        let snapshotSize = Reliability.bytes(folder.appendingPathComponent("w.json"))?.count ?? 0
+
+        let (oneHuge, title) = Self.snapshotChange(plan: plan, in: folder, tag: "H")
+        let huge = try timeChange(oneHuge, in: folder)
+        guard let hugeAfter = huge.after, let after = actions(hugeAfter, "after the huge action") else { return }
+        XCTAssertTrue(isNew(after, base, titles: [title]), "the change did not add its action")
+        let seenHuge = try killRepeatedly(oneHuge, delays: delays(8, dry: huge.dry, full: huge.full), in: folder,
+                                          old: old, new: hugeAfter, "one action with a \(title.utf8.count)-byte title")
+
+        let titles = (1...Self.addedByLargeChange).map { "K-\($0)" }
+        let list = "[" + (1...Self.addedByLargeChange).map(String.init).joined(separator: ",") + "]"
+        let many = Array("for $i in \(list) { let a = add action prevention \"K-$i\" to \(plan) owner \"Officer 0-0\" due 2027-07-01 }\n".utf8)
+        let mass = try timeChange(many, dry: false, in: folder)
+        guard let massAfter = mass.after, let afterMass = actions(massAfter, "after the mass change") else { return }
+        XCTAssertTrue(isNew(afterMass, base, titles: titles), "the change did not add its actions")
+        // Once, near the end, in the save: the statements before it take 90% of the time.
+        let seenMass = try killRepeatedly(many, delays: [mass.full * 0.96], in: folder,
+                                          old: old, new: massAfter, "\(Self.addedByLargeChange) actions")
+        print("snapshot saves of \(snapshotSize) bytes: one huge action (dry \(Int(huge.dry * 1000)) ms, full \(Int(huge.full * 1000)) ms):"
+              + " \(seenHuge.old) old, \(seenHuge.new) new; \(Self.addedByLargeChange) actions (\(Int(mass.full * 1000)) ms): \(seenMass.old) old, \(seenMass.new) new")
+    }
+
+    /// Small changes that each append a line to the journal, killed at 20 moments from 1 ms to
+    /// past their end, one after another on the same workspace (so that the journal holds
+    /// lines, and maybe a torn one): each time it holds the state before or after that change.
+    func testKilledDuringJournalAppendsLeavesOldOrNew() throws {
+        let folder = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try Self.build(actions: 2_000, in: folder)
+        guard var current = try state("w.json", in: folder, "the workspace") else { return }
+        func change(_ n: Int) -> [String] {
+            ["--workspace", "w.json", "-c", "add action reassurance \"S-\(n)\" to \(plan) owner \"Officer 0-1\" due 2027-07-01"]
+        }
+        let first = try Reliability.run(change(0), in: folder)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertGreaterThan(Reliability.bytes(folder.appendingPathComponent("w.json.journal"))?.count ?? 0, 0,
+                             "a small change did not append to the journal")
+        guard let afterFirst = try state("w.json", in: folder, "after one small change") else { return }
+        XCTAssertTrue(isNew(afterFirst, current, titles: ["S-0"]))
+        current = afterFirst
+
+        let points = 20
+        var seen = (old: 0, new: 0)
+        for k in 1...points {
+            let delay = 0.001 + first.seconds * 1.2 * Double(k - 1) / Double(points - 1)
+            let ended = try Self.runKilled(change(k), in: folder, after: delay)
+            let context = "small change \(k) killed after \(Int(delay * 1000)) ms of \(Int(first.seconds * 1000)) ms"
+            guard let now = try state("w.json", in: folder, context) else { continue }
+            if now == current {
+                seen.old += 1
+            } else if isNew(now, current, titles: ["S-\(k)"]) {
+                seen.new += 1
+            } else {
+                XCTFail("\(context): the workspace holds neither the old state nor the new (\(now.count) actions)")
+            }
+            current = now
+            if ended.finished { XCTAssertEqual(ended.status, 0, context) }
+        }
+        // After all that, a change still commits and a reader sees it.
+        let last = try Reliability.run(change(99), in: folder)
+        XCTAssertEqual(last.status, 0, last.stderr)
+        if let now = try state("w.json", in: folder, "after the last change") {
+            XCTAssertTrue(isNew(now, current, titles: ["S-99"]))
+        }
+        print("journal appends (\(Int(first.seconds * 1000)) ms): \(points) kills, \(seen.old) old, \(seen.new) new")
+    }
+
+    // MARK: Full disk and read-only folders
+
+    /// Every byte of a workspace's files, as sizes and digests, to compare before and after a
+    /// failure. An empty journal counts as none: a failed first append may leave one behind.
+    struct Files: Equatable, CustomStringConvertible {
+        var snapshot: (size: Int, digest: UInt64)?
+        var journal: (size: Int, digest: UInt64)?
+
+        init(_ workspace: String, in folder: URL) {
+            func read(_ name: String) -> (Int, UInt64)? {
+                guard let bytes = Reliability.bytes(folder.appendingPathComponent(name)), !bytes.isEmpty else { return nil }
+                return (bytes.count, Reliability.digest(bytes))
+            }
+            snapshot = read(workspace)
+            journal = read(workspace + ".journal")
+        }
+
+        static func == (a: Files, b: Files) -> Bool {
+            a.snapshot?.size == b.snapshot?.size && a.snapshot?.digest == b.snapshot?.digest
+                && a.journal?.size == b.journal?.size && a.journal?.digest == b.journal?.digest
+        }
+
+        var description: String {
+            func show(_ f: (size: Int, digest: UInt64)?) -> String { f.map { "\($0.size) bytes, digest \(String($0.digest, radix: 16))" } ?? "none" }
+            return "snapshot \(show(snapshot)); journal \(show(journal))"
+        }
+    }
+
+    /// Runs a change expected to fail to save, and checks it failed clearly and left the
+    /// workspace as it was.
+    func expectRefusedSave(_ arguments: [String], executable: URL? = nil, stdin: [UInt8] = [],
+                           workspace: String, in folder: URL, _ context: String,
+                           file: StaticString = #filePath, line: UInt = #line) throws {
+        let files = Files(workspace, in: folder)
+        let before = try state(workspace, in: folder, "\(context), before", file: file, line: line)
+        let run = try Reliability.run(arguments, executable: executable, stdin: stdin, in: folder, timeout: 120)
+        XCTAssertTrue(run.endedNormally, "\(context): ended by signal \(run.status): \(run.stderr)", file: file, line: line)
+        XCTAssertTrue(run.status == 3 || run.status == 1, "\(context): exit \(run.status), expected 3 (or 1): \(run.stderr)", file: file, line: line)
+        XCTAssertTrue(run.stderr.contains(workspace) && run.stderr.contains("error"),
+                      "\(context): the error does not name the workspace: \(run.stderr)", file: file, line: line)
+        XCTAssertEqual(Files(workspace, in: folder), files, "\(context): the workspace's files changed", file: file, line: line)
+        let after = try state(workspace, in: folder, "\(context), after", file: file, line: line)
+        XCTAssertEqual(after, before, "\(context): the workspace's state changed", file: file, line: line)
+    }
+
+    /// A save that cannot write all its bytes (RLIMIT_FSIZE: `write` fails with EFBIG, as with
+    /// a full disk) fails clearly and leaves the previous snapshot and journal intact; without
+    /// the limit the same change then saves.
+    func testWriteFailureLeavesWorkspaceIntact() throws {
+        let folder = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = try Self.build(actions: 300, in: folder)
+        // Grow the journal past the limit first, so that appending to it fails too.
+        for batch in 1...2 {
+            let people = (1...30).map { "add person \"Journal Filler \(batch)-\($0)\" role analyst agency \"Somewhere far away\"" }
+            let run = try Reliability.run(["--workspace", "w.json", "-c", people.joined(separator: "; ")], in: folder)
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        let journal = Reliability.bytes(folder.appendingPathComponent("w.json.journal"))?.count ?? 0
+        XCTAssertGreaterThan(journal, 16 << 10, "the journal did not grow")
+        let sh = try XCTUnwrap(Reliability.tool("sh"))
+        // 16 blocks: 8 KiB (dash counts 512-byte blocks) or 16 KiB (bash, 1024): below both files.
+        func limited(_ arguments: [String]) -> [String] {
+            ["-c", "trap '' XFSZ; ulimit -f 16 || exit 97; exec \"$0\" \"$@\"", TcgProcess.binary.path] + arguments
+        }
+        let big = "for $i in [" + (1...200).map(String.init).joined(separator: ",")
+            + "] { let a = add action prevention \"F-$i\" to \(plan) owner \"Officer 0-0\" due 2027-07-01 }\nadd unit Bigger kind force\n"
+        let bigScript = folder.appendingPathComponent("big.tcg")
+        FileManager.default.createFile(atPath: bigScript.path, contents: Data(big.utf8))
+        // A change written as a journal line, and one written as a whole snapshot.
+        try expectRefusedSave(limited(["--workspace", "w.json", "-c", "add unit Small kind force"]), executable: sh,
+                              workspace: "w.json", in: folder, "a journal append past RLIMIT_FSIZE")
+        try expectRefusedSave(limited(["--workspace", "w.json"]), executable: sh,
+                              stdin: Self.snapshotChange(plan: plan, in: folder, tag: "G").script,
+                              workspace: "w.json", in: folder, "a snapshot save past RLIMIT_FSIZE")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".tmp") }
+        XCTAssertEqual(leftovers, [], "a failed save left temporary files")
+        // Without the limit the same changes save.
+        let small = try Reliability.run(["--workspace", "w.json", "-c", "add unit Small kind force"], in: folder)
+        XCTAssertEqual(small.status, 0, small.stderr)
+        let saved = try Reliability.run(["--workspace", "w.json", "run", "big.tcg"], in: folder, timeout: 120)
+        XCTAssertEqual(saved.status, 0, saved.stderr)
+        let units = try Reliability.run(["--workspace", "w.json", "-c", "count units"], in: folder)
+        XCTAssertEqual(units.output, "13\n", units.stderr)
+    }
+
+    /// A folder that cannot be written: a change fails clearly and leaves the workspace as it
+    /// was, and queries still work. As root (who may write anywhere) tcg runs as `nobody`
+    /// through setpriv; failing that, on a read-only tmpfs.
+    func testReadOnlyFolderRefusesChangesAndKeepsWorkspace() throws {
+        let parent = try TcgProcess.temporaryFolder()
+        defer {
+            _ = chmod(parent.path, 0o755)
+            try? FileManager.default.removeItem(at: parent)
+        }
+        let folder = parent.appendingPathComponent("ro")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let plan = try Self.build(actions: 100, in: folder)
+        XCTAssertFalse(plan.isEmpty)
+        let small = ["--workspace", "w.json", "-c", "add unit Small kind force"]
+        let large = ["--workspace", "w.json", "run", "../big.tcg"]
+        FileManager.default.createFile(atPath: parent.appendingPathComponent("big.tcg").path,
+                                       contents: Data(Self.snapshotChange(plan: plan, in: folder, tag: "R").script))
+        _ = chmod(parent.path, 0o755)
+
+        var tried: [String] = []
+        if geteuid() != 0 {
+            XCTAssertEqual(chmod(folder.path, 0o555), 0)
+            defer { _ = chmod(folder.path, 0o755) }
+            try expectRefusedSave(small, workspace: "w.json", in: folder, "a journal line in a read-only folder")
+            try expectRefusedSave(large, workspace: "w.json", in: folder, "a snapshot in a read-only folder")
+            tried.append("chmod 0555")
+        } else if let setpriv = Reliability.tool("setpriv"),
+                  Reliability.system("chown", ["-R", "65534:65534", folder.path]) {
+            XCTAssertEqual(chmod(folder.path, 0o555), 0)
+            defer { _ = chmod(folder.path, 0o755) }
+            let asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", TcgProcess.binary.path]
+            let probe = try Reliability.run(asNobody + ["--workspace", "w.json", "-c", "count units"], executable: setpriv, in: folder)
+            XCTAssertEqual(probe.status, 0, "tcg as nobody cannot read the workspace: \(probe.stderr)")
+            try expectRefusedSave(asNobody + small, executable: setpriv, workspace: "w.json", in: folder,
+                                  "a journal line in a read-only folder (as nobody)")
+            try expectRefusedSave(asNobody + large, executable: setpriv, workspace: "w.json", in: folder,
+                                  "a snapshot in a read-only folder (as nobody)")
+            tried.append("chmod 0555 as nobody")
+        }
+        if geteuid() == 0, let mounted = ReliabilityMount(size: "4M") {
+            defer { mounted.unmount() }
+            try copyBuilt(from: folder, to: mounted.folder)
+            if mounted.remountReadOnly() {
+                try expectRefusedSave(small, workspace: "w.json", in: mounted.folder, "a journal line on a read-only tmpfs")
+                tried.append("read-only tmpfs")
+            }
+        }
+        XCTAssertFalse(tried.isEmpty, "no way to make a folder read-only here (not root, no setpriv, no mount)")
+        print("read-only folder: \(tried.joined(separator: ", "))")
+    }
+
+    /// Copies w.json and its journal from one folder to another.
+    func copyBuilt(from: URL, to: URL) throws {
+        for suffix in ["", ".journal"] {
+            let source = from.appendingPathComponent("w.json" + suffix)
+            if FileManager.default.fileExists(atPath: source.path) {
+                try FileManager.default.copyItem(at: source, to: to.appendingPathComponent("w.json" + suffix))
+            }
+        }
+    }
+
+    /// A full disk (a 1 MiB tmpfs, filled up): a change fails clearly and leaves the workspace
+    /// as it was; once space is freed the change saves. Runs only where tmpfs can be mounted
+    /// (root with CAP_SYS_ADMIN); elsewhere the RLIMIT_FSIZE test covers failed writes.
+    func testFullDiskLeavesWorkspaceIntact() throws {
+        guard geteuid() == 0, let mounted = ReliabilityMount(size: "1M") else {
+            print("full disk on tmpfs: not run (cannot mount tmpfs here)")
+            return
+        }
+        defer { mounted.unmount() }
+        let folder = mounted.folder
+        let plan = try Self.build(actions: 200, in: folder)
+        // Fill what is left.
+        let filler = folder.appendingPathComponent("filler")
+        let fd = open(filler.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        XCTAssertGreaterThanOrEqual(fd, 0)
+        let block = [UInt8](repeating: 0, count: 4096)
+        while block.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) > 0 {}
+        close(fd)
+        let big = "for $i in [" + (1...300).map(String.init).joined(separator: ",")
+            + "] { let a = add action prevention \"D-$i\" to \(plan) owner \"Officer 0-0\" due 2027-07-01 }\n"
+        let many = Self.snapshotChange(plan: plan, in: folder, tag: "E").script
+        try expectRefusedSave(["--workspace", "w.json"], stdin: many, workspace: "w.json", in: folder,
+                              "a snapshot on a full disk")
+        try expectRefusedSave(["--workspace", "w.json"], stdin: Array(big.utf8), workspace: "w.json", in: folder,
+                              "a journal line on a full disk")
+        try FileManager.default.removeItem(at: filler)
+        let saved = try Reliability.run(["--workspace", "w.json"], stdin: Array(big.utf8), in: folder, timeout: 120)
+        XCTAssertEqual(saved.status, 0, "after freeing space: \(saved.stderr)")
+    }
+}

@@ -1,0 +1,204 @@
+import Foundation
+import TCGJSON
+import XCTest
+
+/// Runs the built `tcg` for the reliability and crash-safety tests: stdin from bytes, how the
+/// process ended (exit or signal), and processes started in the background to be killed.
+enum Reliability {
+    /// How a run ended and what it printed.
+    struct Run {
+        var stdout: [UInt8]
+        var stderr: String
+        /// The exit status, or the signal number when `signalled`.
+        var status: Int32
+        /// Whether a signal ended it (a crash, or the timeout's kill).
+        var signalled: Bool
+        /// Wall-clock seconds.
+        var seconds: Double
+
+        var output: String { String(decoding: stdout, as: UTF8.self) }
+
+        /// Ended on its own with a status below 128.
+        var endedNormally: Bool { !signalled && status < 128 }
+    }
+
+    /// The json-test-suite's `test_parsing` folder, beside the package (`../shared/data`).
+    static var jsonSuite: URL {
+        TcgProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/json-test-suite/test_parsing")
+    }
+
+    /// The committed fuzz regressions, `Fuzz/regressions`.
+    static var fuzzRegressions: URL { TcgProcess.packageRoot.appendingPathComponent("Fuzz/regressions") }
+
+    /// The environment of every run: no inherited tcg settings, a fixed user and clock.
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in ["TCG_WORKSPACE", "TCG_TODAY", "TCG_USER", "NO_COLOR", "TCG_HISTORY", "TCG_LOCK_TIMEOUT"] { env[key] = nil }
+        env["USER"] = "tester"
+        env["SOURCE_DATE_EPOCH"] = "1800000000"
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+
+    /// A process running `executable` (tcg unless given) with output to files in `scratch`.
+    static func process(_ arguments: [String], executable: URL? = nil, stdin: [UInt8], in folder: URL,
+                        environment: [String: String], scratch: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = executable ?? TcgProcess.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.environment = Self.environment(environment)
+        let inURL = scratch.appendingPathComponent("in")
+        FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin))
+        FileManager.default.createFile(atPath: scratch.appendingPathComponent("out").path, contents: nil)
+        FileManager.default.createFile(atPath: scratch.appendingPathComponent("err").path, contents: nil)
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
+        process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("out"))
+        process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("err"))
+        return process
+    }
+
+    /// Runs tcg (or `executable`) to the end, killing it after `timeout` seconds.
+    @discardableResult
+    static func run(_ arguments: [String], executable: URL? = nil, stdin: [UInt8] = [], in folder: URL,
+                    environment: [String: String] = [:], timeout: Double = 60,
+                    file: StaticString = #filePath, line: UInt = #line) throws -> Run {
+        let scratch = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let process = try Self.process(arguments, executable: executable, stdin: stdin, in: folder,
+                                       environment: environment, scratch: scratch)
+        let started = Date()
+        try process.run()
+        let deadline = started.addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(1000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            XCTFail("tcg \(arguments.map { $0.prefix(80) }) did not finish within \(timeout) s", file: file, line: line)
+        }
+        process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(started)
+        let out = (try? Data(contentsOf: scratch.appendingPathComponent("out"))) ?? Data()
+        let err = (try? Data(contentsOf: scratch.appendingPathComponent("err"))) ?? Data()
+        return Run(stdout: Array(out), stderr: String(decoding: err, as: UTF8.self), status: process.terminationStatus,
+                   signalled: process.terminationReason == .uncaughtSignal, seconds: seconds)
+    }
+
+    /// A file's bytes, or nil when it does not exist.
+    static func bytes(_ url: URL) -> [UInt8]? {
+        (try? Data(contentsOf: url)).map(Array.init)
+    }
+
+    /// The register a workspace holds, as tcg answers for it: the number of actions and the
+    /// actions as a parsed JSON array. Fails the test (and returns nil) if tcg cannot read it.
+    static func actions(workspace: String, in folder: URL, context: String,
+                        file: StaticString = #filePath, line: UInt = #line) throws -> (count: Int, list: [JSONValue])? {
+        let count = try run(["--workspace", workspace, "-c", "count actions"], in: folder)
+        guard count.status == 0, !count.signalled, let n = Int(count.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            XCTFail("\(context): count actions gave status \(count.status) (signalled: \(count.signalled)): \(count.stderr) \(count.output)",
+                    file: file, line: line)
+            return nil
+        }
+        let listed = try run(["--workspace", workspace, "--format", "json", "-c", "list actions"], in: folder)
+        guard listed.status == 0, !listed.signalled else {
+            XCTFail("\(context): list actions gave status \(listed.status): \(listed.stderr)", file: file, line: line)
+            return nil
+        }
+        guard case .array(let items)? = try? JSONValue.parse(listed.stdout) else {
+            XCTFail("\(context): list actions did not print a JSON array: \(listed.output.prefix(200))", file: file, line: line)
+            return nil
+        }
+        XCTAssertEqual(items.count, n, "\(context): count and list disagree", file: file, line: line)
+        return (n, items)
+    }
+
+    /// FNV-1a, 64 bits: a digest to compare files by.
+    static func digest(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            hash ^= UInt64(b)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// A fixed pseudo-random byte sequence (xorshift), the same on every run.
+    static func garbage(count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt8] {
+        var state = seed
+        var out = [UInt8]()
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            out.append(UInt8(truncatingIfNeeded: state >> 24))
+        }
+        return out
+    }
+
+    /// The first executable of these names on `$PATH` (or in /usr/bin, /usr/sbin, /bin, /sbin).
+    static func tool(_ name: String) -> URL? {
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+            + ["/usr/bin", "/usr/sbin", "/bin", "/sbin"]
+        return path.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs a helper program (mount, chown, …) quietly; true when it exited 0.
+    @discardableResult
+    static func system(_ tool: String, _ arguments: [String]) -> Bool {
+        guard let url = Reliability.tool(tool) else { return false }
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationReason == .exit && process.terminationStatus == 0
+    }
+}
+
+/// Failures gathered from several threads, reported on the test's own.
+final class ReliabilityFailures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+
+    func add(_ failure: String) {
+        lock.lock()
+        list.append(failure)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return list
+    }
+}
+
+/// A small tmpfs mounted on a fresh folder, where the system allows it (root with
+/// CAP_SYS_ADMIN); nil elsewhere.
+final class ReliabilityMount {
+    let folder: URL
+
+    init?(size: String) {
+        guard let folder = try? TcgProcess.temporaryFolder() else { return nil }
+        guard Reliability.system("mount", ["-t", "tmpfs", "-o", "size=\(size),mode=0755", "tmpfs", folder.path]) else {
+            try? FileManager.default.removeItem(at: folder)
+            return nil
+        }
+        self.folder = folder
+    }
+
+    /// Makes the file system read-only; false if that is not allowed.
+    func remountReadOnly() -> Bool {
+        Reliability.system("mount", ["-o", "remount,ro", folder.path])
+    }
+
+    /// Unmounts it and removes the folder.
+    func unmount() {
+        Reliability.system("umount", [folder.path])
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
