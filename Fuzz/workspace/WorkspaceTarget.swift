@@ -33,7 +33,16 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeM
     template.withUnsafeMutableBufferPointer { buffer in
         if let p = buffer.baseAddress, mkdtemp(p) != nil { folder = String(cString: p) }
     }
-    if folder.isEmpty { folder = root }
+    if folder.isEmpty {
+        folder = root
+    } else {
+        atexit {
+            for name in ["snapshot.json", "snapshot.json.journal", "journaled.json", "journaled.json.journal"] {
+                unlink(folder + "/" + name)
+            }
+            rmdir(folder)
+        }
+    }
     if let flag = getenv("TCG_FUZZ_ROUND_TRIP"), String(cString: flag) == "0" { checkRoundTrip = false }
     if let flag = getenv("TCG_FUZZ_STRICT_OPEN"), String(cString: flag) == "1" { strictOpen = true }
     let basePath = getenv("TCG_FUZZ_BASE").map { String(cString: $0) } ?? "Fuzz/workspace-base.json"

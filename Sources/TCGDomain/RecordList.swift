@@ -5,34 +5,35 @@
 /// copies one chunk of `chunkSize` and the small list of chunk references.
 public struct RecordList<Element>: RandomAccessCollection, MutableCollection {
     /// Records per chunk (a power of two).
-    public static var chunkSize: Int { 512 }
-    static var shift: Int { 9 }
+    @inlinable public static var chunkSize: Int { 512 }
+    @inlinable static var shift: Int { 9 }
 
-    var chunks: [[Element]] = []
+    @usableFromInline var chunks: [[Element]] = []
+    @usableFromInline var _count: Int = 0
     /// The number of records.
-    public private(set) var count: Int = 0
+    @inlinable public var count: Int { _count }
 
     /// An empty list.
-    public init() {}
+    @inlinable public init() {}
 
     /// A list holding the elements of a sequence, in order.
-    public init<S: Sequence>(_ elements: S) where S.Element == Element {
+    @inlinable public init<S: Sequence>(_ elements: S) where S.Element == Element {
         for e in elements { append(e) }
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
-    public func index(after i: Int) -> Int { i + 1 }
-    public func index(before i: Int) -> Int { i - 1 }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+    @inlinable public func index(after i: Int) -> Int { i + 1 }
+    @inlinable public func index(before i: Int) -> Int { i - 1 }
 
-    public subscript(position: Int) -> Element {
+    @inlinable public subscript(position: Int) -> Element {
         get { chunks[position >> Self.shift][position & (Self.chunkSize - 1)] }
         set { chunks[position >> Self.shift][position & (Self.chunkSize - 1)] = newValue }
         _modify { yield &chunks[position >> Self.shift][position & (Self.chunkSize - 1)] }
     }
 
     /// Adds a record at the end.
-    public mutating func append(_ element: Element) {
+    @inlinable public mutating func append(_ element: Element) {
         if count & (Self.chunkSize - 1) == 0 {
             var chunk: [Element] = []
             chunk.reserveCapacity(Self.chunkSize)
@@ -41,7 +42,7 @@ public struct RecordList<Element>: RandomAccessCollection, MutableCollection {
         } else {
             chunks[chunks.count - 1].append(element)
         }
-        count += 1
+        _count += 1
     }
 
     /// Adds records at the end.
@@ -54,7 +55,7 @@ public struct RecordList<Element>: RandomAccessCollection, MutableCollection {
     public mutating func removeLast() -> Element {
         let e = chunks[chunks.count - 1].removeLast()
         if chunks[chunks.count - 1].isEmpty { chunks.removeLast() }
-        count -= 1
+        _count -= 1
         return e
     }
 
@@ -80,7 +81,7 @@ public struct RecordList<Element>: RandomAccessCollection, MutableCollection {
     /// Removes every record.
     public mutating func removeAll() {
         chunks = []
-        count = 0
+        _count = 0
     }
 
     /// Removes the records that satisfy a test, keeping the order of the rest.

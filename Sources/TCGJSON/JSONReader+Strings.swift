@@ -53,8 +53,11 @@ extension JSONReader {
         while true {
             // Skip plain ASCII eight bytes at a time.
             while count - index >= 8 {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                if needsAttention(word) {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let mask = attentionMask(word)
+                if mask != 0 {
+                    // The lowest flagged byte is exact (borrows only run upwards).
+                    index += mask.trailingZeroBitCount >> 3
                     break
                 }
                 index += 8
@@ -78,6 +81,20 @@ extension JSONReader {
                 index += 1
             }
         }
+    }
+
+    /// The high bit of each of the eight bytes that is `"`, `\`, a control character or
+    /// non-ASCII, and possibly of some bytes above the first such.
+    @inline(__always)
+    static func attentionMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let quoteHit = (quotes &- ones) & ~quotes
+        let backslashHit = (backslashes &- ones) & ~backslashes
+        let controlHit = (word &- ones &* 0x20) & ~word
+        return (quoteHit | backslashHit | controlHit | word) & highs
     }
 
     /// Whether any of the eight bytes is `"`, `\`, a control character or non-ASCII.

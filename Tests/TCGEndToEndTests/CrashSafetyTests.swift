@@ -90,15 +90,12 @@ final class CrashSafetyTests: XCTestCase {
     /// Starts tcg and kills it with SIGKILL after `delay` seconds (unless it ended first);
     /// returns whether it ended on its own, and its status.
     static func runKilled(_ arguments: [String], stdin: [UInt8] = [], in folder: URL, after delay: Double) throws -> (finished: Bool, status: Int32) {
-        let scratch = try TcgProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let process = try Reliability.process(arguments, stdin: stdin, in: folder, environment: [:], scratch: scratch)
-        try process.run()
+        let child = try Reliability.start(arguments, stdin: stdin, in: folder)
         usleep(useconds_t(max(0.001, delay) * 1_000_000))
-        let finished = !process.isRunning
-        if !finished { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return (finished, process.terminationStatus)
+        let finished = !child.isRunning
+        child.kill()
+        let ended = child.wait(timeout: 30)
+        return (finished, ended.status)
     }
 
     // MARK: Killed during saves

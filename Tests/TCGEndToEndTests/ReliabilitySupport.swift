@@ -1,5 +1,4 @@
 import Foundation
-import TCGJSON
 import XCTest
 
 /// Runs the built `tcg` for the reliability and crash-safety tests: stdin from bytes, how the
@@ -41,22 +40,11 @@ enum Reliability {
         return env
     }
 
-    /// A process running `executable` (tcg unless given) with output to files in `scratch`.
-    static func process(_ arguments: [String], executable: URL? = nil, stdin: [UInt8], in folder: URL,
-                        environment: [String: String], scratch: URL) throws -> Process {
-        let process = Process()
-        process.executableURL = executable ?? TcgProcess.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        process.environment = Self.environment(environment)
-        let inURL = scratch.appendingPathComponent("in")
-        FileManager.default.createFile(atPath: inURL.path, contents: Data(stdin))
-        FileManager.default.createFile(atPath: scratch.appendingPathComponent("out").path, contents: nil)
-        FileManager.default.createFile(atPath: scratch.appendingPathComponent("err").path, contents: nil)
-        process.standardInput = try FileHandle(forReadingFrom: inURL)
-        process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("out"))
-        process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("err"))
-        return process
+    /// Starts tcg (or `executable`, a full path) in `folder`; see ``ReliabilityChild``.
+    static func start(_ arguments: [String], executable: URL? = nil, stdin: [UInt8] = [], in folder: URL,
+                      environment: [String: String] = [:]) throws -> ReliabilityChild {
+        try ReliabilityChild((executable ?? TcgProcess.binary).path, arguments, stdin: stdin, in: folder,
+                             environment: Self.environment(environment))
     }
 
     /// Runs tcg (or `executable`) to the end, killing it after `timeout` seconds.
@@ -64,52 +52,19 @@ enum Reliability {
     static func run(_ arguments: [String], executable: URL? = nil, stdin: [UInt8] = [], in folder: URL,
                     environment: [String: String] = [:], timeout: Double = 60,
                     file: StaticString = #filePath, line: UInt = #line) throws -> Run {
-        let scratch = try TcgProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let process = try Self.process(arguments, executable: executable, stdin: stdin, in: folder,
-                                       environment: environment, scratch: scratch)
         let started = Date()
-        try process.run()
-        let deadline = started.addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(1000) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
+        let child = try start(arguments, executable: executable, stdin: stdin, in: folder, environment: environment)
+        let ended = child.wait(timeout: timeout)
+        if ended.timedOut {
             XCTFail("tcg \(arguments.map { $0.prefix(80) }) did not finish within \(timeout) s", file: file, line: line)
         }
-        process.waitUntilExit()
-        let seconds = Date().timeIntervalSince(started)
-        let out = (try? Data(contentsOf: scratch.appendingPathComponent("out"))) ?? Data()
-        let err = (try? Data(contentsOf: scratch.appendingPathComponent("err"))) ?? Data()
-        return Run(stdout: Array(out), stderr: String(decoding: err, as: UTF8.self), status: process.terminationStatus,
-                   signalled: process.terminationReason == .uncaughtSignal, seconds: seconds)
+        return Run(stdout: child.stdout, stderr: child.stderr, status: ended.status, signalled: ended.signalled,
+                   seconds: Date().timeIntervalSince(started))
     }
 
     /// A file's bytes, or nil when it does not exist.
     static func bytes(_ url: URL) -> [UInt8]? {
         (try? Data(contentsOf: url)).map(Array.init)
-    }
-
-    /// The register a workspace holds, as tcg answers for it: the number of actions and the
-    /// actions as a parsed JSON array. Fails the test (and returns nil) if tcg cannot read it.
-    static func actions(workspace: String, in folder: URL, context: String,
-                        file: StaticString = #filePath, line: UInt = #line) throws -> (count: Int, list: [JSONValue])? {
-        let count = try run(["--workspace", workspace, "-c", "count actions"], in: folder)
-        guard count.status == 0, !count.signalled, let n = Int(count.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            XCTFail("\(context): count actions gave status \(count.status) (signalled: \(count.signalled)): \(count.stderr) \(count.output)",
-                    file: file, line: line)
-            return nil
-        }
-        let listed = try run(["--workspace", workspace, "--format", "json", "-c", "list actions"], in: folder)
-        guard listed.status == 0, !listed.signalled else {
-            XCTFail("\(context): list actions gave status \(listed.status): \(listed.stderr)", file: file, line: line)
-            return nil
-        }
-        guard case .array(let items)? = try? JSONValue.parse(listed.stdout) else {
-            XCTFail("\(context): list actions did not print a JSON array: \(listed.output.prefix(200))", file: file, line: line)
-            return nil
-        }
-        XCTAssertEqual(items.count, n, "\(context): count and list disagree", file: file, line: line)
-        return (n, items)
     }
 
     /// FNV-1a, 64 bits: a digest to compare files by.
