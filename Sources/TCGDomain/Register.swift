@@ -38,20 +38,6 @@ extension Decision: Numbered {}
 extension Escalation: Numbered {}
 extension Review: Numbered {}
 
-extension Array where Element: Numbered {
-    /// The index of the record with this number (binary search; the array is in number order).
-    public func index(ofNumber n: Int) -> Int? {
-        var lo = 0, hi = count - 1
-        while lo <= hi {
-            let mid = (lo + hi) / 2
-            let m = self[mid].number
-            if m == n { return mid }
-            if m < n { lo = mid + 1 } else { hi = mid - 1 }
-        }
-        return nil
-    }
-}
-
 /// The tasking and coordination register: every record, the id counters and the audit trail.
 ///
 /// All changes go through its mutating methods, which enforce DOMAIN.md's rules and log what
