@@ -38,6 +38,25 @@ enum AtomicFileWriter {
 
     /// As ``replace(_:writing:)``, and when `keepingOpen`, returns the new file open for
     /// reading (nil if it could not be opened).
+    /// Removes `.NAME.tmp-PID` files that a writer killed mid-save left behind. Called under the
+    /// writer lock, when no save can be in progress; never touches the workspace itself.
+    static func removeStaleTemporaries(of path: String) {
+        let (folder, prefix, name) = split(path)
+        guard !name.isEmpty, let dir = opendir(folder.isEmpty ? "." : folder) else { return }
+        defer { closedir(dir) }
+        let stem = ".\(name).tmp-"
+        var stale: [String] = []
+        while let entry = readdir(dir) {
+            let entryName = withUnsafePointer(to: entry.pointee.d_name) { p in
+                p.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if entryName.hasPrefix(stem), entryName.dropFirst(stem.count).allSatisfy({ $0.isASCII && $0.isNumber }) {
+                stale.append(entryName)
+            }
+        }
+        for entryName in stale { unlink(prefix + entryName) }
+    }
+
     static func replace(_ path: String, keepingOpen: Bool,
                         writing produce: (Output) throws(StoreError) -> Void) throws(StoreError) -> SnapshotFile? {
         let (folder, prefix, name) = split(path)

@@ -79,6 +79,7 @@ public final class WorkspaceFile: RegisterStore {
     public func transaction<T>(_ body: (inout Register) throws -> T) throws -> T {
         let lock = try WorkspaceLock.acquire(workspace: path, timeout: lockTimeout)
         defer { lock.release() }
+        AtomicFileWriter.removeStaleTemporaries(of: path)
         var register = try look(locked: true).register
         let before = register.audit.count
         let result = try body(&register)
