@@ -99,16 +99,7 @@ extension JSONReader {
 
     /// Whether any of the eight bytes is `"`, `\`, a control character or non-ASCII.
     @inline(__always)
-    static func needsAttention(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let quoteHit = (quotes &- ones) & ~quotes
-        let backslashHit = (backslashes &- ones) & ~backslashes
-        let controlHit = (word &- ones &* 0x20) & ~word
-        return (quoteHit | backslashHit | controlHit | word) & highs != 0
-    }
+    static func needsAttention(_ word: UInt64) -> Bool { attentionMask(word) != 0 }
 
     /// Validates the escape sequence whose backslash is at `index`.
     /// - Returns: The offset just past the sequence.

@@ -90,44 +90,6 @@ enum FileIO {
         return out
     }
 
-    /// Writes a file owner-only (0600) and durably: a temporary file, fsync, rename, fsync the folder.
-    static func writeDurably(_ path: String, _ bytes: [UInt8]) throws {
-        let folder = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) : "."
-        let temp = "\(folder.isEmpty ? "/" : folder)/.tcg-report-\(getpid()).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw Session.ReadError(reason: lastError()) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = lastError()
-                close(fd)
-                unlink(temp)
-                throw Session.ReadError(reason: reason)
-            }
-            offset += n
-        }
-        fchmod(fd, 0o600)
-        guard fsync(fd) == 0 else {
-            let reason = lastError()
-            close(fd)
-            unlink(temp)
-            throw Session.ReadError(reason: reason)
-        }
-        close(fd)
-        guard rename(temp, path) == 0 else {
-            let reason = lastError()
-            unlink(temp)
-            throw Session.ReadError(reason: reason)
-        }
-        let dir = open(folder.isEmpty ? "/" : folder, O_RDONLY | O_DIRECTORY)
-        if dir >= 0 {
-            fsync(dir)
-            close(dir)
-        }
-    }
-
     /// The last system error in words.
     static func lastError() -> String { String(cString: strerror(errno)) }
 }

@@ -29,7 +29,7 @@ final class Session {
                                            guard let bytes = FileIO.read(path) else { throw ReadError(reason: FileIO.lastError()) }
                                            return bytes
                                        })
-        interpreter.writeFile = { path, bytes in try FileIO.writeDurably(path, bytes) }
+        interpreter.writeFile = { path, bytes in try DurableFile.write(path, bytes) }
     }
 
     struct ReadError: Error, CustomStringConvertible {
