@@ -9,7 +9,7 @@ import TCGStore
 
 /// `tcg demo [PATH]`: writes the trainers' demo register (a year of T&C business) to a new workspace.
 enum Demo {
-    static func write(to path: String, user: String, console: Console) -> Int32 {
+    static func write(to path: String, console: Console) -> Int32 {
         if access(path, F_OK) == 0 {
             console.message("tcg: \(path) already exists; tcg demo never overwrites a file (choose another PATH)")
             return 2
