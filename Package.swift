@@ -33,14 +33,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Child processes for the tests (posix_spawn, polled waitpid, deadlines).
+        .target(name: "TCGTestSupport", path: "Tests/TCGTestSupport"),
         .testTarget(name: "TCGJSONTests", dependencies: ["TCGJSON"]),
         .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain"]),
-        .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON"]),
+        .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON", "TCGTestSupport"]),
         .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain"]),
         .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor"]),
         .testTarget(
             name: "TCGEndToEndTests",
-            dependencies: ["TCGJSON"],
+            dependencies: ["TCGJSON", "TCGTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

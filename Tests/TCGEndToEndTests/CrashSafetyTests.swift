@@ -1,4 +1,5 @@
 import Foundation
+import TCGTestSupport
 import TCGJSON
 import XCTest
 
@@ -16,7 +17,7 @@ final class CrashSafetyTests: XCTestCase {
     /// `folder` as `name`; returns the plan's id.
     static func build(actions: Int, in folder: URL, name: String = "w.json") throws -> String {
         let generator = TcgProcess.packageRoot.appendingPathComponent("scripts/lib/generate.py")
-        let python = Reliability.tool("python3")
+        let python = ChildProcess.tool("python3")
         let script = try Reliability.run([generator.path, "\(actions)"], executable: python, in: folder, timeout: 120)
         XCTAssertEqual(script.status, 0, script.stderr)
         let tail = """
@@ -292,7 +293,7 @@ final class CrashSafetyTests: XCTestCase {
         }
         let journal = Reliability.bytes(folder.appendingPathComponent("w.json.journal"))?.count ?? 0
         XCTAssertGreaterThan(journal, 16 << 10, "the journal did not grow")
-        let sh = try XCTUnwrap(Reliability.tool("sh"))
+        let sh = try XCTUnwrap(ChildProcess.tool("sh"))
         // 16 blocks: 8 KiB (dash counts 512-byte blocks) or 16 KiB (bash, 1024): below both files.
         func limited(_ arguments: [String]) -> [String] {
             ["-c", "trap '' XFSZ; ulimit -f 16 || exit 97; exec \"$0\" \"$@\"", TcgProcess.binary.path] + arguments
@@ -344,7 +345,7 @@ final class CrashSafetyTests: XCTestCase {
             try expectRefusedSave(small, workspace: "w.json", in: folder, "a journal line in a read-only folder")
             try expectRefusedSave(large, workspace: "w.json", in: folder, "a snapshot in a read-only folder")
             tried.append("chmod 0555")
-        } else if let setpriv = Reliability.tool("setpriv"),
+        } else if let setpriv = ChildProcess.tool("setpriv"),
                   Reliability.system("chown", ["-R", "65534:65534", folder.path]) {
             XCTAssertEqual(chmod(folder.path, 0o555), 0)
             defer { _ = chmod(folder.path, 0o755) }

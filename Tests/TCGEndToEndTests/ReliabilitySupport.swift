@@ -1,25 +1,12 @@
 import Foundation
+import TCGTestSupport
 import XCTest
 
 /// Runs the built `tcg` for the reliability and crash-safety tests: stdin from bytes, how the
 /// process ended (exit or signal), and processes started in the background to be killed.
 enum Reliability {
     /// How a run ended and what it printed.
-    struct Run {
-        var stdout: [UInt8]
-        var stderr: String
-        /// The exit status, or the signal number when `signalled`.
-        var status: Int32
-        /// Whether a signal ended it (a crash, or the timeout's kill).
-        var signalled: Bool
-        /// Wall-clock seconds.
-        var seconds: Double
-
-        var output: String { String(decoding: stdout, as: UTF8.self) }
-
-        /// Ended on its own with a status below 128.
-        var endedNormally: Bool { !signalled && status < 128 }
-    }
+    typealias Run = ChildProcess.Run
 
     /// The json-test-suite's `test_parsing` folder, beside the package (`../shared/data`).
     static var jsonSuite: URL {
@@ -40,11 +27,11 @@ enum Reliability {
         return env
     }
 
-    /// Starts tcg (or `executable`, a full path) in `folder`; see ``ReliabilityChild``.
+    /// Starts tcg (or `executable`, a full path) in `folder`; see ``ChildProcess``.
     static func start(_ arguments: [String], executable: URL? = nil, stdin: [UInt8] = [], in folder: URL,
-                      environment: [String: String] = [:]) throws -> ReliabilityChild {
-        try ReliabilityChild((executable ?? TcgProcess.binary).path, arguments, stdin: stdin, in: folder,
-                             environment: Self.environment(environment))
+                      environment: [String: String] = [:]) throws -> ChildProcess {
+        try ChildProcess((executable ?? TcgProcess.binary).path, arguments, stdin: stdin, in: folder,
+                         environment: Self.environment(environment))
     }
 
     /// Runs tcg (or `executable`) to the end, killing it after `timeout` seconds.
@@ -52,20 +39,16 @@ enum Reliability {
     static func run(_ arguments: [String], executable: URL? = nil, stdin: [UInt8] = [], in folder: URL,
                     environment: [String: String] = [:], timeout: Double = 60,
                     file: StaticString = #filePath, line: UInt = #line) throws -> Run {
-        let started = Date()
-        let child = try start(arguments, executable: executable, stdin: stdin, in: folder, environment: environment)
-        let ended = child.wait(timeout: timeout)
-        if ended.timedOut {
+        let run = try start(arguments, executable: executable, stdin: stdin, in: folder, environment: environment)
+            .wait(timeout: timeout)
+        if run.timedOut {
             XCTFail("tcg \(arguments.map { $0.prefix(80) }) did not finish within \(timeout) s", file: file, line: line)
         }
-        return Run(stdout: child.stdout, stderr: child.stderr, status: ended.status, signalled: ended.signalled,
-                   seconds: Date().timeIntervalSince(started))
+        return run
     }
 
     /// A file's bytes, or nil when it does not exist.
-    static func bytes(_ url: URL) -> [UInt8]? {
-        (try? Data(contentsOf: url)).map(Array.init)
-    }
+    static func bytes(_ url: URL) -> [UInt8]? { ChildProcess.bytes(url) }
 
     /// FNV-1a, 64 bits: a digest to compare files by.
     static func digest(_ bytes: [UInt8]) -> UInt64 {
@@ -91,26 +74,13 @@ enum Reliability {
         return out
     }
 
-    /// The first executable of these names on `$PATH` (or in /usr/bin, /usr/sbin, /bin, /sbin).
-    static func tool(_ name: String) -> URL? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-            + ["/usr/bin", "/usr/sbin", "/bin", "/sbin"]
-        return path.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    /// Runs a helper program (mount, chown, …) quietly; true when it exited 0.
+    /// Runs a helper program (mount, chown, …) quietly, for at most 30 seconds; true when it
+    /// exited 0.
     @discardableResult
     static func system(_ tool: String, _ arguments: [String]) -> Bool {
-        guard let url = Reliability.tool(tool) else { return false }
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationReason == .exit && process.terminationStatus == 0
+        guard let url = ChildProcess.tool(tool),
+              let run = try? ChildProcess.run(url.path, arguments, timeout: 30) else { return false }
+        return run.status == 0 && !run.signalled
     }
 }
 

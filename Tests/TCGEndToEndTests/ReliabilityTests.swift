@@ -1,4 +1,5 @@
 import Foundation
+import TCGTestSupport
 import XCTest
 
 /// Hostile input never crashes or hangs tcg: malformed workspaces (the JSON parsing test
@@ -291,7 +292,7 @@ final class ReliabilityTests: XCTestCase {
     /// A workspace `w.json` holding unit Before, and a writer holding its lock: a script whose
     /// `run` reads a FIFO, so that it takes the lock and then waits until the test writes the
     /// rest of its statements. Returns once the lock file names the holder.
-    private func startHolder(in folder: URL) throws -> (ReliabilityChild, URL) {
+    private func startHolder(in folder: URL) throws -> (ChildProcess, URL) {
         XCTAssertEqual(try Reliability.run(["--workspace", "w.json", "-c", "add unit Before kind force"], in: folder).status, 0)
         let fifo = folder.appendingPathComponent("rest.tcg")
         XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)

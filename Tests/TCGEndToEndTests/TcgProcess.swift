@@ -1,4 +1,5 @@
 import Foundation
+import TCGTestSupport
 import XCTest
 
 /// Runs the built `tcg` binary with arguments, stdin and environment, in a folder.
@@ -26,54 +27,21 @@ struct TcgProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs tcg and waits (at most `timeout` seconds).
+    /// Runs tcg and waits (at most `timeout` seconds, then kills it and fails the test).
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, in folder: URL, environment: [String: String] = [:],
-                    timeout: TimeInterval = 60) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
+                    timeout: TimeInterval = 60, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
         var env = ProcessInfo.processInfo.environment
         for key in ["TCG_WORKSPACE", "TCG_TODAY", "TCG_USER", "NO_COLOR", "TCG_HISTORY"] { env[key] = nil }
         env["USER"] = "tester"
         env["SOURCE_DATE_EPOCH"] = "1800000000"
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let scratch = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
-        let inURL = scratch.appendingPathComponent("in")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        FileManager.default.createFile(atPath: inURL.path, contents: Data((stdin ?? "").utf8))
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let input = try FileHandle(forReadingFrom: inURL)
-        defer {
-            try? out.close()
-            try? err.close()
-            try? input.close()
-        }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(2000) }
-        if process.isRunning {
-            process.terminate()
-            XCTFail("tcg \(arguments) did not finish within \(timeout) s")
-        }
-        process.waitUntilExit()
-        let outData = try Data(contentsOf: outURL), errData = try Data(contentsOf: errURL)
-        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+        let run = try ChildProcess.run(binary.path, arguments, stdin: Array((stdin ?? "").utf8), in: folder,
+                                       environment: env, timeout: timeout)
+        if run.timedOut { XCTFail("tcg \(arguments) did not finish within \(timeout) s", file: file, line: line) }
+        return Result(stdout: run.output, stderr: run.stderr, status: run.status)
     }
 
     /// A fresh temporary folder.
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tcg-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() throws -> URL { try ChildProcess.temporaryFolder() }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TCGTestSupport
 import XCTest
 
 /// Drives the real `tcg` REPL in a tmux session, as a person at a terminal would.
@@ -20,18 +21,13 @@ final class Tmux {
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+    /// Runs a tmux command (at most 20 seconds); its standard output.
     @discardableResult
-    static func run(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    static func run(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let tmux = try XCTUnwrap(ChildProcess.tool("tmux"), "tmux is not installed (scripts/test installs it)")
+        let run = try ChildProcess.run(tmux.path, args, timeout: 20)
+        if run.timedOut { XCTFail("tmux \(args.prefix(3)) did not finish within 20 s", file: file, line: line) }
+        return run.output
     }
 
     /// Types keys (tmux key names like Enter, Tab, C-c, Up are allowed as separate items).

@@ -1,4 +1,5 @@
 import Foundation
+import TCGTestSupport
 import XCTest
 
 /// Trainers and analysts: `tcg demo`, the moving clock, and `tcg test DIR`.
@@ -97,14 +98,19 @@ final class ReportTests: XCTestCase {
 
         for page in ["pack", "register"] {
             let png = folder.appendingPathComponent("\(page).png")
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                           "--screenshot=\(png.path)", "--window-size=1200,1600", folder.appendingPathComponent("\(page).html").absoluteString]
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            p.waitUntilExit()
+            // Headless Chromium in its own process group (its helpers die with it), with its own
+            // profile folder, for at most 120 seconds: what counts is the picture it wrote.
+            let chromium = try XCTUnwrap(ChildProcess.tool("chromium") ?? ChildProcess.tool("chromium-browser"),
+                                         "chromium is not installed (scripts/test installs it)")
+            let shot = try ChildProcess.run(chromium.path, [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-extensions", "--user-data-dir=\(folder.appendingPathComponent("chromium-profile").path)",
+                "--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=1200,1600",
+                folder.appendingPathComponent("\(page).html").absoluteString,
+            ], in: folder, ownGroup: true, timeout: 120)
+            if shot.timedOut && !FileManager.default.fileExists(atPath: png.path) {
+                XCTFail("\(page): chromium wrote no screenshot within 120 s: \(shot.stderr.suffix(600))")
+            }
             let data = try Data(contentsOf: png)
             XCTAssertEqual(Array(data.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(page): a PNG")
             // A blank page compresses to a few KB; a rendered pack with tables and charts does not.

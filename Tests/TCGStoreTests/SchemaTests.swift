@@ -2,6 +2,7 @@ import Foundation
 import TCGDomain
 import TCGJSON
 import TCGStore
+import TCGTestSupport
 import XCTest
 
 final class SchemaTests: XCTestCase {
@@ -209,18 +210,13 @@ final class SchemaTests: XCTestCase {
         return jq
     }
 
-    /// Runs `executable` with `arguments`; its standard output, after checking it exited 0.
+    /// Runs `executable` with `arguments` (at most 60 seconds); its standard output, after
+    /// checking it exited 0.
     static func run(_ executable: String, _ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0, "\(executable) \(arguments)", file: file, line: line)
-        return [UInt8](data)
+        let run = try ChildProcess.run(executable, arguments, timeout: 60)
+        XCTAssertFalse(run.timedOut, "\(executable) \(arguments) did not finish within 60 s", file: file, line: line)
+        XCTAssertEqual(run.status, 0, "\(executable) \(arguments): \(run.stderr)", file: file, line: line)
+        return run.stdout
     }
 
     /// The jq example in docs/workspace.md works on a real workspace.
@@ -235,15 +231,7 @@ final class SchemaTests: XCTestCase {
         let path = folder.file("tcg-workspace.json")
         let sample = try SampleRegister.make()
         try WorkspaceFile(path: path).transaction { $0 = sample }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: jq)
-        process.arguments = ["-c", filter, path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
+        let data = try Self.run(jq, ["-c", filter, path])
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
         XCTAssertEqual(lines.count, sample.actions.filter { $0.status == .open }.count)
         XCTAssertTrue(lines.allSatisfy { $0.contains("\"status\":\"open\"") })
