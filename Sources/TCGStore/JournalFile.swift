@@ -16,7 +16,9 @@ enum JournalFile {
     /// `keep` bytes if it is longer (a torn tail, or lines already folded into the snapshot).
     /// Returns the journal's fingerprint afterwards.
     ///
-    /// On failure the journal is cut back to `keep` bytes, so that no part of the line stays.
+    /// On failure the journal is cut back to `keep` bytes, so that no part of the line stays;
+    /// a journal this call created is removed again, so that a failed first append leaves no
+    /// empty journal behind.
     static func append(_ line: [UInt8], keep: Int, workspace: String) throws(StoreError) -> FileState {
         let path = workspace + ".journal"
         var creating = false
@@ -30,7 +32,11 @@ enum JournalFile {
             throw StoreError(path: workspace, message: "cannot save: cannot \(creating ? "create" : "open") the journal \(path): \(SystemError.text(code))",
                              help: "check that the folder \(AtomicFileWriter.split(path).folder) is writable; the change was not saved")
         }
-        defer { close(fd) }
+        var appended = false
+        defer {
+            close(fd)
+            if creating, !appended { _ = unlink(path) }
+        }
         var info = stat()
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             throw StoreError(path: workspace, message: "cannot save: the journal \(path) is not a regular file",
@@ -51,6 +57,7 @@ enum JournalFile {
             throw StoreError(path: workspace, message: "cannot save: writing the journal \(path) failed: \(SystemError.text(code))",
                              help: code == ENOSPC || code == EDQUOT ? "free some disk space; the change was not saved" : "the change was not saved")
         }
+        appended = true
         if creating { try AtomicFileWriter.syncFolder(AtomicFileWriter.split(path).folder, workspace: workspace) }
         return try FileState.of(descriptor: fd, path: workspace)
     }
