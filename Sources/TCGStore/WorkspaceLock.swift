@@ -29,12 +29,19 @@ final class WorkspaceLock {
         let lockPath = workspace + ".lock"
         var writable = true
         var fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, mode_t(0o600))
+        var creating: Int32 = 0
         if fd < 0, errno == EACCES || errno == EROFS {
+            creating = errno
             writable = false
             fd = open(lockPath, O_RDONLY | O_CLOEXEC)
         }
         guard fd >= 0 else {
             let code = errno
+            if code == ENOENT, creating != 0 {
+                let folder = AtomicFileWriter.split(workspace).folder
+                throw StoreError(path: workspace, message: "cannot lock the workspace: cannot create \(lockPath): \(SystemError.text(creating))",
+                                 help: "the folder \(folder) is not writable, so changes cannot be saved there; the workspace was not changed")
+            }
             if code == ENOENT {
                 let folder = AtomicFileWriter.split(workspace).folder
                 throw StoreError(path: workspace, message: "cannot lock the workspace: the folder \(folder) does not exist",
