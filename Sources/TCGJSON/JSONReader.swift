@@ -106,6 +106,36 @@ public struct JSONReader: @unchecked Sendable {
     /// closing `}` it consumes it and returns `nil`.
     /// - Throws: ``JSONError`` on malformed input, such as a trailing comma.
     public mutating func nextKey() throws(JSONError) -> String? {
+        guard try atNextKey() else { return nil }
+        let key = try readStringToken()
+        try consumeColon()
+        return key
+    }
+
+    /// As ``nextKey()``, but without making a `String`: returns the index in `names` of the
+    /// key (compared byte for byte, after unescaping), `names.count` for a key not among them,
+    /// or nil at the closing `}`. For skimming objects whose members are mostly skipped.
+    public mutating func nextKey(among names: [[UInt8]]) throws(JSONError) -> Int? {
+        guard try atNextKey() else { return nil }
+        let scan = try Self.scanString(bytes, quoteAt: offset)
+        let body = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<(scan.end - 1)])
+        offset = scan.end
+        var found = names.count
+        if scan.hasEscapes {
+            found = names.firstIndex(of: Array(Self.unescape(body).utf8)) ?? names.count
+        } else {
+            for (i, name) in names.enumerated() where name.count == body.count && name.elementsEqual(body) {
+                found = i
+                break
+            }
+        }
+        try consumeColon()
+        return found
+    }
+
+    /// Moves to the opening quote of the next member's key and returns true, or consumes the
+    /// closing `}` and returns false.
+    private mutating func atNextKey() throws(JSONError) -> Bool {
         skipWhitespace()
         guard offset < bytes.count else {
             throw error("unexpected end of input inside an object")
@@ -115,7 +145,7 @@ public struct JSONReader: @unchecked Sendable {
             offset += 1
             depth -= 1
             atContainerStart = false
-            return nil
+            return false
         }
         if atContainerStart {
             atContainerStart = false
@@ -139,9 +169,7 @@ public struct JSONReader: @unchecked Sendable {
                 throw error("expected a string key after ','")
             }
         }
-        let key = try readStringToken()
-        try consumeColon()
-        return key
+        return true
     }
 
     /// Consumes the `[` that opens an array. Follow with ``nextElement()`` calls.

@@ -24,6 +24,28 @@ final class JSONReaderTests: XCTestCase {
 
     // MARK: - Limits
 
+    /// `nextKey(among:)` names keys by their index, unescaping them first, and checks the
+    /// object's syntax as `nextKey()` does.
+    func testNextKeyAmongNamesKeysByIndex() throws {
+        let names = ["seq", "at", "hash"].map { Array($0.utf8) }
+        var reader = JSONReader(bytes: bytes(#"{"at": 1, "other": [2], "h\u0061sh": "x", "seq": 3}"#))
+        try reader.beginObject()
+        var found: [Int] = []
+        while let key = try reader.nextKey(among: names) {
+            found.append(key)
+            try reader.skipValue()
+        }
+        try reader.finish()
+        XCTAssertEqual(found, [1, 3, 2, 0])
+        var trailing = JSONReader(bytes: bytes(#"{"at": 1,}"#))
+        try trailing.beginObject()
+        XCTAssertEqual(try trailing.nextKey(among: names), 1)
+        try trailing.skipValue()
+        XCTAssertThrowsError(try trailing.nextKey(among: names)) { error in
+            XCTAssertTrue("\(error)".contains("trailing commas are not allowed"), "\(error)")
+        }
+    }
+
     func testHundredThousandNestedArraysIsADepthErrorAndQuick() {
         let input = [UInt8](repeating: UInt8(ascii: "["), count: 100_000)
         let start = Date()
