@@ -6,7 +6,8 @@ import TCGStore
 
 /// libFuzzer target `workspace`: the input is a workspace file. It is decoded in memory, then
 /// written to a file and opened as a workspace, then written as the journal beside a valid
-/// snapshot (`$TCG_FUZZ_BASE`, Fuzz/workspace-base.json) and opened again.
+/// snapshot (`$TCG_FUZZ_BASE`, Fuzz/workspace-base.json) and opened again. A version-1 input
+/// (or base) that opens is migrated to the current version on the way, as tcg does.
 ///
 /// Everything must end in a register or a `StoreError` (the API's typed throws guarantee the
 /// type). A crash, trap, ASan report or hang is a finding, and so is a register that opens but
@@ -37,7 +38,7 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeM
         folder = root
     } else {
         atexit {
-            for name in ["snapshot.json", "snapshot.json.journal", "journaled.json", "journaled.json.journal"] {
+            for name in ["snapshot.json", "journaled.json"].flatMap(sideFiles) {
                 unlink(folder + "/" + name)
             }
             rmdir(folder)
@@ -49,6 +50,12 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>?, _ argv: UnsafeM
     base = readFile(basePath)
     if base == nil { print("workspace fuzz: no base snapshot at \(basePath); the journal mode is off") }
     return 0
+}
+
+/// A workspace file and the files tcg keeps beside it: journal, lock, and the backup (with
+/// its journal) that migrating a version-1 input writes.
+func sideFiles(_ name: String) -> [String] {
+    [name, name + ".journal", name + ".lock", name + ".v1.bak", name + ".v1.bak.journal"]
 }
 
 /// A whole file, or nil.
@@ -110,7 +117,7 @@ public func fuzzWorkspace(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if let decoded { roundTrip(decoded, "the decoded document") }
 
     let snapshot = folder + "/snapshot.json"
-    writeFile(snapshot + ".journal", nil)
+    for name in sideFiles(snapshot) { writeFile(name, nil) }
     writeFile(snapshot, bytes)
     if let register = try? WorkspaceFile(path: snapshot).open() {
         if decoded != nil || strictOpen { roundTrip(register, "the snapshot") }
@@ -118,6 +125,7 @@ public func fuzzWorkspace(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
 
     if let base {
         let journaled = folder + "/journaled.json"
+        for name in sideFiles(journaled) { writeFile(name, nil) }
         writeFile(journaled, base)
         writeFile(journaled + ".journal", bytes)
         if let register = try? WorkspaceFile(path: journaled).open() {

@@ -25,11 +25,14 @@ final class AuditOnDisk: Sendable {
     let file: SnapshotFile
     /// Where they are in it.
     let extent: AuditExtent
+    /// The snapshot's format version: from 2, every entry carries its `hash`.
+    let version: Int
 
-    /// The entries `extent` of `file`.
-    init(file: SnapshotFile, extent: AuditExtent) {
+    /// The entries `extent` of `file`, a snapshot in format `version`.
+    init(file: SnapshotFile, extent: AuditExtent, version: Int = WorkspaceFormat.version) {
         self.file = file
         self.extent = extent
+        self.version = version
     }
 
     /// The entries as the register's ``EarlierAudit``.
@@ -46,6 +49,7 @@ final class AuditOnDisk: Sendable {
         let buffer = try ReadBuffer(file, extent.array)
         var decoder = WorkspaceDecoder(reader: JSONReader(buffer: buffer.bytes, owner: buffer, maxDepth: 64))
         decoder.section = "audit"
+        decoder.version = version
         var list: [AuditEntry] = []
         list.reserveCapacity(extent.count)
         do {

@@ -62,9 +62,11 @@ extension WorkspaceDecoder {
     ///
     /// Members may come in any order and unknown ones are skipped, as in the snapshot; `seq`,
     /// `base`, `last_ids`, `units` and a non-empty `audit` are required; records of each kind
-    /// must be in strictly ascending id order.
-    static func journalEntry(_ line: [UInt8]) throws(JSONError) -> JournalEntry {
+    /// must be in strictly ascending id order. `version` is the snapshot's format version: from
+    /// 2, every audit entry must carry its `hash`.
+    static func journalEntry(_ line: [UInt8], version: Int = WorkspaceFormat.version) throws(JSONError) -> JournalEntry {
         var decoder = WorkspaceDecoder(line)
+        decoder.version = version
         do {
             return try decoder.readEntry()
         } catch {

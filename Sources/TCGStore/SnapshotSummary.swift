@@ -58,7 +58,7 @@ struct SnapshotSummary: Equatable {
         return failed ? nil : bytes
     }
 
-    /// `journal_seq` from `{"format": …, "version": 1, "journal_seq": N, …`.
+    /// `journal_seq` from `{"format": …, "version": 2, "journal_seq": N, …` (the current version only).
     private static func watermark(in head: [UInt8]) -> Int? {
         var reader = JSONReader(bytes: head, maxDepth: 4)
         do {

@@ -461,15 +461,26 @@ extension WorkspaceDecoder {
             case "statement": statement = try reader.readString()
             case "changes": changes = try strings()
             case "ids": ids = try self.ids()
-            case "hash": hash = try reader.readString()
+            case "hash": hash = try auditHash()
             default: try reader.skipValue()
             }
         }
         field = ""
+        if requiresHash, hash.isEmpty { throw problem("missing \"hash\" (required from format version 2)", at: start) }
         var entry = AuditEntry(seq: try required(seq, "seq", start), at: try required(at, "at", start), day: try required(day, "day", start),
                           user: try required(user, "user", start), source: try required(source, "source", start),
                           statement: try required(statement, "statement", start), changes: changes, ids: ids)
         entry.hash = hash
         return entry
+    }
+
+    /// Reads an audit entry's `hash`: from version 2, 64 lower-case hex digits.
+    private mutating func auditHash() throws(JSONError) -> String {
+        let start = reader.offset
+        let hash = try reader.readString()
+        if requiresHash, hash.utf8.count != 64 || !hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+            throw problem("expected 64 lower-case hex digits (a SHA-256)", at: start)
+        }
+        return hash
     }
 }

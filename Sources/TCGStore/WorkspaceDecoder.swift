@@ -21,6 +21,10 @@ struct WorkspaceDecoder {
     var leavesAuditOnDisk = false
     /// Where the audit entries are, when left undecoded; nil when there are none.
     var auditExtent: AuditExtent?
+    /// The format version of the document being read (the workspace's, for a journal line).
+    var version = WorkspaceFormat.version
+    /// Whether every audit entry must carry its `hash` (format version 2 and later).
+    var requiresHash: Bool { version >= 2 }
     /// The mapped file being read, whose pages the decoder gives back as it passes them.
     var mapping: SnapshotMapping?
     /// How far the reader moves between giving back pages of ``mapping``.
@@ -31,7 +35,7 @@ struct WorkspaceDecoder {
     private var nextDrop = 4 << 20
 
     /// Advice for a file that is not a workspace at all.
-    static let notWorkspaceHelp = "a tcg workspace is a JSON object beginning {\"format\": \"tcg-workspace\", \"version\": 1, …}; "
+    static let notWorkspaceHelp = "a tcg workspace is a JSON object beginning {\"format\": \"tcg-workspace\", \"version\": \(WorkspaceFormat.version), …}; "
         + "check --workspace or $TCG_WORKSPACE"
     /// Advice for a workspace that is damaged.
     static let damagedHelp = "the workspace is damaged; restore it from a backup, or correct it by hand (docs/workspace.md)"
@@ -46,16 +50,17 @@ struct WorkspaceDecoder {
         self.reader = reader
     }
 
-    /// Decodes a whole workspace, all of it, and its `journal_seq` (0 when absent); `path`
-    /// names the file in errors.
-    static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> (register: Register, journalSeq: Int) {
+    /// Decodes a whole workspace, all of it, and its `journal_seq` (0 when absent) and format
+    /// version; `path` names the file in errors.
+    static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> (register: Register, journalSeq: Int, version: Int) {
         var decoder = WorkspaceDecoder(bytes)
         return try decoder.decodeWorkspace(isEmpty: bytes.isEmpty, path: path)
     }
 
-    /// Decodes a whole workspace and its `journal_seq` (0 when absent) from where the reader
-    /// is; `path` names the file in errors.
-    mutating func decodeWorkspace(isEmpty: Bool, path: String) throws(StoreError) -> (register: Register, journalSeq: Int) {
+    /// Decodes a whole workspace, its `journal_seq` (0 when absent in version 1) and its format
+    /// version from where the reader is; `path` names the file in errors. Reads every version
+    /// from ``WorkspaceFormat/oldestVersion`` to ``WorkspaceFormat/version``.
+    mutating func decodeWorkspace(isEmpty: Bool, path: String) throws(StoreError) -> (register: Register, journalSeq: Int, version: Int) {
         guard !isEmpty else {
             throw StoreError(path: path, message: "is empty, not a tcg workspace", help: Self.notWorkspaceHelp)
         }
@@ -68,23 +73,22 @@ struct WorkspaceDecoder {
         if let notWorkspace {
             throw StoreError(path: path, message: "is not a tcg workspace (\(notWorkspace))", help: Self.notWorkspaceHelp)
         }
-        let version: Int
         do {
             version = try readVersion()
         } catch {
             throw damaged(error, path: path)
         }
+        let readable = "this tcg reads versions \(WorkspaceFormat.oldestVersion) to \(WorkspaceFormat.version)"
         if version > WorkspaceFormat.version {
-            throw StoreError(path: path,
-                             message: "was written by a newer tcg (format version \(version)); this tcg reads version \(WorkspaceFormat.version)",
-                             help: "use a newer tcg to open it")
+            throw StoreError(path: path, message: "was written by a newer tcg (format version \(version)); \(readable)",
+                             help: "use a newer tcg to open it; the file was not changed")
         }
-        if version != WorkspaceFormat.version {
-            throw StoreError(path: path, message: "has format version \(version); this tcg reads version \(WorkspaceFormat.version)",
-                             help: Self.damagedHelp)
+        if version < WorkspaceFormat.oldestVersion {
+            throw StoreError(path: path, message: "has format version \(version); \(readable)", help: Self.damagedHelp)
         }
         do {
-            return try readBody()
+            let (register, journalSeq) = try readBody()
+            return (register, journalSeq, version)
         } catch {
             throw damaged(error, path: path)
         }
@@ -134,6 +138,7 @@ struct WorkspaceDecoder {
         var register = Register()
         var journalSeq = 0
         var seen: Set<String> = ["format", "version"]
+        let start = reader.offset
         while let key = try reader.nextKey() {
             let start = reader.offset
             section = key
@@ -170,6 +175,9 @@ struct WorkspaceDecoder {
         section = ""
         index = -1
         field = ""
+        if version >= 2, !seen.contains("journal_seq") {
+            throw problem("missing \"journal_seq\" (required from format version 2)", at: start)
+        }
         try reader.finish()
         return (register, journalSeq)
     }
@@ -191,17 +199,23 @@ struct WorkspaceDecoder {
     /// Checks the audit entries' JSON (as strictly as reading them) and counts them without
     /// decoding them, except the last, which is decoded and checked; returns where they are,
     /// or nil when the array is empty.
+    ///
+    /// Each entry is also checked, cheaply, for the members every entry needs (`hash` too from
+    /// version 2) and for a `seq` above the previous entry's, so that a damaged trail is refused
+    /// when the workspace is opened; the other members' values are checked when the entries
+    /// are read (`history`).
     mutating func skipAudit() throws(JSONError) -> AuditExtent? {
         let open = reader.skippingWhitespace(from: reader.offset)
         try reader.beginArray()
         var count = 0
         var first = 0, end = 0
         var last = reader
+        var previous = 0
         while try reader.nextElement() {
             index += 1
             if count == 0 { first = reader.offset }
             last = reader
-            try reader.skipValue()
+            previous = try skimAuditEntry(after: previous)
             end = reader.offset
             count += 1
             if reader.offset >= nextDrop { dropPassedPages() }
@@ -216,6 +230,38 @@ struct WorkspaceDecoder {
         field = ""
         return AuditExtent(count: count, last: entry, array: open..<close, entries: first..<end)
     }
+
+    /// Skips one audit entry, checking only that it is an object with the required members
+    /// and a `seq` above `previous`; returns its `seq`.
+    private mutating func skimAuditEntry(after previous: Int) throws(JSONError) -> Int {
+        let start = reader.offset
+        try reader.beginObject()
+        var seq: Int?
+        var found = 0
+        while let key = try reader.nextKey(among: Self.auditMembers) {
+            if key == 0 {
+                field = "seq"
+                seq = try integer(minimum: 1)
+                field = ""
+            } else {
+                found |= key < Self.auditMembers.count ? 1 << key : 0
+                try reader.skipValue()
+            }
+        }
+        guard let seq else { throw problem("missing \"seq\"", at: start) }
+        let required = requiresHash ? Self.auditMembers.count : Self.auditMembers.count - 1
+        for i in 1..<required where found & (1 << i) == 0 {
+            let name = String(decoding: Self.auditMembers[i], as: UTF8.self)
+            throw problem("missing \"\(name)\"" + (name == "hash" ? " (required from format version 2)" : ""), at: start)
+        }
+        if seq <= previous {
+            throw problem("seq \(seq) does not follow \(previous); entries are in ascending seq order", at: start)
+        }
+        return seq
+    }
+
+    /// The members every audit entry has, `seq` first and `hash` (from version 2) last.
+    private static let auditMembers = ["seq", "at", "day", "user", "source", "statement", "hash"].map { Array($0.utf8) }
 
     /// Gives back the pages of the mapped file that the reader has passed.
     private mutating func dropPassedPages() {

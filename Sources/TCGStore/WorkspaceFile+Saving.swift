@@ -57,6 +57,7 @@ extension WorkspaceFile {
         guard current.snapshot != .missing, appended > 0, appended <= limits.recordsPerLine,
               let entry = JournalEntry.change(from: old, to: new, seq: current.lastSeq + 1, limit: limits.recordsPerLine),
               entry.recordCount <= limits.recordsPerLine else { return nil }
+        if let unhashed = entry.audit.first(where: { $0.hash.isEmpty }) { throw WorkspaceFormat.unhashed(unhashed, path: path) }
         #if DEBUG
         try verify(entry, from: old, to: new)
         #endif
@@ -90,7 +91,7 @@ extension WorkspaceFile {
     ///
     /// A crash between the two leaves lines the snapshot holds in the journal: readers skip
     /// lines up to the watermark, and the next writer empties it.
-    private func writeSnapshot(_ register: Register, watermark: Int) throws(StoreError) {
+    func writeSnapshot(_ register: Register, watermark: Int) throws(StoreError) {
         let previous = view
         view = nil
         var audit: AuditExtent?

@@ -28,6 +28,14 @@ public final class WorkspaceFile: RegisterStore {
     /// The journal length below which a commit does not try to fold the journal again after
     /// a fold failed.
     var nextFoldAttempt = 0
+    /// Whether a workspace in an older format version is migrated when it is opened (see
+    /// ``WorkspaceMigration``); when false (`--dry-run`) it is read as it is, and a transaction
+    /// on it is refused.
+    public var migrates = true
+    /// Who the migration's audit entry names (`--user`); nil: the login name.
+    public var user: String?
+    /// Called once a workspace has been migrated (tcg prints it on stderr).
+    public var onMigration: ((WorkspaceMigration) -> Void)?
 
     /// Sizes that decide between a journal line and a snapshot.
     struct Limits {
@@ -62,15 +70,18 @@ public final class WorkspaceFile: RegisterStore {
     public var journalPath: String { path + ".journal" }
 
     /// The register as stored now, or an empty register if nothing has been stored yet.
+    ///
+    /// A workspace in an older format version is migrated first when its folder is writable
+    /// and no writer holds the lock (that writer migrates it); otherwise it is read as it is.
     public func open() throws(StoreError) -> Register {
-        try look(locked: false).register
+        try migrateOnRead(try look(locked: false)).register
     }
 
     /// The latest register if another writer changed it since this instance last read or
     /// wrote it (or it never has), else nil.
     public func refresh() throws(StoreError) -> Register? {
         let first = view == nil
-        let (register, changed) = try look(locked: false)
+        let (register, changed) = try migrateOnRead(try look(locked: false))
         return first || changed ? register : nil
     }
 
@@ -81,6 +92,9 @@ public final class WorkspaceFile: RegisterStore {
         defer { lock.release() }
         AtomicFileWriter.removeStaleTemporaries(of: path)
         var register = try look(locked: true).register
+        if let current = view, current.version < WorkspaceFormat.version {
+            register = try migrate()
+        }
         let before = register.audit.count
         let result = try body(&register)
         if register.audit.count != before {
@@ -91,13 +105,18 @@ public final class WorkspaceFile: RegisterStore {
 
     /// Folds the journal into a new snapshot and empties it, if it holds anything and no other
     /// writer holds the lock (then, or when the workspace's folder is not writable, it does
-    /// nothing). The instance stays usable.
+    /// nothing). A workspace in an older format version is migrated instead, which folds the
+    /// journal too, or left alone when this store does not migrate. The instance stays usable.
     public func close() throws(StoreError) {
         guard try FileState.of(journalPath).size > 0,
               AtomicFileWriter.isWritableFolder(of: path),
               let lock = WorkspaceLock.attempt(workspace: path) else { return }
         defer { lock.release() }
         _ = try look(locked: true)
+        if let current = view, current.version < WorkspaceFormat.version {
+            if migrates { _ = try migrate() }
+            return
+        }
         try fold()
     }
 
@@ -174,9 +193,10 @@ public final class WorkspaceFile: RegisterStore {
     private func load() throws(StoreError) -> WorkspaceView {
         var loaded: WorkspaceView
         if let file = try SnapshotFile.openIfPresent(path) {
-            let (register, watermark, earlierLast) = try WorkspaceFormat.decodeSnapshot(file)
+            let (register, watermark, earlierLast, version) = try WorkspaceFormat.decodeSnapshot(file)
             loaded = WorkspaceView(register: register, snapshot: file.state, watermark: watermark)
             loaded.earlierLast = earlierLast
+            loaded.version = version
         } else {
             loaded = WorkspaceView(register: Register(), snapshot: .missing, watermark: 0)
         }

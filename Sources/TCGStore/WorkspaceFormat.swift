@@ -1,13 +1,19 @@
 import TCGDomain
 import TCGJSON
 
-/// The workspace file format (docs/workspace.md): one JSON object, version 1. The journal
+/// The workspace file format (docs/workspace.md): one JSON object, version 2. The journal
 /// beside it, `PATH.journal`, is ``JournalEntry``'s.
+///
+/// Version 2 differs from version 1 in that `journal_seq` is required and every audit entry
+/// carries its `hash`, the chain running unbroken from the first entry. Version 1 files are
+/// still read; ``WorkspaceFile`` migrates them (``WorkspaceMigration``).
 public enum WorkspaceFormat {
     /// The value of the `format` member.
     public static let name = "tcg-workspace"
-    /// The format version this tcg writes and reads.
-    public static let version = 1
+    /// The format version this tcg writes.
+    public static let version = 2
+    /// The oldest format version this tcg reads (and migrates).
+    public static let oldestVersion = 1
 
     /// Advice for a workspace that breaks the rules of the register.
     static let inconsistentHelp = "the workspace is inconsistent; restore it from a backup, or correct it by hand (docs/workspace.md)"
@@ -91,6 +97,7 @@ public enum WorkspaceFormat {
         var entry = JSONWriter(style: .compact, capacity: 1024)
         func append(_ entries: some Sequence<AuditEntry>) throws(StoreError) {
             for audit in entries {
+                if audit.hash.isEmpty { throw unhashed(audit, path: path) }
                 separate()
                 entry.record(audit)
                 w.bytes.append(contentsOf: entry.bytes)
@@ -102,6 +109,9 @@ public enum WorkspaceFormat {
         }
         if let earlier = register.earlierAudit, earlier.count > 0 {
             switch try AuditOnDisk.contents(of: earlier, path: path) {
+            case .onDisk(let source) where source.version < version:
+                // Entries of an older version are not copied: they must carry hashes now.
+                try append(try source.entries())
             case .onDisk(let source):
                 separate()
                 try emit(&w.bytes)
@@ -136,41 +146,79 @@ public enum WorkspaceFormat {
     }
 
     /// Reads a workspace document, all of it, audit trail included; `path` names the file in
-    /// errors.
+    /// errors. A version-1 document is migrated in memory: its audit trail is chained again
+    /// from the first entry (see ``chained(_:path:)``), without an entry for the migration.
     ///
-    /// Refuses (never crashes on) anything that is not a valid version-1 workspace: malformed
-    /// JSON, another format or version, wrong id kinds, impossible dates, unknown enum values,
+    /// Refuses (never crashes on) anything that is not a valid workspace: malformed JSON,
+    /// another format or a newer version, wrong id kinds, impossible dates, unknown enum values,
     /// records out of id order or duplicated, and references to people who do not exist.
     public static func decode(_ bytes: [UInt8], path: String) throws(StoreError) -> Register {
-        var (register, _) = try WorkspaceDecoder.decode(bytes, path: path)
+        var (register, _, version) = try WorkspaceDecoder.decode(bytes, path: path)
         try check(register, path: path)
+        if version < self.version {
+            register.audit = RecordList(try chained(Array(register.audit), path: path))
+        }
         register.reindex()
         return register
     }
 
+    /// The error for an audit entry that would be written without its hash.
+    static func unhashed(_ entry: AuditEntry, path: String) -> StoreError {
+        StoreError(path: path, message: "refusing to save audit entry \(entry.seq) without its hash (required from format version 2)",
+                   help: "this is a bug in tcg; the workspace was not changed")
+    }
+
+    /// A version-1 audit trail with every entry's `hash` computed again, chained from the first.
+    ///
+    /// Version 1 allowed entries without a hash (written before the chain existed), after
+    /// which the chain started again. The hashes already there are checked first, as `tcg
+    /// verify` checks them: a trail altered since it was hashed is refused rather than
+    /// hashed afresh, which would hide the change.
+    static func chained(_ entries: [AuditEntry], path: String) throws(StoreError) -> [AuditEntry] {
+        var previous = ""
+        for entry in entries {
+            if entry.hash.isEmpty {
+                previous = ""
+            } else if entry.chainHash(previous: previous) == entry.hash {
+                previous = entry.hash
+            } else {
+                throw StoreError(path: path, message: "cannot migrate from format version 1: audit entry \(entry.seq) was altered: "
+                                     + "its hash does not match its contents and the entry before it",
+                                 help: "tcg verify finds the same with the tcg that wrote it; restore the workspace from a backup; the file was not changed")
+            }
+        }
+        var chained = entries
+        previous = ""
+        for i in chained.indices {
+            chained[i].hash = chained[i].chainHash(previous: previous)
+            previous = chained[i].hash
+        }
+        return chained
+    }
+
     /// Reads the snapshot `file` as ``decode(_:path:)`` does, with its `journal_seq` (0 when
-    /// absent), except that the audit entries are left in the file: checked as JSON and
+    /// absent) and format version (a version-1 trail is not chained again), except that the audit entries are left in the file: checked as JSON and
     /// counted, the last decoded and checked, and the others read when the register's
     /// ``EarlierAudit`` is loaded. The register's `audit` is empty. A mapped file's pages are
     /// given back every `dropInterval` bytes read.
     static func decodeSnapshot(_ file: SnapshotFile, dropInterval: Int = 4 << 20)
-        throws(StoreError) -> (register: Register, journalSeq: Int, earlierLast: AuditEntry?) {
+        throws(StoreError) -> (register: Register, journalSeq: Int, earlierLast: AuditEntry?, version: Int) {
         let (reader, mapping) = try file.reader(maxDepth: 64)
         var decoder = WorkspaceDecoder(reader: reader)
         decoder.leavesAuditOnDisk = true
         decoder.mapping = mapping
         decoder.dropInterval = dropInterval
-        var (register, journalSeq) = try decoder.decodeWorkspace(isEmpty: file.size == 0, path: file.path)
+        var (register, journalSeq, version) = try decoder.decodeWorkspace(isEmpty: file.size == 0, path: file.path)
         let extent = decoder.auditExtent
         if let extent {
             if let problem = WorkspaceValidator.auditProblem(extent.last, at: extent.count - 1, after: 0) {
                 throw StoreError(path: file.path, message: problem, help: inconsistentHelp)
             }
-            register.earlierAudit = AuditOnDisk(file: file, extent: extent).earlierAudit
+            register.earlierAudit = AuditOnDisk(file: file, extent: extent, version: version).earlierAudit
         }
         try check(register, path: file.path)
         register.reindex()
-        return (register, journalSeq, extent?.last)
+        return (register, journalSeq, extent?.last, version)
     }
 
     /// Refuses a register that breaks the workspace's invariants.

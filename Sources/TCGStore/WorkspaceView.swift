@@ -34,6 +34,9 @@ struct WorkspaceView {
     /// The last of the audit entries the register leaves on disk (`earlierAudit`), when known;
     /// needed only while the register holds none in memory.
     var earlierLast: AuditEntry?
+    /// The snapshot's format version (the journal's lines follow it); an older one than
+    /// ``WorkspaceFormat/version`` is migrated before anything is written.
+    var version = WorkspaceFormat.version
 
     /// A view of a snapshot with no journal read yet.
     init(register: Register, snapshot: FileState, watermark: Int) {
@@ -78,7 +81,7 @@ struct WorkspaceView {
             }
             let entry: JournalEntry
             do {
-                entry = try WorkspaceDecoder.journalEntry(line)
+                entry = try WorkspaceDecoder.journalEntry(line, version: version)
             } catch {
                 if newline == bytes.count - 1, !Self.isJSON(line) { break }
                 throw StoreError(path: journalPath, message: "line \(number), column \(error.column): \(error.message)",

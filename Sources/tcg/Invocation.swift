@@ -79,6 +79,10 @@ struct Invocation {
         // How long a writer waits for another writer's lock before exit 3 (default 10 s).
         let lockTimeout = env["TCG_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 10
         let store = WorkspaceFile(path: path, lockTimeout: lockTimeout)
+        // An older workspace format is migrated when opened, except by a dry run.
+        store.migrates = !dryRun
+        store.user = who
+        store.onMigration = { Console.writeError("tcg: \($0)\n") }
 
         var args = arguments
         let verb = args.first

@@ -231,13 +231,16 @@ final class JournalTests: XCTestCase {
         XCTAssertEqual(try bytes(of: fixture.journal), journal)
     }
 
+    /// A version-1 file without a watermark is migrated by the first commit (watermark 0),
+    /// which then takes a journal line.
     func testAVersion1FileWithoutAWatermarkTakesAJournal() throws {
         let fixture = try JournalFixture()
         var text = String(decoding: try bytes(of: fixture.path), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"journal_seq\": 1,\n", with: "")
+        text = text.replacingOccurrences(of: "\"journal_seq\": 1,\n", with: "").replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 1,")
         XCTAssertFalse(text.contains("journal_seq"))
         try write(Array(text.utf8), to: fixture.path)
         let expected = try JournalFixture.commitChange(0, to: fixture.store())
+        XCTAssertEqual(try JSONValue.parse(try bytes(of: fixture.path))["journal_seq"]?.intValue, 0)
         XCTAssertEqual(try JSONValue.parse(Array(try XCTUnwrap(fixture.journalLines().first).dropLast()))["seq"]?.intValue, 1)
         assertSameRegister(try fixture.store().open(), expected)
     }

@@ -116,12 +116,24 @@ final class MalformedWorkspaceTests: XCTestCase {
 
     func testNewerOrUnknownVersionIsRefused() throws {
         let text = try sampleText()
-        try assertRefused(text: replacing(text, "\"version\": 1,", "\"version\": 2,"),
-                          "was written by a newer tcg (format version 2); this tcg reads version 1")
-        try assertRefused(text: replacing(text, "\"version\": 1,", "\"version\": 0,"), "has format version 0")
-        try assertRefused(text: replacing(text, "\"version\": 1,", "\"version\": \"1\","), "version: expected an integer")
-        try assertRefused(text: replacing(text, "\"version\": 1,", "\"version\": 1.5,"), "expected an integer")
-        try assertRefused(text: replacing(text, "\"version\": 1,", ""), "expected \"version\" right after \"format\"")
+        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": 3,"),
+                          "was written by a newer tcg (format version 3); this tcg reads versions 1 to 2")
+        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": 0,"), "has format version 0")
+        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": \"2\","), "version: expected an integer")
+        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": 2.5,"), "expected an integer")
+        try assertRefused(text: replacing(text, "\"version\": 2,", ""), "expected \"version\" right after \"format\"")
+    }
+
+    /// Version 2 requires what version 1 left optional: `journal_seq`, and every audit entry's
+    /// `hash` (checked at open for every entry, though only the last is decoded then).
+    func testVersion2RequiresTheWatermarkAndEveryHash() throws {
+        let text = try sampleText()
+        try assertRefused(text: replacing(text, "\"journal_seq\": 0,\n", ""), "missing \"journal_seq\" (required from format version 2)")
+        let first = try XCTUnwrap(text.range(of: ",\"hash\":\""))
+        let hash = text[first.lowerBound..<text.index(first.upperBound, offsetBy: 65)]
+        try assertRefused(text: replacing(text, String(hash), ""), "audit[0]: missing \"hash\" (required from format version 2)")
+        let last = try XCTUnwrap(text.range(of: ",\"hash\":\"", options: .backwards))
+        try assertRefused(text: text.replacingCharacters(in: last, with: ",\"hash\":\"X"), "hash: expected 64 lower-case hex digits")
     }
 
     func testDuplicateAndMisorderedIDsAreRefused() throws {

@@ -20,7 +20,7 @@ enum SampleRegister {
             try change(&r)
             let pending = r.takePending()
             seq += 1
-            r.audit.append(AuditEntry(seq: seq, at: "2027-01-04T09:00:\(seq < 10 ? "0" : "")\(seq % 60)Z", day: r.clock ?? Day(number: 0),
+            r.appendChained(AuditEntry(seq: seq, at: "2027-01-04T09:00:\(seq < 10 ? "0" : "")\(seq % 60)Z", day: r.clock ?? Day(number: 0),
                                       user: seq % 2 == 0 ? "ann" : "bob", source: "setup.tcg:\(seq)", statement: statement,
                                       changes: pending.changes, ids: pending.ids))
         }
@@ -135,5 +135,15 @@ enum SampleRegister {
         }
         try commit("advance") { $0.setClock(try d("2027-04-12")) }
         return r
+    }
+}
+
+extension Register {
+    /// Appends `entry` to the audit trail with its chain hash, as the interpreter does (format
+    /// version 2 saves no entry without one).
+    mutating func appendChained(_ entry: AuditEntry) {
+        var entry = entry
+        entry.hash = entry.chainHash(previous: lastAuditHash)
+        audit.append(entry)
     }
 }

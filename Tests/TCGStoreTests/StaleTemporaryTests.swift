@@ -17,7 +17,7 @@ final class StaleTemporaryTests: XCTestCase {
         let store = WorkspaceFile(path: path)
         try store.transaction { (r: inout Register) throws in
             try r.addUnit(name: "Westshire", kind: .force, parent: nil)
-            r.audit.append(AuditEntry(seq: 1, at: "2027-01-01T00:00:00Z", day: Day(number: 0), user: "t", source: "test",
+            r.appendChained(AuditEntry(seq: 1, at: "2027-01-01T00:00:00Z", day: Day(number: 0), user: "t", source: "test",
                                       statement: "add unit Westshire", changes: ["added unit Westshire"], ids: []))
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path), "the stale temporary is removed")

@@ -11,7 +11,7 @@ import Darwin
 func logged(_ r: inout Register, _ statement: String) {
     let pending = r.takePending()
     let seq = r.lastAuditSeq + 1
-    r.audit.append(AuditEntry(seq: seq, at: "2027-05-01T10:00:00Z", day: Day(number: 20_000), user: "test", source: "-c",
+    r.appendChained(AuditEntry(seq: seq, at: "2027-05-01T10:00:00Z", day: Day(number: 20_000), user: "test", source: "-c",
                               statement: statement, changes: pending.changes, ids: pending.ids))
 }
 
