@@ -13,8 +13,10 @@ let package = Package(
     targets: [
         /// A small, fast, strict JSON reader and writer (no Foundation coding).
         .target(name: "TCGJSON"),
+        /// SHA-256's compression function with the x86 SHA extensions, for the audit hash chain.
+        .target(name: "CSHA256"),
         /// The register and the rules R1–R13 of DOMAIN.md: pure, no I/O.
-        .target(name: "TCGDomain"),
+        .target(name: "TCGDomain", dependencies: ["CSHA256"]),
         /// The workspace file: JSON format, lock, durable atomic saves.
         .target(name: "TCGStore", dependencies: ["TCGDomain", "TCGJSON"]),
         /// Lexer, parser, command table, interpreter, queries and output rendering.

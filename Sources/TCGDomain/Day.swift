@@ -38,12 +38,29 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// `YYYY-MM-DD`.
     public var description: String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(10)
+        appendISO(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `YYYY-MM-DD` (years outside 0…9999 as plain numbers) to `out`.
+    public func appendISO(to out: inout [UInt8]) {
         let (y, m, d) = civil
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        func two(_ v: Int) {
+            out.append(UInt8(48 + v / 10))
+            out.append(UInt8(48 + v % 10))
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        if (0...9999).contains(y) {
+            two(y / 100)
+            two(y % 100)
+        } else {
+            DecimalText.append(y, to: &out)
+        }
+        out.append(UInt8(ascii: "-"))
+        two(m)
+        out.append(UInt8(ascii: "-"))
+        two(d)
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday.

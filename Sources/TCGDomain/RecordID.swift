@@ -52,9 +52,9 @@ public enum RecordKind: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// The kind with an upper-case ASCII prefix.
-    init?(upperPrefix p: [UInt8]) {
-        switch (p.count, p.first ?? 0, p.count > 1 ? p[1] : 0) {
+    /// The kind with an upper-case ASCII prefix of `count` letters (1 or 2): `first`, `second`.
+    init?(count: Int, _ first: UInt8, _ second: UInt8) {
+        switch (count, first, second) {
         case (2, UInt8(ascii: "P"), UInt8(ascii: "E")): self = .person
         case (1, UInt8(ascii: "M"), _): self = .meeting
         case (2, UInt8(ascii: "A"), UInt8(ascii: "S")): self = .product
@@ -107,7 +107,7 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses `PREFIX-n` (prefix case-insensitive); nil otherwise. Works on bytes: it runs for every word a script has.
     public init?(_ text: Substring) {
-        var letters: [UInt8] = []
+        var letters = 0, first: UInt8 = 0, second: UInt8 = 0
         var number = 0, digits = 0, sawDash = false
         for b in text.utf8 {
             if !sawDash {
@@ -116,15 +116,16 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
                     continue
                 }
                 let upper = b & ~0x20
-                guard letters.count < 2, upper >= 65, upper <= 90 else { return nil }
-                letters.append(upper)
+                guard letters < 2, upper >= 65, upper <= 90 else { return nil }
+                if letters == 0 { first = upper } else { second = upper }
+                letters += 1
             } else {
                 guard b >= 48, b <= 57, digits < 9 else { return nil }
                 number = number * 10 + Int(b - 48)
                 digits += 1
             }
         }
-        guard sawDash, digits > 0, number > 0, let kind = RecordKind(upperPrefix: letters) else { return nil }
+        guard sawDash, digits > 0, number > 0, let kind = RecordKind(count: letters, first, second) else { return nil }
         self.init(kind, number)
     }
 
@@ -133,6 +134,13 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// `DP-12`.
     public var description: String { "\(kind.prefix)-\(number)" }
+
+    /// Appends `PREFIX-NUMBER` to `out`.
+    public func append(to out: inout [UInt8]) {
+        out.append(contentsOf: kind.rawValue.utf8)
+        out.append(UInt8(ascii: "-"))
+        DecimalText.append(number, to: &out)
+    }
 
     public static func < (a: RecordID, b: RecordID) -> Bool {
         a.kind == b.kind ? a.number < b.number : a.kind.prefix < b.kind.prefix

@@ -1,4 +1,7 @@
-/// SHA-256 (FIPS 180-4), for the audit trail's hash chain. Small and dependency-free.
+import CSHA256
+
+/// SHA-256 (FIPS 180-4), for the audit trail's hash chain: the x86 SHA extensions where the CPU
+/// has them (a few times faster), else the portable Swift rounds below.
 public struct SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -11,62 +14,92 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// The round constants, kept where the block loop reads them without bounds checks.
+    nonisolated(unsafe) private static let table: UnsafeMutablePointer<UInt32> = {
+        let p = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+        p.initialize(from: k, count: 64)
+        return p
+    }()
+
     /// The digest of some bytes as 64 lower-case hex digits.
     public static func hex<C: Collection>(_ message: C) -> String where C.Element == UInt8 {
-        let bytes = Array(message)
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        // The padded tail: the last partial block, 0x80, zeros, and the length in bits.
-        let full = bytes.count / 64 * 64
-        var tail = Array(bytes[full...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(bytes.count) * 8
-        for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            func block(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) {
-                for i in 0..<16 {
-                    let b = at + i * 4
-                    w[i] = UInt32(p[b]) << 24 | UInt32(p[b + 1]) << 16 | UInt32(p[b + 2]) << 8 | UInt32(p[b + 3])
-                }
-                for i in 16..<64 {
-                    let a = w[i - 15], c = w[i - 2]
-                    let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
-                    let s1 = rotr(c, 17) ^ rotr(c, 19) ^ (c >> 10)
-                    w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-                }
-                var (a, b, c, d, e, f, g, hh) = h
-                for i in 0..<64 {
-                    let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
-                    let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
-                    let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
-                    let t2 = s0 &+ maj
-                    (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-                }
-                h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
-            }
-            bytes.withUnsafeBufferPointer { p in
-                var at = 0
-                while at < full { block(p, at); at += 64 }
-            }
-            tail.withUnsafeBufferPointer { p in
-                var at = 0
-                while at < p.count { block(p, at); at += 64 }
-            }
-        }
+        if let digest = message.withContiguousStorageIfAvailable({ hex(UnsafeRawBufferPointer($0)) }) { return digest }
+        return Array(message).withUnsafeBytes { hex($0) }
+    }
+
+    /// Whether the CPU's SHA extensions are used.
+    static let hardware = tcg_sha256_hardware() == 1
+
+    /// The digest of the bytes in a buffer as 64 lower-case hex digits; `portable` forces the
+    /// Swift rounds (the tests compare the two).
+    public static func hex(_ message: UnsafeRawBufferPointer, portable: Bool = false) -> String {
+        let state = digest(message, hardware: hardware && !portable)
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 64) { out in
-            var n = 0
-            for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-                for shift in stride(from: 28, through: 0, by: -4) {
-                    out[n] = digits.utf8Start[Int((word >> UInt32(shift)) & 0xF)]
-                    n += 1
+            for word in 0..<8 {
+                let value = state[word]
+                for nibble in 0..<8 {
+                    out[word * 8 + nibble] = digits.utf8Start[Int((value >> UInt32(28 - 4 * nibble)) & 0xF)]
                 }
             }
             return 64
         }
+    }
+
+    /// The eight state words after hashing `message`.
+    private static func digest(_ message: UnsafeRawBufferPointer, hardware: Bool) -> [UInt32] {
+        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        let k = table
+        let count = message.count
+        let full = count / 64 * 64
+        // w: the message schedule (64 words); then the padded tail, at most two blocks.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64 + 32) { scratch in
+            let w = scratch.baseAddress!
+            let tail = UnsafeMutableRawPointer(w + 64)
+            h.withUnsafeMutableBufferPointer { hp in
+                let hs = hp.baseAddress!
+                func blocks(_ p: UnsafeRawPointer, _ count: Int) {
+                    if hardware {
+                        tcg_sha256_blocks(hs, p.assumingMemoryBound(to: UInt8.self), count)
+                    } else {
+                        for n in 0..<count { block(p + 64 * n) }
+                    }
+                }
+                func block(_ p: UnsafeRawPointer) {
+                    for i in 0..<16 {
+                        w[i] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self))
+                    }
+                    for i in 16..<64 {
+                        let a = w[i - 15], c = w[i - 2]
+                        let s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >> 3)
+                        let s1 = rotr(c, 17) ^ rotr(c, 19) ^ (c >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var a = hs[0], b = hs[1], c = hs[2], d = hs[3], e = hs[4], f = hs[5], g = hs[6], hh = hs[7]
+                    for i in 0..<64 {
+                        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                        let ch = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ ch &+ k[i] &+ w[i]
+                        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                        let maj = (a & b) ^ (a & c) ^ (b & c)
+                        let t2 = s0 &+ maj
+                        hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+                    }
+                    hs[0] &+= a; hs[1] &+= b; hs[2] &+= c; hs[3] &+= d
+                    hs[4] &+= e; hs[5] &+= f; hs[6] &+= g; hs[7] &+= hh
+                }
+                if full > 0, let base = message.baseAddress { blocks(base, full / 64) }
+                // The padded tail: the last partial block, 0x80, zeros, and the length in bits.
+                let rest = count - full
+                let tailLength = rest < 56 ? 64 : 128
+                tail.initializeMemory(as: UInt8.self, repeating: 0, count: tailLength)
+                if rest > 0, let base = message.baseAddress { tail.copyMemory(from: base + full, byteCount: rest) }
+                tail.storeBytes(of: 0x80, toByteOffset: rest, as: UInt8.self)
+                tail.storeBytes(of: (UInt64(count) &* 8).bigEndian, toByteOffset: tailLength - 8, as: UInt64.self)
+                blocks(UnsafeRawPointer(tail), tailLength / 64)
+            }
+        }
+        return h
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
@@ -74,16 +107,45 @@ public struct SHA256 {
 
 extension AuditEntry {
     /// The text the chain hashes: every field, each on its own line, so that altering any of them
-    /// (or removing an entry) breaks the chain from there on.
+    /// (or removing an entry) breaks the chain from there on. Changes are separated by U+001F and
+    /// ids by commas.
     public func canonicalText(previous: String) -> String {
-        var s = "tcg-audit-v1\n\(previous)\n\(seq)\n\(at)\n\(day)\n\(user)\n\(source)\n\(statement)\n"
-        s += changes.joined(separator: "\u{1F}") + "\n" + ids.map(\.description).joined(separator: ",")
-        return s
+        String(decoding: canonicalBytes(previous: previous), as: UTF8.self)
+    }
+
+    /// ``canonicalText(previous:)`` as UTF-8 bytes, built without intermediate strings.
+    public func canonicalBytes(previous: String) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(160 + statement.utf8.count + source.utf8.count + changes.count * 24 + ids.count * 8)
+        func line(_ text: String) {
+            out.append(contentsOf: text.utf8)
+            out.append(0x0A)
+        }
+        line("tcg-audit-v1")
+        line(previous)
+        DecimalText.append(seq, to: &out)
+        out.append(0x0A)
+        line(at)
+        day.appendISO(to: &out)
+        out.append(0x0A)
+        line(user)
+        line(source)
+        line(statement)
+        for (i, change) in changes.enumerated() {
+            if i > 0 { out.append(0x1F) }
+            out.append(contentsOf: change.utf8)
+        }
+        out.append(0x0A)
+        for (i, id) in ids.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            id.append(to: &out)
+        }
+        return out
     }
 
     /// This entry's link in the chain, given the previous entry's hash ("" for the first).
     public func chainHash(previous: String) -> String {
-        SHA256.hex(canonicalText(previous: previous).utf8)
+        canonicalBytes(previous: previous).withUnsafeBytes { SHA256.hex($0) }
     }
 }
 

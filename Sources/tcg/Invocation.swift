@@ -118,6 +118,7 @@ struct Invocation {
         let session = Session(store: store, console: console, user: who, format: outputFormat,
                               todayOverride: todayOverride, dryRun: dryRun)
         session.interpreter.maxMarking = highest
+        session.exitsAfterScript = true
         if let command {
             return session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:])
         }

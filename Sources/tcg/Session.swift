@@ -17,6 +17,10 @@ final class Session {
     let console: Console
     let interpreter: Interpreter
     let dryRun: Bool
+    /// Set when the process ends with this session's script: `runScript` then exits itself, so
+    /// that the parsed script, the register and the session are freed by the kernel all at once
+    /// instead of object by object (a tenth of a large build script's time).
+    var exitsAfterScript = false
 
     init(store: RegisterStore, console: Console, user: String, format: OutputFormat, todayOverride: Day?, dryRun: Bool,
          clock: @escaping @Sendable () -> (today: Day, now: String) = Environment.clock) {
@@ -40,6 +44,16 @@ final class Session {
     /// Runs a whole script as one transaction; returns the exit status.
     func runScript(_ source: SourceFile, origin: Origin, parameters: [String: Value]) -> Int32 {
         let parsed = Parser.parse(source)
+        let status = run(parsed, source, origin: origin, parameters: parameters)
+        if exitsAfterScript {
+            console.flush()
+            exit(status)
+        }
+        return status
+    }
+
+    /// Runs a parsed script as one transaction; returns the exit status.
+    private func run(_ parsed: ParseResult, _ source: SourceFile, origin: Origin, parameters: [String: Value]) -> Int32 {
         if !parsed.diagnostics.isEmpty {
             for d in parsed.diagnostics { console.error(d, in: source) }
             return 1

@@ -30,6 +30,33 @@ final class SHA256Tests: XCTestCase {
         XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
                        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // The same vectors through the portable rounds, whatever the CPU.
+        for (text, digest) in [("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                               ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")] {
+            XCTAssertEqual(Array(text.utf8).withUnsafeBytes { SHA256.hex($0, portable: true) }, digest)
+        }
+    }
+
+    /// The SHA-extension path and the portable rounds agree on every length across the padding
+    /// boundaries (55, 56, 63, 64 … bytes) and on longer messages.
+    func testHardwareAndPortableRoundsAgree() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var bytes: [UInt8] = []
+        for length in 0...300 {
+            while bytes.count < length {
+                state ^= state << 13
+                state ^= state >> 7
+                state ^= state << 17
+                bytes.append(UInt8(truncatingIfNeeded: state))
+            }
+            let message = Array(bytes.prefix(length))
+            let fast = message.withUnsafeBytes { SHA256.hex($0) }
+            let portable = message.withUnsafeBytes { SHA256.hex($0, portable: true) }
+            XCTAssertEqual(fast, portable, "length \(length)")
+        }
+        let long = [UInt8](repeating: 0x61, count: 1_000)
+        XCTAssertEqual(long.withUnsafeBytes { SHA256.hex($0, portable: true) },
+                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
 

@@ -14,10 +14,10 @@ extension Interpreter {
             throw d
         }
         if c.spec.changes, c.spec.verb != .undo {
-            let seqBefore = register.lastAuditSeq
+            let entriesBefore = register.audit.count
             audit(c, frame)
-            let seq = register.lastAuditSeq
-            if let before, seq != seqBefore {
+            if let before, register.audit.count != entriesBefore {
+                let seq = inPlace { r in r.lastAuditSeq }
                 undoStack.append(UndoPoint(before: before, afterSeq: seq, statement: statementText(c, frame.source),
                                            ids: register.audit.last?.ids ?? []))
                 if undoStack.count > 100 { undoStack.removeFirst() }

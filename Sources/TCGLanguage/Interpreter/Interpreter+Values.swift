@@ -127,10 +127,13 @@ extension Interpreter {
         let v = try eval(e, frame)
         do throws(DomainError) {
             switch v {
-            case .id(let id) where id.kind == .person: return try register.resolvePerson(number: id.number)
+            case .id(let id) where id.kind == .person:
+                return try inPlace { (r) throws(DomainError) in try r.resolvePerson(number: id.number) }
             case .string(let s), .word(let s):
-                if let id = RecordID(s), id.kind == .person { return try register.resolvePerson(number: id.number) }
-                return try register.resolvePerson(named: s)
+                if let id = RecordID(s), id.kind == .person {
+                    return try inPlace { (r) throws(DomainError) in try r.resolvePerson(number: id.number) }
+                }
+                return try inPlace { (r) throws(DomainError) in try r.resolvePerson(named: s) }
             default:
                 throw DomainError("expected a person (\"NAME\" or PE-n), found \(v.typeName) \(show(v))")
             }
@@ -161,7 +164,11 @@ extension Interpreter {
     func unit(_ c: Command, _ name: String, _ frame: Frame) throws(Diagnostic) -> String? {
         guard let e = c.expr(name) else { return nil }
         let v = try eval(e, frame)
-        do { return try register.resolveUnit(named: v.description).name } catch { throw Diagnostic(error, range: e.range) }
+        do {
+            return try inPlace { (r) throws(DomainError) in try r.resolveUnit(named: v.description).name }
+        } catch {
+            throw Diagnostic(error, range: e.range)
+        }
     }
 
     func date(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> Day {
@@ -222,7 +229,11 @@ extension Interpreter {
             throw Diagnostic(.error, "expected \(kinds.map { "\($0.prefix)-n" }.joined(separator: " or ")), but \(id) is a \(id.kind.noun)", range: e.range)
         }
         if mustExist {
-            do { try register.require(id) } catch { throw Diagnostic(error, range: e.range) }
+            do {
+                try inPlace { (r) throws(DomainError) in try r.require(id) }
+            } catch {
+                throw Diagnostic(error, range: e.range)
+            }
         }
         return id
     }

@@ -228,11 +228,19 @@ public final class Interpreter {
         guard !pending.changes.isEmpty else { return }
         let line = frame.source.location(of: c.range.start).line
         let (_, now) = clock()
-        let seq = register.lastAuditSeq + 1
-        var entry = AuditEntry(seq: seq, at: now, day: today, user: user, source: frame.origin.label(line: line),
+        let (lastSeq, lastHash) = inPlace { r in (r.lastAuditSeq, r.lastAuditHash) }
+        var entry = AuditEntry(seq: lastSeq + 1, at: now, day: today, user: user, source: frame.origin.label(line: line),
                                statement: statementText(c, frame.source), changes: pending.changes, ids: pending.ids)
-        entry.hash = entry.chainHash(previous: register.lastAuditHash)
+        entry.hash = entry.chainHash(previous: lastHash)
         register.audit.append(entry)
+    }
+
+    /// Runs a read-only register query through an inout access. Calling a `Register` method on
+    /// the stored property directly copies the whole register first (a retain and a release per
+    /// record list), since the property could change under the call; an inout access cannot.
+    @inline(__always)
+    func inPlace<T, E: Error>(_ body: (inout Register) throws(E) -> T) throws(E) -> T {
+        try body(&register)
     }
 
     func statementText(_ c: Command, _ source: SourceFile) -> String {

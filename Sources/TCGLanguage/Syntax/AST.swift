@@ -43,7 +43,7 @@ public struct Command: Sendable {
     /// The whole statement's span.
     public var range: SourceRange
     /// Arguments by name (operands and clauses).
-    public var args: [String: Argument]
+    public var args: Arguments
 
     /// The expression of an argument, if given.
     public func expr(_ name: String) -> Expr? {
@@ -53,6 +53,34 @@ public struct Command: Sendable {
 
     /// Whether a flag clause was given.
     public func flag(_ name: String) -> Bool { args[name] != nil }
+}
+
+/// A command's arguments by name. A statement has a handful, so a short list searched in order
+/// is quicker to build and to read than a dictionary (no hashing).
+public struct Arguments: Sendable, ExpressibleByDictionaryLiteral {
+    private var entries: [(name: String, value: Argument)] = []
+
+    public init(dictionaryLiteral elements: (String, Argument)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    /// The argument of this name, if given; setting nil removes it.
+    public subscript(name: String) -> Argument? {
+        get {
+            for entry in entries where entry.name == name { return entry.value }
+            return nil
+        }
+        set {
+            if let i = entries.firstIndex(where: { $0.name == name }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append((name, newValue))
+            }
+        }
+    }
+
+    /// How many arguments were given.
+    public var count: Int { entries.count }
 }
 
 /// An argument's parsed form.

@@ -254,8 +254,21 @@ public struct Lexer {
         }
         var text = String(decoding: b[start..<i], as: UTF8.self)
         let firstLower = b[start] | 0x20
-        let lower = firstLower == UInt8(ascii: "t") || firstLower == UInt8(ascii: "y") ? text.lowercased() : ""
         // today, tomorrow, yesterday, optionally with +N or -N units.
+        if firstLower == UInt8(ascii: "t") || firstLower == UInt8(ascii: "y"), lexRelativeDay(start, &text) { return }
+        if let id = RecordID(Substring(text)) {
+            var t = Token(kind: .id, range: SourceRange(start, i), text: text)
+            t.id = id
+            tokens.append(t)
+            return
+        }
+        add(.word, start, text)
+    }
+
+    /// `today`, `tomorrow` or `yesterday` (the word `text` lexed from `start`), optionally with
+    /// `+N`/`-N` units: adds the relative date token and returns true.
+    mutating func lexRelativeDay(_ start: Int, _ text: inout String) -> Bool {
+        let lower = text.lowercased()
         for (base, offset) in [("today", 0), ("tomorrow", 1), ("yesterday", -1)] where lower.hasPrefix(base) {
             var rest = Substring(lower.dropFirst(base.count))
             if rest.isEmpty, i < b.count, b[i] == UInt8(ascii: "+") {
@@ -274,16 +287,10 @@ public struct Lexer {
                 t.integer = offset
                 t.duration = duration
                 tokens.append(t)
-                return
+                return true
             }
         }
-        if let id = RecordID(Substring(text)) {
-            var t = Token(kind: .id, range: SourceRange(start, i), text: text)
-            t.id = id
-            tokens.append(t)
-            return
-        }
-        add(.word, start, text)
+        return false
     }
 
     static func signedDuration(_ text: Substring) -> Duration? {

@@ -25,7 +25,7 @@ extension Parser {
         }
         let start = first.range
         for _ in spec.words { _ = advance() }
-        var args: [String: Argument] = [:]
+        var args: Arguments = [:]
 
         if spec.verb == .help {
             var words: [String] = []
@@ -51,7 +51,7 @@ extension Parser {
             guard t.kind == .word else {
                 throw fail("unexpected \(describe(t)) in `\(spec.words.joined(separator: " "))`", t, help: "write \(spec.synopsis)")
             }
-            if spec.atMeeting, t.lower == "at" {
+            if spec.atMeeting, t.isWord("at") {
                 if args["at"] != nil { throw fail("`at` is given twice", t) }
                 _ = advance()
                 args["at"] = .expr(try parseSlot(.id([.meeting]), what: "M-n", spec: spec))
@@ -97,7 +97,7 @@ extension Parser {
 
     func isClauseStart(_ t: Token, _ spec: CommandSpec) -> Bool {
         guard t.kind == .word else { return false }
-        return spec.clauses.contains { $0.keywords[0] == t.lower } || (spec.atMeeting && t.lower == "at")
+        return spec.clauses.contains { t.isWord($0.keywords[0]) } || (spec.atMeeting && t.isWord("at"))
     }
 
     func canStart(_ slot: Slot, _ t: Token) -> Bool {

@@ -67,7 +67,12 @@ public struct Token: Sendable, Equatable {
     public var shown: String { text.count > 60 ? String(text.prefix(57)) + "…" : text }
 
     /// The word in lower case ("" for other tokens).
-    public var lower: String { kind == .word || kind == .relativeDate ? text.lowercased() : "" }
+    public var lower: String {
+        guard kind == .word || kind == .relativeDate else { return "" }
+        // Most words are lower-case ASCII already: return them as they are, without a copy.
+        if text.utf8.allSatisfy({ $0 < 0x80 && ($0 < 65 || $0 > 90) }) { return text }
+        return text.lowercased()
+    }
 }
 
 /// A piece of a string literal: text, or a `$variable` to interpolate.
