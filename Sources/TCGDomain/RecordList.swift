@@ -110,7 +110,7 @@ extension RecordList: ExpressibleByArrayLiteral {
 
 extension RecordList where Element: Numbered {
     /// The index of the record with this number (binary search; records are in number order).
-    public func index(ofNumber n: Int) -> Int? {
+    @inlinable public func index(ofNumber n: Int) -> Int? {
         var lo = 0, hi = count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2

@@ -16,6 +16,44 @@ final class ParserTests: XCTestCase {
         XCTAssertTrue(lexer.diagnostics.isEmpty)
     }
 
+    /// A long script is parsed a run of tokens at a time: runs end only between top-level
+    /// statements, never inside a block or between `}` and an `else` on the next line, and errors
+    /// anywhere keep their lines.
+    func testLongScriptsParseTheSameInRuns() {
+        var lines: [String] = []
+        var branches = 0
+        for n in 1...4000 {
+            if n % 11 == 0 {
+                // Mostly blocks, so that runs reach their minimum inside one.
+                lines += ["if 1 = 1 {"] + (1...30).map { "  echo \"then \(n).\($0)\"" } + ["}", "", "else {", "  echo \"else\"", "}"]
+                branches += 1
+            } else {
+                lines.append("echo \"line \(n)\" \(n)")
+            }
+        }
+        let text = lines.joined(separator: "\n") + "\n"
+        let r = parse(text)
+        XCTAssertTrue(r.diagnostics.isEmpty, "\(r.diagnostics.prefix(3))")
+        XCTAssertEqual(r.statements.count, 4000)
+        let withElse = r.statements.filter {
+            if case .branch(_, _, let otherwise?, _) = $0 { return otherwise.count == 1 }
+            return false
+        }
+        XCTAssertEqual(withElse.count, branches)
+        // The same statements as lexing the whole text at once and parsing it in one go.
+        var whole = Parser(source: SourceFile(name: "t.tcg", text: text), tokens: Lexer.tokenize(SourceFile(name: "t.tcg", text: text)).tokens)
+        let all = whole.parseStatements(inBlock: false)
+        XCTAssertTrue(all.map(\.range) == r.statements.map(\.range), "parsing in runs changed the statements")
+
+        // Errors early and late, each on its own line.
+        var broken = lines
+        broken[9] = "ad unit X"
+        broken[broken.count - 3] = "list actoins"
+        let source = SourceFile(name: "t.tcg", text: broken.joined(separator: "\n"))
+        let errors = Parser.parse(source).diagnostics
+        XCTAssertEqual(errors.map { source.location(of: $0.range.start).line }, [10, broken.count - 2])
+    }
+
     func testKeywordsAreCaseInsensitive() {
         let r = parse("CREATE MEETING TTCG on 2027-03-01")
         XCTAssertTrue(r.diagnostics.isEmpty, "\(r.diagnostics)")

@@ -35,6 +35,8 @@ public struct Lexer {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Set when the input ended inside a string, a bracket or after `\`.
     public private(set) var incomplete: Incomplete?
+    /// Where the last string literal started (for "this string is never closed").
+    public private(set) var lastStringStart: Int?
 
     /// Lexes a whole source.
     public static func tokenize(_ source: SourceFile) -> Lexer {
@@ -46,7 +48,7 @@ public struct Lexer {
     init(source: SourceFile) {
         self.source = source
         self.b = source.bytes
-        tokens.reserveCapacity(b.count / 4)
+        tokens.reserveCapacity(min(b.count / 4, 4608))
     }
 
     mutating func error(_ message: String, _ start: Int, _ end: Int, help: String? = nil) {
@@ -58,129 +60,163 @@ public struct Lexer {
     }
 
     mutating func run() {
-        if let bad = Lexer.firstInvalidUTF8(b) {
-            error("the script is not valid UTF-8 text (byte \(bad))", bad, bad + 1,
-                  help: "save the file as UTF-8")
-            tokens = [Token(kind: .eof, range: SourceRange(b.count, b.count), text: "")]
-            return
-        }
+        guard checkUTF8() else { return }
+        while i < b.count { step() }
+        finish()
+    }
+
+    /// Refuses input that is not UTF-8 (leaving only the end token); true when it is.
+    mutating func checkUTF8() -> Bool {
+        guard let bad = Lexer.firstInvalidUTF8(b) else { return true }
+        error("the script is not valid UTF-8 text (byte \(bad))", bad, bad + 1,
+              help: "save the file as UTF-8")
+        i = b.count
+        tokens = [Token(kind: .eof, range: SourceRange(b.count, b.count), text: "")]
+        return false
+    }
+
+    /// The next run of tokens for the parser: at least `minimum` tokens, ending where a top-level
+    /// statement ends (a newline outside brackets and braces, not after `}`, which `else` may
+    /// follow on the next line), then an end token; or everything left. A long script is parsed
+    /// a run at a time, so its tokens are never all in memory at once.
+    mutating func nextRun(minimum: Int) -> (tokens: [Token], last: Bool) {
+        if i == 0, tokens.isEmpty, !checkUTF8() { return (tokens, true) }
+        var looked = tokens.count, afterBrace = false
         while i < b.count {
-            let c = b[i]
-            switch c {
-            case 32, 9, 13: i += 1
-            case 10:
-                i += 1
-                if stack.last != UInt8(ascii: "("), stack.last != UInt8(ascii: "[") {
-                    tokens.append(Token(kind: .newline, range: SourceRange(i - 1, i), text: "\n"))
-                }
-            case UInt8(ascii: "#"):
-                while i < b.count, b[i] != 10 { i += 1 }
-            case UInt8(ascii: "\\"):
-                let start = i
-                i += 1
-                while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 13 { i += 1 }
-                if i >= b.count {
-                    incomplete = .continuation
-                } else if b[i] == 10 {
-                    i += 1
-                } else {
-                    error("a `\\` outside a string continues the line and must end it", start, start + 1,
-                          help: "remove it, or put it at the end of the line")
-                }
-            case UInt8(ascii: "\""): lexString()
-            case UInt8(ascii: "$"): lexVariable()
-            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
-                let start = i
-                i += 1
-                if stack.count >= Lexer.maxNesting {
-                    error("brackets are nested too deeply (more than \(Lexer.maxNesting) levels)", start, i)
-                    i = b.count
-                    return finish()
-                }
-                stack.append(c)
-                add(c == UInt8(ascii: "(") ? .lparen : c == UInt8(ascii: "[") ? .lbracket : .lbrace, start, String(UnicodeScalar(c)))
-            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
-                let start = i
-                i += 1
-                let open: UInt8 = c == UInt8(ascii: ")") ? UInt8(ascii: "(") : c == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
-                if let last = stack.last, last == open {
-                    stack.removeLast()
-                } else if let last = stack.last {
-                    error("`\(UnicodeScalar(c))` closes nothing here: `\(UnicodeScalar(last))` is still open", start, i)
-                } else {
-                    error("`\(UnicodeScalar(c))` closes nothing", start, i, help: "remove it")
-                }
-                add(c == UInt8(ascii: ")") ? .rparen : c == UInt8(ascii: "]") ? .rbracket : .rbrace, start, String(UnicodeScalar(c)))
-            case UInt8(ascii: ","): i += 1; add(.comma, i - 1, ",")
-            case UInt8(ascii: ";"): i += 1; add(.semicolon, i - 1, ";")
-            case UInt8(ascii: "="):
-                let start = i
-                i += 1
-                if i < b.count, b[i] == UInt8(ascii: "=") { i += 1 }
-                add(.op, start, "=")
-            case UInt8(ascii: "!"):
-                let start = i
-                i += 1
-                if i < b.count, b[i] == UInt8(ascii: "=") {
-                    i += 1
-                    add(.op, start, "!=")
-                } else {
-                    error("unexpected `!`", start, i, help: "write `!=` for not equal, or `not` before a condition")
-                }
-            case UInt8(ascii: "<"), UInt8(ascii: ">"):
-                let start = i
-                i += 1
-                if i < b.count, b[i] == UInt8(ascii: "=") {
-                    i += 1
-                    add(.op, start, c == UInt8(ascii: "<") ? "<=" : ">=")
-                } else if c == UInt8(ascii: "<"), i < b.count, b[i] == UInt8(ascii: ">") {
-                    i += 1
-                    add(.op, start, "!=")
-                } else {
-                    add(.op, start, c == UInt8(ascii: "<") ? "<" : ">")
-                }
-            case UInt8(ascii: "+"), UInt8(ascii: "-"):
-                let start = i
-                if i + 1 < b.count, isDigit(b[i + 1]) {
-                    i += 1
-                    let digitsStart = i
-                    while i < b.count, isDigit(b[i]) { i += 1 }
-                    let unitStart = i
-                    while i < b.count, isWordByte(b[i]) { i += 1 }
-                    let text = String(decoding: b[digitsStart..<i], as: UTF8.self)
-                    if unitStart < i, var d = Duration(Substring(text)) {
-                        if c == UInt8(ascii: "-") { d.count = -d.count }
-                        var t = Token(kind: .relativeDate, range: SourceRange(start, i), text: String(decoding: b[start..<i], as: UTF8.self))
-                        t.duration = d
-                        tokens.append(t)
-                    } else if unitStart == i, c == UInt8(ascii: "-"), let n = Int(text) {
-                        var t = Token(kind: .integer, range: SourceRange(start, i), text: "-" + text)
-                        t.integer = -n
-                        tokens.append(t)
-                    } else {
-                        error("`\(String(decoding: b[start..<i], as: UTF8.self))` is not a relative date", start, i,
-                              help: "write e.g. +3d, -2w or +1mo")
-                    }
-                } else {
-                    i += 1
-                    error("unexpected `\(UnicodeScalar(c))`", start, i,
-                          help: "relative dates are written today+14d or +3d; there is no arithmetic")
-                }
-            default:
-                if isDigit(c) {
-                    lexNumber()
-                } else if isWordStart(at: i) {
-                    lexWord()
-                } else {
-                    let start = i
-                    let len = Lexer.scalarLength(b[i])
-                    i = min(b.count, i + len)
-                    let shown = c == 0 ? "a NUL byte" : c < 32 ? "control character \(c)" : "`\(String(decoding: b[start..<i], as: UTF8.self))`"
-                    error("unexpected \(shown)", start, i)
-                }
+            step()
+            let n = tokens.count
+            while looked < n {
+                if tokens[looked].kind != .newline { afterBrace = tokens[looked].kind == .rbrace }
+                looked += 1
+            }
+            if n >= minimum, stack.isEmpty, tokens[n - 1].kind == .newline, !afterBrace {
+                let run = tokens + [Token(kind: .eof, range: SourceRange(i, i), text: "")]
+                tokens.removeAll(keepingCapacity: true)
+                return (run, false)
             }
         }
         finish()
+        let run = tokens
+        tokens = []
+        return (run, true)
+    }
+
+    /// Lexes one token (or skips white space or a comment).
+    mutating func step() {
+        let c = b[i]
+        switch c {
+        case 32, 9, 13: i += 1
+        case 10:
+            i += 1
+            if stack.last != UInt8(ascii: "("), stack.last != UInt8(ascii: "[") {
+                tokens.append(Token(kind: .newline, range: SourceRange(i - 1, i), text: "\n"))
+            }
+        case UInt8(ascii: "#"):
+            while i < b.count, b[i] != 10 { i += 1 }
+        case UInt8(ascii: "\\"):
+            let start = i
+            i += 1
+            while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 13 { i += 1 }
+            if i >= b.count {
+                incomplete = .continuation
+            } else if b[i] == 10 {
+                i += 1
+            } else {
+                error("a `\\` outside a string continues the line and must end it", start, start + 1,
+                      help: "remove it, or put it at the end of the line")
+            }
+        case UInt8(ascii: "\""): lexString()
+        case UInt8(ascii: "$"): lexVariable()
+        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"):
+            let start = i
+            i += 1
+            if stack.count >= Lexer.maxNesting {
+                error("brackets are nested too deeply (more than \(Lexer.maxNesting) levels)", start, i)
+                i = b.count
+                return
+            }
+            stack.append(c)
+            add(c == UInt8(ascii: "(") ? .lparen : c == UInt8(ascii: "[") ? .lbracket : .lbrace, start, String(UnicodeScalar(c)))
+        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+            let start = i
+            i += 1
+            let open: UInt8 = c == UInt8(ascii: ")") ? UInt8(ascii: "(") : c == UInt8(ascii: "]") ? UInt8(ascii: "[") : UInt8(ascii: "{")
+            if let last = stack.last, last == open {
+                stack.removeLast()
+            } else if let last = stack.last {
+                error("`\(UnicodeScalar(c))` closes nothing here: `\(UnicodeScalar(last))` is still open", start, i)
+            } else {
+                error("`\(UnicodeScalar(c))` closes nothing", start, i, help: "remove it")
+            }
+            add(c == UInt8(ascii: ")") ? .rparen : c == UInt8(ascii: "]") ? .rbracket : .rbrace, start, String(UnicodeScalar(c)))
+        case UInt8(ascii: ","): i += 1; add(.comma, i - 1, ",")
+        case UInt8(ascii: ";"): i += 1; add(.semicolon, i - 1, ";")
+        case UInt8(ascii: "="):
+            let start = i
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "=") { i += 1 }
+            add(.op, start, "=")
+        case UInt8(ascii: "!"):
+            let start = i
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "=") {
+                i += 1
+                add(.op, start, "!=")
+            } else {
+                error("unexpected `!`", start, i, help: "write `!=` for not equal, or `not` before a condition")
+            }
+        case UInt8(ascii: "<"), UInt8(ascii: ">"):
+            let start = i
+            i += 1
+            if i < b.count, b[i] == UInt8(ascii: "=") {
+                i += 1
+                add(.op, start, c == UInt8(ascii: "<") ? "<=" : ">=")
+            } else if c == UInt8(ascii: "<"), i < b.count, b[i] == UInt8(ascii: ">") {
+                i += 1
+                add(.op, start, "!=")
+            } else {
+                add(.op, start, c == UInt8(ascii: "<") ? "<" : ">")
+            }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            let start = i
+            if i + 1 < b.count, isDigit(b[i + 1]) {
+                i += 1
+                let digitsStart = i
+                while i < b.count, isDigit(b[i]) { i += 1 }
+                let unitStart = i
+                while i < b.count, isWordByte(b[i]) { i += 1 }
+                let text = String(decoding: b[digitsStart..<i], as: UTF8.self)
+                if unitStart < i, var d = Duration(Substring(text)) {
+                    if c == UInt8(ascii: "-") { d.count = -d.count }
+                    var t = Token(kind: .relativeDate, range: SourceRange(start, i), text: String(decoding: b[start..<i], as: UTF8.self))
+                    t.duration = d
+                    tokens.append(t)
+                } else if unitStart == i, c == UInt8(ascii: "-"), let n = Int(text) {
+                    var t = Token(kind: .integer, range: SourceRange(start, i), text: "-" + text)
+                    t.integer = -n
+                    tokens.append(t)
+                } else {
+                    error("`\(String(decoding: b[start..<i], as: UTF8.self))` is not a relative date", start, i,
+                          help: "write e.g. +3d, -2w or +1mo")
+                }
+            } else {
+                i += 1
+                error("unexpected `\(UnicodeScalar(c))`", start, i,
+                      help: "relative dates are written today+14d or +3d; there is no arithmetic")
+            }
+        default:
+            if isDigit(c) {
+                lexNumber()
+            } else if isWordStart(at: i) {
+                lexWord()
+            } else {
+                let start = i
+                let len = Lexer.scalarLength(b[i])
+                i = min(b.count, i + len)
+                let shown = c == 0 ? "a NUL byte" : c < 32 ? "control character \(c)" : "`\(String(decoding: b[start..<i], as: UTF8.self))`"
+                error("unexpected \(shown)", start, i)
+            }
+        }
     }
 
     mutating func finish() {
@@ -325,6 +361,7 @@ public struct Lexer {
 
     mutating func lexString() {
         let start = i
+        lastStringStart = start
         i += 1
         var parts: [StringPart] = []
         var buffer: [UInt8] = []

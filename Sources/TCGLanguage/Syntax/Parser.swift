@@ -24,15 +24,22 @@ public struct Parser {
 
     /// Parses a whole source.
     public static func parse(_ source: SourceFile) -> ParseResult {
-        let lexer = Lexer.tokenize(source)
-        var parser = Parser(source: source, tokens: lexer.tokens)
-        parser.diagnostics = lexer.diagnostics
-        var statements = parser.parseStatements(inBlock: false)
-        var diagnostics = parser.diagnostics
+        var lexer = Lexer(source: source)
+        var statements: [Statement] = []
+        var diagnostics: [Diagnostic] = []
+        var last = false
+        while !last {
+            let run = lexer.nextRun(minimum: 4096)
+            last = run.last
+            var parser = Parser(source: source, tokens: run.tokens)
+            statements += parser.parseStatements(inBlock: false)
+            diagnostics += parser.diagnostics
+        }
+        diagnostics += lexer.diagnostics
         if let incomplete = lexer.incomplete {
             switch incomplete {
             case .string:
-                let start = lexer.tokens.last { $0.kind == .string }?.range.start ?? 0
+                let start = lexer.lastStringStart ?? 0
                 diagnostics.append(Diagnostic(.error, "this string is never closed", range: SourceRange(start, start + 1),
                                               help: "end it with `\"`"))
             case .continuation:
