@@ -104,6 +104,20 @@ public struct JSONWriter: Sendable {
         afterKey = true
     }
 
+    /// Writes an object key written in the source, which needs no escaping (the field names of
+    /// a format): copied as it is, without scanning it.
+    public mutating func key(_ k: StaticString) {
+        startItem()
+        bytes.append(UInt8(ascii: "\""))
+        appendLiteral(k)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+        if let frame = frames.last, frame.breaksLines {
+            bytes.append(UInt8(ascii: " "))
+        }
+        afterKey = true
+    }
+
     // MARK: - Scalars
 
     /// Writes a string value, escaped.
@@ -173,7 +187,7 @@ public struct JSONWriter: Sendable {
     // MARK: - Fields
 
     /// Writes the member `key: s`, or nothing at all when `s` is nil.
-    public mutating func field(_ key: String, _ s: String?) {
+    public mutating func field(_ key: StaticString, _ s: String?) {
         guard let s else {
             return
         }
@@ -182,7 +196,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes the member `key: i`, or nothing at all when `i` is nil.
-    public mutating func field(_ key: String, _ i: Int?) {
+    public mutating func field(_ key: StaticString, _ i: Int?) {
         guard let i else {
             return
         }
@@ -191,7 +205,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes the member `key: b`, or nothing at all when `b` is nil.
-    public mutating func field(_ key: String, _ b: Bool?) {
+    public mutating func field(_ key: StaticString, _ b: Bool?) {
         guard let b else {
             return
         }
@@ -200,7 +214,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes the member `key: [strings...]` (an empty array when `strings` is empty).
-    public mutating func field(_ key: String, strings: [String]) {
+    public mutating func field(_ key: StaticString, strings: [String]) {
         self.key(key)
         beginArray()
         for string in strings {

@@ -4,28 +4,28 @@ import TCGJSON
 /// Members in the workspace's spellings: ids as `PREFIX-n`, dates as `YYYY-MM-DD`.
 extension JSONWriter {
     /// `key: "PREFIX-n"`, or nothing when `number` is nil.
-    mutating func field(_ key: String, _ kind: RecordKind, _ number: Int?) {
+    mutating func field(_ key: StaticString, _ kind: RecordKind, _ number: Int?) {
         guard let number else { return }
         self.key(key)
         string(WorkspaceText.id(kind, number))
     }
 
     /// `key: "YYYY-MM-DD"`, or nothing when `day` is nil.
-    mutating func field(_ key: String, day: Day?) {
+    mutating func field(_ key: StaticString, day: Day?) {
         guard let day else { return }
         self.key(key)
         string(WorkspaceText.day(day))
     }
 
     /// `key: "3mo"`, or nothing when `duration` is nil.
-    mutating func field(_ key: String, duration: Duration?) {
+    mutating func field(_ key: StaticString, duration: Duration?) {
         guard let duration else { return }
         self.key(key)
         string(duration.description)
     }
 
     /// `key: ["PE-1", …]`, the numbers written as ids of `kind`.
-    mutating func field(_ key: String, _ kind: RecordKind, numbers: [Int]) {
+    mutating func field(_ key: StaticString, _ kind: RecordKind, numbers: [Int]) {
         self.key(key)
         beginArray()
         for number in numbers { string(WorkspaceText.id(kind, number)) }
@@ -33,7 +33,7 @@ extension JSONWriter {
     }
 
     /// `key: ["A-3", "DP-1", …]`.
-    mutating func field(_ key: String, ids: [RecordID]) {
+    mutating func field(_ key: StaticString, ids: [RecordID]) {
         self.key(key)
         beginArray()
         for id in ids { string(WorkspaceText.id(id.kind, id.number)) }
@@ -41,7 +41,7 @@ extension JSONWriter {
     }
 
     /// `key: [{"date": …, "text": …, "meeting": …}, …]`.
-    mutating func field(_ key: String, notes: [Note]) {
+    mutating func field(_ key: StaticString, notes: [Note]) {
         self.key(key)
         beginArray()
         for note in notes {

@@ -51,7 +51,10 @@ extension JSONWriter {
         key("last_ids")
         beginObject()
         for kind in RecordKind.allCases {
-            if let last = lastNumber[kind] { field(kind.prefix, last) }
+            if let last = lastNumber[kind] {
+                key(kind.prefix)
+                int(last)
+            }
         }
         endObject()
     }
