@@ -90,8 +90,11 @@ public struct Lexer {
                 looked += 1
             }
             if n >= minimum, stack.isEmpty, tokens[n - 1].kind == .newline, !afterBrace {
-                let run = tokens + [Token(kind: .eof, range: SourceRange(i, i), text: "")]
-                tokens.removeAll(keepingCapacity: true)
+                tokens.append(Token(kind: .eof, range: SourceRange(i, i), text: ""))
+                // Hand the buffer over whole (no copy of its tokens) and start a new one.
+                let run = tokens
+                tokens = []
+                tokens.reserveCapacity(n + 64)
                 return (run, false)
             }
         }
