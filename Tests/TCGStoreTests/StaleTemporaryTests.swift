@@ -12,8 +12,8 @@ final class StaleTemporaryTests: XCTestCase {
         let path = folder.appendingPathComponent("ws.json").path
         let stale = folder.appendingPathComponent(".ws.json.tmp-999999")
         let unrelated = folder.appendingPathComponent(".other.json.tmp-999999")
-        FileManager.default.createFile(atPath: stale.path, contents: Data(repeating: 1, count: 4096))
-        FileManager.default.createFile(atPath: unrelated.path, contents: Data([1]))
+        XCTAssertTrue(FileManager.default.createFile(atPath: stale.path, contents: Data(repeating: 1, count: 4096)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: unrelated.path, contents: Data([1])))
         let store = WorkspaceFile(path: path)
         try store.transaction { (r: inout Register) throws in
             try r.addUnit(name: "Westshire", kind: .force, parent: nil)
