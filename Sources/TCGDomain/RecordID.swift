@@ -52,6 +52,12 @@ public enum RecordKind: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The kind whose prefix is exactly these bytes (upper case, as ids are written).
+    public init?(exactPrefix bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 1 || bytes.count == 2 else { return nil }
+        self.init(count: bytes.count, bytes[0], bytes.count == 2 ? bytes[1] : 0)
+    }
+
     /// The kind with an upper-case ASCII prefix of `count` letters (1 or 2): `first`, `second`.
     init?(count: Int, _ first: UInt8, _ second: UInt8) {
         switch (count, first, second) {

@@ -15,6 +15,22 @@ extension JSONReader {
         return try readStringToken()
     }
 
+    /// Reads a string value, validated as ``readString()`` does, and hands its UTF-8 (escapes
+    /// decoded) to `body`, without making a `String` when it has no escapes (most strings).
+    /// - Throws: ``JSONError`` if the next value is not a valid string.
+    public mutating func readString<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) throws(JSONError) -> T {
+        skipWhitespace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+            throw mismatch(expected: "a string")
+        }
+        let scan = try Self.scanString(bytes, quoteAt: offset)
+        let text = UnsafeBufferPointer(rebasing: bytes[(offset + 1)..<(scan.end - 1)])
+        offset = scan.end
+        guard scan.hasEscapes else { return body(text) }
+        var unescaped = Self.unescape(text)
+        return unescaped.withUTF8(body)
+    }
+
     /// Reads the string whose opening quote is at `offset`.
     mutating func readStringToken() throws(JSONError) -> String {
         let scan = try Self.scanString(bytes, quoteAt: offset)

@@ -477,8 +477,8 @@ extension WorkspaceDecoder {
     /// Reads an audit entry's `hash`: from version 2, 64 lower-case hex digits.
     private mutating func auditHash() throws(JSONError) -> String {
         let start = reader.offset
-        let hash = try reader.readString()
-        if requiresHash, hash.utf8.count != 64 || !hash.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }) {
+        var hash = try reader.readString()
+        if requiresHash, !hash.withUTF8(WorkspaceText.isHash) {
             throw problem("expected 64 lower-case hex digits (a SHA-256)", at: start)
         }
         return hash

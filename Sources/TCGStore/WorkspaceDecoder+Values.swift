@@ -56,12 +56,17 @@ extension WorkspaceDecoder {
 
     /// An id of any kind, spelled `PREFIX-n`.
     mutating func anyID() throws(JSONError) -> RecordID {
-        let start = reader.offset
-        let text = try reader.readString()
-        guard let id = WorkspaceText.recordID(in: text) else {
-            throw problem("expected an id such as A-12, found \(Self.quoted(text))", at: start)
+        let start = reader.offset, before = reader
+        guard let id = try reader.readString({ WorkspaceText.recordID(in: $0) }) else {
+            throw problem("expected an id such as A-12, found \(Self.quotedString(before))", at: start)
         }
         return id
+    }
+
+    /// The string value `reader` is at, quoted for a message (it was read once already).
+    static func quotedString(_ reader: JSONReader) -> String {
+        var again = reader
+        return quoted((try? again.readString()) ?? "")
     }
 
     /// A list of ids of any kind.
@@ -90,10 +95,9 @@ extension WorkspaceDecoder {
 
     /// A date, `YYYY-MM-DD`.
     mutating func day() throws(JSONError) -> Day {
-        let start = reader.offset
-        let text = try reader.readString()
-        guard let day = WorkspaceText.day(in: text) else {
-            throw problem("expected a date YYYY-MM-DD that exists, found \(Self.quoted(text))", at: start)
+        let start = reader.offset, before = reader
+        guard let day = try reader.readString({ WorkspaceText.day(in: $0) }) else {
+            throw problem("expected a date YYYY-MM-DD that exists, found \(Self.quotedString(before))", at: start)
         }
         return day
     }

@@ -231,27 +231,33 @@ struct WorkspaceDecoder {
         return AuditExtent(count: count, last: entry, array: open..<close, entries: first..<end)
     }
 
-    /// Skips one audit entry, checking only that it is an object with the required members
-    /// and a `seq` above `previous`; returns its `seq`.
+    /// Skims one audit entry without building it: an object with the required members, each
+    /// of its type (`at`, `user`, `source`, `statement` strings; `day` a date; `hash`, from
+    /// version 2, 64 hex digits; `changes` strings; `ids` record ids) and a `seq` above
+    /// `previous`; returns its `seq`.
     private mutating func skimAuditEntry(after previous: Int) throws(JSONError) -> Int {
         let start = reader.offset
         try reader.beginObject()
         var seq: Int?
         var found = 0
         while let key = try reader.nextKey(among: Self.auditMembers) {
-            if key == 0 {
-                field = "seq"
-                seq = try integer(minimum: 1)
-                field = ""
-            } else {
-                found |= key < Self.auditMembers.count ? 1 << key : 0
-                try reader.skipValue()
+            field = key < Self.auditMemberNames.count ? Self.auditMemberNames[key] : ""
+            switch key {
+            case 0: seq = try integer(minimum: 1)
+            case 2: _ = try day()
+            case 6: try skimAuditHash()
+            case 7: try skimStrings()
+            case 8: _ = try ids()
+            case Self.auditMembers.count: try reader.skipValue()
+            default: try skimString()
             }
+            field = ""
+            if key < Self.auditMembers.count { found |= 1 << key }
         }
         guard let seq else { throw problem("missing \"seq\"", at: start) }
-        let required = requiresHash ? Self.auditMembers.count : Self.auditMembers.count - 1
+        let required = requiresHash ? Self.requiredAuditMembers : Self.requiredAuditMembers - 1
         for i in 1..<required where found & (1 << i) == 0 {
-            let name = String(decoding: Self.auditMembers[i], as: UTF8.self)
+            let name = Self.auditMemberNames[i]
             throw problem("missing \"\(name)\"" + (name == "hash" ? " (required from format version 2)" : ""), at: start)
         }
         if seq <= previous {
@@ -260,8 +266,33 @@ struct WorkspaceDecoder {
         return seq
     }
 
-    /// The members every audit entry has, `seq` first and `hash` (from version 2) last.
-    private static let auditMembers = ["seq", "at", "day", "user", "source", "statement", "hash"].map { Array($0.utf8) }
+    /// Checks an audit entry's `hash` without keeping it: from version 2, 64 lower-case hex digits.
+    private mutating func skimAuditHash() throws(JSONError) {
+        let start = reader.offset
+        let valid = try reader.readString { WorkspaceText.isHash($0) }
+        if requiresHash, !valid { throw problem("expected 64 lower-case hex digits (a SHA-256)", at: start) }
+    }
+
+    /// Skips a string, refusing any other kind of value.
+    private mutating func skimString() throws(JSONError) {
+        let kind = try reader.peekKind()
+        guard kind == .string else { throw problem("expected a string, found \(kind)", at: reader.offset) }
+        try reader.skipValue()
+    }
+
+    /// Skips an array of strings, refusing anything else.
+    private mutating func skimStrings() throws(JSONError) {
+        try reader.beginArray()
+        while try reader.nextElement() { try skimString() }
+    }
+
+    /// The members an audit entry may have: the required ones first (`seq` first, `hash`, from
+    /// version 2, last of them), then `changes` and `ids`.
+    private static let auditMemberNames = ["seq", "at", "day", "user", "source", "statement", "hash", "changes", "ids"]
+    /// ``auditMemberNames`` as bytes, for ``JSONReader/nextKey(among:)``.
+    private static let auditMembers = auditMemberNames.map { Array($0.utf8) }
+    /// How many of ``auditMembers`` every entry must have (with `hash`).
+    private static let requiredAuditMembers = 7
 
     /// Gives back the pages of the mapped file that the reader has passed.
     private mutating func dropPassedPages() {

@@ -69,12 +69,15 @@ enum WorkspaceText {
 
     /// The id spelled exactly `PREFIX-n` with any known prefix, or nil.
     static func recordID(in text: String) -> RecordID? {
-        utf8(text) { bytes -> RecordID? in
-            guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")),
-                  let kind = RecordKind(rawValue: String(decoding: UnsafeBufferPointer(rebasing: bytes[..<dash]), as: UTF8.self)),
-                  let number = digits(bytes, from: dash + 1) else { return nil }
-            return RecordID(kind, number)
-        }
+        utf8(text) { recordID(in: $0) }
+    }
+
+    /// ``recordID(in:)`` over UTF-8 bytes.
+    static func recordID(in bytes: UnsafeBufferPointer<UInt8>) -> RecordID? {
+        guard let dash = bytes.firstIndex(of: UInt8(ascii: "-")),
+              let kind = RecordKind(exactPrefix: UnsafeBufferPointer(rebasing: bytes[..<dash])),
+              let number = digits(bytes, from: dash + 1) else { return nil }
+        return RecordID(kind, number)
     }
 
     /// A number from 1 with no leading zero and at most `maxIDDigits` digits, from `start` to
@@ -93,20 +96,28 @@ enum WorkspaceText {
 
     /// The day spelled exactly `YYYY-MM-DD`, if that date exists.
     static func day(in text: String) -> Day? {
-        utf8(text) { bytes -> Day? in
-            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for i in range {
-                    let digit = bytes[i] &- UInt8(ascii: "0")
-                    guard digit < 10 else { return nil }
-                    value = value * 10 + Int(digit)
-                }
-                return value
+        utf8(text) { day(in: $0) }
+    }
+
+    /// ``day(in:)`` over UTF-8 bytes.
+    static func day(in bytes: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range {
+                let digit = bytes[i] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
             }
-            guard let year = number(0..<4), let month = number(5..<7), let date = number(8..<10) else { return nil }
-            return Day(year: year, month: month, day: date)
+            return value
         }
+        guard let year = number(0..<4), let month = number(5..<7), let date = number(8..<10) else { return nil }
+        return Day(year: year, month: month, day: date)
+    }
+
+    /// Whether `bytes` are 64 lower-case hex digits (a SHA-256).
+    static func isHash(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count == 64 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     /// `body` run on the UTF-8 of `text` as one buffer (without copying, for a native string).
