@@ -22,6 +22,40 @@ protocol StoredRecord: Numbered, Equatable {
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)?
     /// The member holding the first date for which `isBad` is true, or nil.
     func badDate(_ isBad: (Day) -> Bool) -> String?
+    /// The unit name the record refers to for which `isUnit` is false, with the member (`unit`),
+    /// or nil.
+    func missingUnit(_ isUnit: (String) -> Bool) -> (member: String, name: String)?
+    /// The first record the record refers to (other than people) for which `exists` is false,
+    /// with the member that refers to it (`plan`), or nil.
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)?
+}
+
+extension StoredRecord {
+    /// Most records name no unit.
+    func missingUnit(_ isUnit: (String) -> Bool) -> (member: String, name: String)? { nil }
+    /// Records that refer to no other records.
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? { nil }
+}
+
+/// `(member, KIND-n)` when `n` is given and `exists` is false for it.
+private func reference(_ member: String, _ kind: RecordKind, _ n: Int?, _ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+    guard let n else { return nil }
+    let id = RecordID(kind, n)
+    return exists(id) ? nil : (member, id)
+}
+
+/// The first note whose meeting does not exist, as `(member, M-n)`.
+private func noteMeetings(_ member: String, _ notes: [Note], _ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+    for note in notes {
+        if let found = reference(member, .meeting, note.meeting, exists) { return found }
+    }
+    return nil
+}
+
+/// `("unit", name)` when `name` is given and is not a unit.
+private func unknownUnit(_ name: String?, _ isUnit: (String) -> Bool) -> (member: String, name: String)? {
+    guard let name, !isUnit(name) else { return nil }
+    return ("unit", name)
 }
 
 extension StoredRecord {
@@ -69,6 +103,7 @@ extension Person: StoredRecord {
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Person { try decoder.person() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
+    func missingUnit(_ isUnit: (String) -> Bool) -> (member: String, name: String)? { unknownUnit(unit, isUnit) }
     func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
 }
 
@@ -78,6 +113,7 @@ extension Meeting: StoredRecord {
     static var inEntry: WritableKeyPath<JournalEntry, [Meeting]> { \.meetings }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Meeting { try decoder.meeting() }
+    func missingUnit(_ isUnit: (String) -> Bool) -> (member: String, name: String)? { unknownUnit(unit, isUnit) }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
         if let found = missing("chair", chair, isPerson) { return found }
         for n in attendees where !isPerson(n) { return ("attendees", n) }
@@ -95,6 +131,9 @@ extension Product: StoredRecord {
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Product { try decoder.product() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("author", author, isPerson) }
     func badDate(_ isBad: (Day) -> Bool) -> String? { isBad(date) ? "date" : nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        reference("for", .commission, commission, exists) ?? reference("presented_at", .meeting, presentedAt, exists)
+    }
 }
 
 extension Priority: StoredRecord {
@@ -103,8 +142,12 @@ extension Priority: StoredRecord {
     static var inEntry: WritableKeyPath<JournalEntry, [Priority]> { \.priorities }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Priority { try decoder.priority() }
+    func missingUnit(_ isUnit: (String) -> Bool) -> (member: String, name: String)? { unknownUnit(unit, isUnit) }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
     func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        reference("meeting", .meeting, meeting, exists) ?? reference("retired_at", .meeting, retiredAt, exists)
+    }
 }
 
 extension Candidate: StoredRecord {
@@ -115,6 +158,9 @@ extension Candidate: StoredRecord {
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Candidate { try decoder.candidate() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
     func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        reference("meeting", .meeting, meeting, exists)
+    }
 }
 
 extension Requirement: StoredRecord {
@@ -125,6 +171,10 @@ extension Requirement: StoredRecord {
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Requirement { try decoder.requirement() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
     func badDate(_ isBad: (Day) -> Bool) -> String? { notes.contains { isBad($0.date) } ? "notes" : nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        reference("priority", .priority, priority, exists) ?? reference("plan", .plan, plan, exists)
+            ?? reference("meeting", .meeting, meeting, exists) ?? noteMeetings("notes", notes, exists)
+    }
 }
 
 extension Commission: StoredRecord {
@@ -135,6 +185,9 @@ extension Commission: StoredRecord {
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Commission { try decoder.commission() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("assignee", assignee, isPerson) }
     func badDate(_ isBad: (Day) -> Bool) -> String? { isBad(due) ? "due" : nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        reference("meeting", .meeting, meeting, exists)
+    }
 }
 
 extension Plan: StoredRecord {
@@ -149,6 +202,10 @@ extension Plan: StoredRecord {
         if let review, isBad(review) { return "review" }
         return nil
     }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        if let serves, !exists(serves) { return ("serves", serves) }
+        return reference("meeting", .meeting, meeting, exists)
+    }
 }
 
 extension Action: StoredRecord {
@@ -162,6 +219,10 @@ extension Action: StoredRecord {
         if isBad(due) { return "due" }
         return progress.contains { isBad($0.date) } ? "progress" : nil
     }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        reference("plan", .plan, plan, exists) ?? reference("meeting", .meeting, meeting, exists)
+            ?? noteMeetings("progress", progress, exists)
+    }
 }
 
 extension Decision: StoredRecord {
@@ -172,6 +233,11 @@ extension Decision: StoredRecord {
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Decision { try decoder.decision() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
     func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        if let found = reference("meeting", .meeting, meeting, exists) { return found }
+        for id in about where !exists(id) { return ("about", id) }
+        return reference("supersedes", .decision, supersedes, exists) ?? reference("superseded_by", .decision, supersededBy, exists)
+    }
 }
 
 extension Escalation: StoredRecord {
@@ -182,6 +248,10 @@ extension Escalation: StoredRecord {
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Escalation { try decoder.escalation() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
     func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        if case .record(let id) = subject, !exists(id) { return ("subject", id) }
+        return reference("meeting", .meeting, meeting, exists) ?? reference("decided_at", .meeting, decidedAt, exists)
+    }
 }
 
 extension Review: StoredRecord {
@@ -192,4 +262,7 @@ extension Review: StoredRecord {
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Review { try decoder.review() }
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
     func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+        reference("plan", .plan, plan, exists) ?? reference("meeting", .meeting, meeting, exists)
+    }
 }

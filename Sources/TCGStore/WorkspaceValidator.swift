@@ -6,7 +6,9 @@ import TCGDomain
 /// Records of each kind are in strictly ascending id order (the register finds them by binary
 /// search); `last_ids` is at least the largest id of each kind (ids are never reused); unit
 /// and person names are unique ignoring case; owners, chairs, authors, assignees, attendees
-/// and partners are people in the register; the current meeting exists; every date lies in
+/// and partners are people in the register; units named by units, people, meetings and
+/// priorities are units in the register; the other records a record refers to (its plan, its
+/// meeting, what it serves or supersedes) are in the register; the current meeting exists; every date lies in
 /// the years 1–9999.
 ///
 /// ``problem(in:)`` checks a whole register; ``problem(in:after:)`` checks only what a journal
@@ -23,7 +25,7 @@ enum WorkspaceValidator {
     static func problem(in r: Register, after entry: JournalEntry) -> String? {
         if let problem = unitNames(r) { return problem }
         if entry.touchesPeople, let problem = personNames(r) { return problem }
-        if entry.deleted.contains(where: { $0.kind == .person }), let problem = references(r) { return problem }
+        if !entry.deleted.isEmpty, let problem = references(r) { return problem }
         var check = EntryCheck(register: r, entry: entry)
         check.visitAll()
         if let problem = check.problem { return problem }
@@ -58,7 +60,7 @@ enum WorkspaceValidator {
         unitNames(r) ?? personNames(r)
     }
 
-    /// Units have names, unique ignoring case, and frequencies in range.
+    /// Units have names, unique ignoring case, frequencies in range, and parents that are units.
     private static func unitNames(_ r: Register) -> String? {
         var units: Set<String> = []
         for (i, u) in r.units.enumerated() {
@@ -67,7 +69,17 @@ enum WorkspaceValidator {
             if let every = u.stcgEvery, !(0...999_999).contains(every.count) { return "units[\(i)]: stcg_every \(every) is out of range" }
             if let every = u.ttcgEvery, !(0...999_999).contains(every.count) { return "units[\(i)]: ttcg_every \(every) is out of range" }
         }
+        for (i, u) in r.units.enumerated() {
+            if let parent = u.parent, !units.contains(parent.lowercased()) {
+                return "units[\(i)].parent: \(parent) is not a unit in the register"
+            }
+        }
         return nil
+    }
+
+    /// The register's unit names, lower-cased, for reference checks.
+    private static func unitSet(_ r: Register) -> Set<String> {
+        Set(r.units.map { $0.name.lowercased() })
     }
 
     /// People's names are unique ignoring case.
@@ -155,7 +167,7 @@ enum WorkspaceValidator {
         if let m = r.currentMeeting, r.meetings.index(ofNumber: m) == nil {
             return "current_meeting: M-\(m) is not a meeting in the register"
         }
-        var check = ReferenceCheck(register: r, known: Set(r.people.map(\.number)))
+        var check = ReferenceCheck(register: r, known: Set(r.people.map(\.number)), units: unitSet(r))
         check.visitAll()
         return check.problem
     }
@@ -164,6 +176,7 @@ enum WorkspaceValidator {
     private struct ReferenceCheck: RecordKindVisitor {
         let register: Register
         let known: Set<Int>
+        let units: Set<String>
         var problem: String?
 
         mutating func visit<T: StoredRecord>(_ type: T.Type) {
@@ -172,6 +185,14 @@ enum WorkspaceValidator {
             for i in list.indices {
                 if let (member, n) = list[i].missingPerson({ known.contains($0) }) {
                     problem = "\(T.arrayName)[\(i)].\(member): PE-\(n) is not a person in the register"
+                    return
+                }
+                if let (member, name) = list[i].missingUnit({ units.contains($0.lowercased()) }) {
+                    problem = "\(T.arrayName)[\(i)].\(member): \(name) is not a unit in the register"
+                    return
+                }
+                if let (member, id) = list[i].missingRecord({ register.exists($0) }) {
+                    problem = "\(T.arrayName)[\(i)].\(member): \(id) is not in the register"
                     return
                 }
             }
@@ -231,6 +252,7 @@ enum WorkspaceValidator {
             guard problem == nil else { return }
             let list = register[keyPath: T.inRegister]
             let people = register.people
+            let units = register.units
             for record in entry[keyPath: T.inEntry] {
                 guard let i = list.index(ofNumber: record.number) else {
                     problem = "\(T.arrayName): \(record.recordID) is missing or out of id order"
@@ -248,6 +270,14 @@ enum WorkspaceValidator {
                 }
                 if let (member, n) = list[i].missingPerson({ people.index(ofNumber: $0) != nil }) {
                     problem = "\(place).\(member): PE-\(n) is not a person in the register"
+                    return
+                }
+                if let (member, name) = list[i].missingUnit({ n in units.contains { $0.name.lowercased() == n.lowercased() } }) {
+                    problem = "\(place).\(member): \(name) is not a unit in the register"
+                    return
+                }
+                if let (member, id) = list[i].missingRecord({ register.exists($0) }) {
+                    problem = "\(place).\(member): \(id) is not in the register"
                     return
                 }
                 if let member = list[i].badDate(outOfRange) {

@@ -173,6 +173,8 @@ final class JournalTests: XCTestCase {
              "line 4: does not fit the register: it removes A-99, which is not in the register"),
             ("a wrong base", joined([lines[0], Array(second.replacingOccurrences(of: "\"base\":", with: "\"base\":1").utf8), lines[2], lines[3]]),
              "line 2: does not fit the register: it continues the audit trail from entry #1"),
+            ("an unknown unit", joined([Array(text(lines[0]).replacingOccurrences(of: "\"unit\":\"Eastbridge\"", with: "\"unit\":\"Nowhere\"").utf8), lines[1], lines[2], lines[3]]),
+             "line 1: makes the register inconsistent: people["),
             ("an unknown owner", joined([lines[0], lines[1], Array(text(lines[2]).replacingOccurrences(of: "\"owner\":\"PE-1\"", with: "\"owner\":\"PE-77\"").utf8), lines[3]]),
              "line 3: makes the register inconsistent: actions[4].owner: PE-77 is not a person in the register"),
         ]
