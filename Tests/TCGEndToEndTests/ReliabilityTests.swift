@@ -102,6 +102,50 @@ final class ReliabilityTests: XCTestCase {
         }
     }
 
+    /// Every value of a real workspace (the spec's worked example) retyped in turn — a number, a
+    /// string, null, an array, an object, a date that does not exist, an id that is not there —
+    /// is either read (exit 0, e.g. other text where text belongs) or refused with exit 3 naming
+    /// the file and leaving it byte for byte; never a crash. A change on a workspace that was
+    /// read keeps it readable.
+    func testRetypedValuesAreReadOrRefusedNeverCrash() throws {
+        let folder = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spec = TcgProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/spec/examples/partnership-cycle.tcg")
+        let script = try XCTUnwrap(Reliability.bytes(spec), "the spec's example was not found at \(spec.path)")
+        XCTAssertEqual(try Reliability.run(["--workspace", "base.json", "--today", "2027-03-20"], stdin: script, in: folder).status, 0)
+        let base = String(decoding: try XCTUnwrap(Reliability.bytes(folder.appendingPathComponent("base.json"))), as: UTF8.self)
+        // The values (not the keys) of the workspace, by their ranges in the text.
+        let value = try NSRegularExpression(pattern: #""(?:[^"\\]|\\.)*"(?!\s*:)|-?[0-9]+|true|false|null"#)
+        let matches = value.matches(in: base, range: NSRange(base.startIndex..., in: base))
+        XCTAssertGreaterThan(matches.count, 300)
+        let replacements = ["0", "\"x\"", "null", "[]", "{}", "\"2027-02-30\"", "\"A-999\"", "-1"]
+        var outcomes = [Int32: Int]()
+        let copy = folder.appendingPathComponent("w.json")
+        for (n, match) in matches.enumerated() {
+            guard let range = Range(match.range, in: base) else { continue }
+            let replacement = replacements[n % replacements.count]
+            if base[range] == replacement { continue }
+            let mutated = Array((base[..<range.lowerBound] + replacement + base[range.upperBound...]).utf8)
+            for name in ["w.json", "w.json.journal", "w.json.lock"] { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+            FileManager.default.createFile(atPath: copy.path, contents: Data(mutated))
+            let what = "\(base[range].prefix(40)) -> \(replacement)"
+            let read = try Reliability.run(["--workspace", "w.json", "-c", "count actions"], in: folder, timeout: 30)
+            outcomes[read.status, default: 0] += 1
+            XCTAssertTrue(read.endedNormally && (read.status == 0 || read.status == 3), "\(what): exit \(read.status): \(read.stderr.prefix(300))")
+            if read.status == 3 {
+                XCTAssertTrue(read.stderr.contains("w.json"), "\(what): \(read.stderr.prefix(300))")
+                XCTAssertEqual(Reliability.bytes(copy), mutated, "\(what): the refused file was changed")
+                continue
+            }
+            let change = try Reliability.run(["--workspace", "w.json", "-c", "add unit Zed"], in: folder, timeout: 30)
+            XCTAssertTrue(change.endedNormally && change.status != 2, "\(what): the change ended with \(change.status)")
+            let again = try Reliability.run(["--workspace", "w.json", "-c", "count actions"], in: folder, timeout: 30)
+            XCTAssertEqual(again.status, 0, "\(what): the workspace no longer opens after a change: \(again.stderr.prefix(300))")
+        }
+        print("retyped values: \(outcomes[0, default: 0]) read, \(outcomes[3, default: 0]) refused")
+        XCTAssertGreaterThan(outcomes[3, default: 0], 100, "most retyped values are refused: \(outcomes)")
+    }
+
     // MARK: Hostile scripts
 
     /// 100,000 nested brackets of each kind, 2 MB lines (among them 2 MB words where a command,
