@@ -89,7 +89,8 @@ struct Invocation {
         if verb == "demo" {
             args.removeFirst()
             guard args.count <= 1 else { return usage("demo takes at most one PATH") }
-            return Demo.write(to: args.first ?? "demo.json", console: console)
+            // `tcg demo PATH`, or `tcg --workspace PATH demo`; else demo.json (never overwritten).
+            return Demo.write(to: args.first ?? workspace ?? "demo.json", console: console)
         }
         if verb == "verify" {
             guard args.count == 1 else { return usage("verify takes no arguments (the workspace is --workspace PATH)") }

@@ -22,6 +22,11 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(a, try Data(contentsOf: folder.appendingPathComponent("b.json")), "the demo is deterministic")
         XCTAssertEqual(try tcg(["demo", "a.json"]).status, 2, "an existing file is never overwritten")
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("a.json")), a)
+        // `--workspace PATH demo` names the file too, and never overwrites it either.
+        XCTAssertEqual(try tcg(["--workspace", "c.json", "demo"]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("c.json")), a)
+        XCTAssertEqual(try tcg(["--workspace", "a.json", "demo"]).status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo.json").path))
     }
 
     func testDemoHoldsAYearOfBusinessAndTheClockMoves() throws {
