@@ -36,31 +36,32 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The civil year, month and day.
     public var civil: (year: Int, month: Int, day: Int) { Day.civilFromDays(number) }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD` (years outside 0…9999 as plain numbers).
     public var description: String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(10)
-        appendISO(to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let (year, month, date) = civil
+        guard (0...9999).contains(year) else {
+            return "\(year)-\(month < 10 ? "0" : "")\(month)-\(date < 10 ? "0" : "")\(date)"
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, at index: Int, width: Int) {
+                var v = value
+                for i in stride(from: index + width - 1, through: index, by: -1) {
+                    buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            buffer[4] = UInt8(ascii: "-")
+            put(month, at: 5, width: 2)
+            buffer[7] = UInt8(ascii: "-")
+            put(date, at: 8, width: 2)
+            return 10
+        }
     }
 
-    /// Appends `YYYY-MM-DD` (years outside 0…9999 as plain numbers) to `out`.
+    /// Appends ``description`` to `out` (ten bytes, held inline: no allocation).
     public func appendISO(to out: inout [UInt8]) {
-        let (y, m, d) = civil
-        func two(_ v: Int) {
-            out.append(UInt8(48 + v / 10))
-            out.append(UInt8(48 + v % 10))
-        }
-        if (0...9999).contains(y) {
-            two(y / 100)
-            two(y % 100)
-        } else {
-            DecimalText.append(y, to: &out)
-        }
-        out.append(UInt8(ascii: "-"))
-        two(m)
-        out.append(UInt8(ascii: "-"))
-        two(d)
+        out.append(contentsOf: description.utf8)
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday.

@@ -97,11 +97,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ k: String) {
         startItem()
         appendString(k)
-        bytes.append(UInt8(ascii: ":"))
-        if let frame = frames.last, frame.breaksLines {
-            bytes.append(UInt8(ascii: " "))
-        }
-        afterKey = true
+        endKey()
     }
 
     /// Writes an object key written in the source, which needs no escaping (the field names of
@@ -111,6 +107,11 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
         appendLiteral(k)
         bytes.append(UInt8(ascii: "\""))
+        endKey()
+    }
+
+    /// The `:` after a key (and a space where the frame breaks lines); the value comes next.
+    private mutating func endKey() {
         bytes.append(UInt8(ascii: ":"))
         if let frame = frames.last, frame.breaksLines {
             bytes.append(UInt8(ascii: " "))

@@ -14,7 +14,7 @@ extension JSONWriter {
     mutating func field(_ key: StaticString, day: Day?) {
         guard let day else { return }
         self.key(key)
-        string(WorkspaceText.day(day))
+        string(day.description)
     }
 
     /// `key: "3mo"`, or nothing when `duration` is nil.

@@ -200,10 +200,9 @@ struct WorkspaceDecoder {
     /// decoding them, except the last, which is decoded and checked; returns where they are,
     /// or nil when the array is empty.
     ///
-    /// Each entry is also checked, cheaply, for the members every entry needs (`hash` too from
-    /// version 2) and for a `seq` above the previous entry's, so that a damaged trail is refused
-    /// when the workspace is opened; the other members' values are checked when the entries
-    /// are read (`history`).
+    /// Each entry is also skimmed (``skimAuditEntry(after:)``) for its members and their types,
+    /// and for a `seq` above the previous entry's, so that a damaged trail is refused when the
+    /// workspace is opened, though the entries are built only when read (`history`, `verify`).
     mutating func skipAudit() throws(JSONError) -> AuditExtent? {
         let open = reader.skippingWhitespace(from: reader.offset)
         try reader.beginArray()

@@ -13,27 +13,6 @@ enum WorkspaceText {
         kind.prefix + "-" + String(number)
     }
 
-    /// `YYYY-MM-DD` (years 1–9999; others are refused by the validator before saving).
-    static func day(_ day: Day) -> String {
-        let (year, month, date) = day.civil
-        guard (1...9999).contains(year) else { return day.description }
-        return String(unsafeUninitializedCapacity: 10) { buffer in
-            func put(_ value: Int, at index: Int, width: Int) {
-                var v = value
-                for i in stride(from: index + width - 1, through: index, by: -1) {
-                    buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
-                    v /= 10
-                }
-            }
-            put(year, at: 0, width: 4)
-            buffer[4] = UInt8(ascii: "-")
-            put(month, at: 5, width: 2)
-            buffer[7] = UInt8(ascii: "-")
-            put(date, at: 8, width: 2)
-            return 10
-        }
-    }
-
     /// The number of an id of `kind` spelled exactly `PREFIX-n`, or nil.
     static func number(in text: String, kind: RecordKind) -> Int? {
         utf8(text) { bytes -> Int? in

@@ -27,18 +27,13 @@ struct TcgProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs tcg and waits (at most `timeout` seconds, then kills it and fails the test).
+    /// Runs tcg and waits (at most `timeout` seconds, then kills it and fails the test), in
+    /// the environment of ``Reliability/environment(_:)``.
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, in folder: URL, environment: [String: String] = [:],
                     timeout: TimeInterval = 60, file: StaticString = #filePath, line: UInt = #line) throws -> Result {
-        var env = ProcessInfo.processInfo.environment
-        for key in ["TCG_WORKSPACE", "TCG_TODAY", "TCG_USER", "NO_COLOR", "TCG_HISTORY"] { env[key] = nil }
-        env["USER"] = "tester"
-        env["SOURCE_DATE_EPOCH"] = "1800000000"
-        for (k, v) in environment { env[k] = v }
-        let run = try ChildProcess.run(binary.path, arguments, stdin: Array((stdin ?? "").utf8), in: folder,
-                                       environment: env, timeout: timeout)
-        if run.timedOut { XCTFail("tcg \(arguments) did not finish within \(timeout) s", file: file, line: line) }
+        let run = try Reliability.run(arguments, stdin: Array((stdin ?? "").utf8), in: folder, environment: environment,
+                                      timeout: timeout, file: file, line: line)
         return Result(stdout: run.output, stderr: run.stderr, status: run.status)
     }
 
