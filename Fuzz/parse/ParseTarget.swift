@@ -9,16 +9,20 @@ import TCGLanguage
 /// is a finding; a syntax or domain error is not.
 
 /// Prints nothing: renders each output so that the renderers are fuzzed too.
-final class RenderingSink: OutputSink {
+final class RenderingSink {
     var format: OutputFormat = .table
     var rendered = 0
 
-    func emit(_ output: Output, format: OutputFormat) {
-        rendered &+= Renderer(format: self.format, width: 80).render(output).utf8.count
-    }
-
-    func warn(_ diagnostic: Diagnostic, in source: SourceFile) {
-        rendered &+= diagnostic.render(in: source).utf8.count
+    /// Renders what the interpreter printed, as a session would once the run ended.
+    func take(_ interpreter: Interpreter) {
+        for item in interpreter.takePrinted() {
+            switch item {
+            case .result(let output, _), .confirmation(let output, _):
+                rendered &+= Renderer(format: format, width: 80).render(output).utf8.count
+            case .warning(let diagnostic, let source):
+                rendered &+= diagnostic.render(in: source).utf8.count
+            }
+        }
     }
 }
 
@@ -59,8 +63,7 @@ func makePopulated() -> Register {
         escalate A-1 to Westshire rationale "Needs force resources"
         """
     let source = SourceFile(name: "setup", text: setup)
-    let sink = RenderingSink()
-    let interpreter = Interpreter(register: Register(), format: .table, user: "fuzz", todayOverride: nil, sink: sink,
+    let interpreter = Interpreter(register: Register(), format: .table, user: "fuzz", todayOverride: nil,
                                   clock: fuzzClock, readFile: { _ in throw RefusedRead() })
     let parsed = Parser.parse(source)
     try? interpreter.execute(parsed.statements, in: source, origin: .script("setup"))
@@ -74,7 +77,7 @@ struct RefusedRead: Error {}
 func execute(_ parsed: ParseResult, _ source: SourceFile, over register: Register, format: OutputFormat) -> Int {
     let sink = RenderingSink()
     sink.format = format
-    let interpreter = Interpreter(register: register, format: format, user: "fuzz", todayOverride: nil, sink: sink,
+    let interpreter = Interpreter(register: register, format: format, user: "fuzz", todayOverride: nil,
                                   clock: fuzzClock,
                                   // `run` of any path reads the input itself: a script that runs itself.
                                   readFile: { _ in source.bytes })
@@ -88,6 +91,7 @@ func execute(_ parsed: ParseResult, _ source: SourceFile, over register: Registe
     } catch {
         sink.rendered &+= error.diagnostic.render(in: error.source).utf8.count
     }
+    sink.take(interpreter)
     return sink.rendered
 }
 

@@ -18,7 +18,8 @@ extension Register {
         return id
     }
 
-    /// Makes a meeting the current one, opening it if it was planned. A closed meeting cannot be reopened (R10).
+    /// Opens a meeting for business if it was planned. A closed meeting cannot be reopened (R10).
+    /// Which meeting a user works at is their session's business, not the register's.
     public mutating func openMeeting(_ n: Int) throws(DomainError) {
         let i = try meetingIndex(n)
         let id = RecordID(.meeting, n)
@@ -29,10 +30,6 @@ extension Register {
         if meetings[i].status == .planned {
             meetings[i].status = .open
             log("\(id) status planned -> open", id)
-        }
-        if currentMeeting != n {
-            currentMeeting = n
-            log("current meeting -> \(id)")
         }
     }
 
@@ -57,10 +54,6 @@ extension Register {
         }
         log("\(id) status \(meetings[i].status.rawValue) -> closed", id)
         meetings[i].status = .closed
-        if currentMeeting == n {
-            currentMeeting = nil
-            log("current meeting -> none")
-        }
     }
 
     /// The meeting's index if its record may still change (not closed, R10).

@@ -78,8 +78,6 @@ public struct Register: Sendable {
     public var lastNumber: [RecordKind: Int] = [:]
     /// The register's clock, when a trainer has set it (`set today`, `advance`).
     public var clock: Day?
-    /// The meeting opened last and not yet closed: "the current meeting".
-    public var currentMeeting: Int?
 
     /// What the statement being run has changed so far, for its audit entry.
     public var pendingChanges: [String] = []

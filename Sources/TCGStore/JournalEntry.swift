@@ -14,8 +14,6 @@ struct JournalEntry: Equatable {
     var base: Int
     /// The register's clock after the transaction.
     var clock: Day?
-    /// The current meeting after the transaction.
-    var currentMeeting: Int?
     /// The id counters after the transaction.
     var lastNumber: [RecordKind: Int] = [:]
     /// The units after the transaction, all of them.
@@ -43,7 +41,6 @@ struct JournalEntry: Equatable {
         self.seq = seq
         self.base = base
         clock = register.clock
-        currentMeeting = register.currentMeeting
         lastNumber = register.lastNumber
         units = Array(register.units)
     }
@@ -143,7 +140,6 @@ extension JournalEntry {
         if let problem = applier.problem { return problem }
         register.units = RecordList(units)
         register.clock = clock
-        register.currentMeeting = currentMeeting
         register.lastNumber = lastNumber
         register.audit.append(contentsOf: audit)
         return nil

@@ -63,7 +63,6 @@ public enum WorkspaceFormat {
         w.field("version", version)
         w.field("journal_seq", journalSeq)
         w.field("clock", day: register.clock)
-        w.field("current_meeting", .meeting, register.currentMeeting)
         w.lastIDs(register.lastNumber)
         try array("units", register.units) { $0.record($1) }
         try array("people", register.people) { $0.record($1) }

@@ -29,9 +29,6 @@ enum WorkspaceValidator {
         var check = EntryCheck(register: r, entry: entry)
         check.visitAll()
         if let problem = check.problem { return problem }
-        if let m = r.currentMeeting, r.meetings.index(ofNumber: m) == nil {
-            return "current_meeting: M-\(m) is not a meeting in the register"
-        }
         if let clock = r.clock, outOfRange(clock) { return "clock: the date is outside the years 1 to 9999" }
         let appended = r.audit.count - entry.audit.count
         guard appended >= 0 else { return "audit: the register has fewer entries than the journal line appends" }
@@ -162,11 +159,8 @@ enum WorkspaceValidator {
 
     // MARK: References and dates
 
-    /// People named by id exist; the current meeting exists.
+    /// People named by id exist.
     private static func references(_ r: Register) -> String? {
-        if let m = r.currentMeeting, r.meetings.index(ofNumber: m) == nil {
-            return "current_meeting: M-\(m) is not a meeting in the register"
-        }
         var check = ReferenceCheck(register: r, known: Set(r.people.map(\.number)), units: unitSet(r))
         check.visitAll()
         return check.problem

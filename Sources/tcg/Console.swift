@@ -6,7 +6,7 @@ import Darwin
 import TCGLanguage
 
 /// Prints statements' output to stdout (buffered) and diagnostics to stderr.
-final class Console: OutputSink {
+final class Console {
     let terminal: Terminal
     var format: OutputFormat
     private var buffer: [UInt8] = []

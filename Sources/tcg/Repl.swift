@@ -17,6 +17,7 @@ extension Session {
             console.message(storeMessage(error))
             return 3
         }
+        adoptSavedMeeting()
         interpreter.keepsUndo = true
         interpreter.interrupted = { StatementInterrupt.requested }
         console.interactive = true

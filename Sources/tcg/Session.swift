@@ -7,33 +7,45 @@ import TCGDomain
 import TCGLanguage
 import TCGStore
 
-/// One loop for scripts and the REPL: where statements come from, how they commit, how errors end them.
+/// One path for every statement, from the REPL, a script, `-c` or stdin: parse → run in a
+/// transaction → commit durably → write the files it asked for → print.
 ///
-/// A script (file, stdin, `-c`) is one transaction under the writer lock: the first failing
-/// statement ends it and nothing is saved. At the prompt each statement commits on its own and is
-/// durable before the next prompt.
+/// Statements first run on the register as it is, without the lock. The first statement that
+/// would change the register stops that run (nothing has been printed or written); the session
+/// then takes the writer lock and runs them again on the latest register, and commits. So a
+/// query never waits for a writer, and a change is never lost to another writer. An id, a
+/// confirmation or a written report appears only after the commit; a failed or dry run leaves
+/// no trace. A script is one transaction; at the prompt each statement is.
 final class Session {
     let store: RegisterStore
     let console: Console
     let interpreter: Interpreter
     let dryRun: Bool
+    /// Where this user's current meeting is kept between runs.
+    let userState: UserState?
     /// Set when the process ends with this session's script: `runScript` then exits itself, so
     /// that the parsed script, the register and the session are freed by the kernel all at once
     /// instead of object by object (a tenth of a large build script's time).
     var exitsAfterScript = false
+    /// Whether the user's saved current meeting has been checked against the register.
+    private var meetingAdopted = false
+    /// `tcg test`: scripts run on a copy of the workspace, and the reports they write are not
+    /// written anywhere (their `wrote FILE` lines still count as output).
+    var discardsFiles = false
 
     init(store: RegisterStore, console: Console, user: String, format: OutputFormat, todayOverride: Day?, dryRun: Bool,
-         clock: @escaping @Sendable () -> (today: Day, now: String) = Environment.clock) {
+         userState: UserState? = nil, clock: @escaping @Sendable () -> (today: Day, now: String) = Environment.clock) {
         self.store = store
         self.console = console
         self.dryRun = dryRun
-        self.interpreter = Interpreter(register: Register(), format: format, user: user, todayOverride: todayOverride,
-                                       sink: console, clock: clock,
-                                       readFile: { path in
-                                           guard let bytes = FileIO.read(path) else { throw ReadError(reason: FileIO.lastError()) }
-                                           return bytes
-                                       })
-        interpreter.writeFile = { path, bytes in try DurableFile.write(path, bytes) }
+        self.userState = userState
+        let interpreter = Interpreter(register: Register(), format: format, user: user, todayOverride: todayOverride, clock: clock,
+                                      readFile: { path in
+                                          guard let bytes = FileIO.read(path) else { throw ReadError(reason: FileIO.lastError()) }
+                                          return bytes
+                                      })
+        interpreter.auditTrail = { [unowned interpreter] in try interpreter.register.fullAudit() }
+        self.interpreter = interpreter
     }
 
     struct ReadError: Error, CustomStringConvertible {
@@ -44,53 +56,129 @@ final class Session {
     /// Runs a whole script as one transaction; returns the exit status.
     func runScript(_ source: SourceFile, origin: Origin, parameters: [String: Value]) -> Int32 {
         let parsed = Parser.parse(source)
-        let status = run(parsed, source, origin: origin, parameters: parameters)
-        if exitsAfterScript {
-            console.flush()
-            exit(status)
+        let status: Int32
+        if !parsed.diagnostics.isEmpty {
+            for d in parsed.diagnostics { console.error(d, in: source) }
+            status = 1
+        } else {
+            interpreter.variables.merge(parameters) { _, new in new }
+            interpreter.keepsUndo = parsed.uses.contains("undo")
+            let started = Session.monotonicMilliseconds()
+            status = perform(parsed.statements, in: source, origin: origin, reading: { [store] () throws(StoreError) -> Register? in try store.open() })
+            if interpreter.timer {
+                console.flush()
+                Console.writeError("time: \(Session.format(Session.monotonicMilliseconds() - started)) ms for \(parsed.statements.count) statements\n")
+            }
+        }
+        console.flush()
+        if exitsAfterScript { exit(status) }
+        return status
+    }
+
+    /// Runs statements as one transaction and prints what they printed; returns the exit status.
+    /// `reading` gives the register to start from without the lock.
+    func perform(_ statements: [Statement], in source: SourceFile, origin: Origin,
+                 reading: () throws(StoreError) -> Register?) -> Int32 {
+        do {
+            if let fresh = try reading() { interpreter.register = fresh }
+        } catch {
+            console.message(storeMessage(error))
+            return 3
+        }
+        adoptSavedMeeting()
+        let saved = interpreter.sessionState
+        let clean = interpreter.register
+        var committed = false
+        do {
+            var needsWriter = false
+            do {
+                interpreter.mayWrite = { [dryRun] in dryRun }
+                try interpreter.execute(statements, in: source, origin: origin)
+            } catch {
+                guard error.needsWriter else { throw error }
+                needsWriter = true
+            }
+            if needsWriter {
+                interpreter.sessionState = saved
+                interpreter.mayWrite = { true }
+                try store.transaction { (register: inout Register) throws in
+                    interpreter.register = register
+                    try interpreter.execute(statements, in: source, origin: origin)
+                    register = interpreter.register
+                }
+                committed = true
+            }
+        } catch let failure as Interpreter.Failure {
+            interpreter.register = clean
+            printNow(interpreter.takePrinted(), confirmed: false)
+            _ = interpreter.takeFiles()
+            console.error(failure.diagnostic, in: failure.source)
+            interpreter.sessionState = saved
+            return 1
+        } catch let error as StoreError {
+            interpreter.register = clean
+            _ = interpreter.takePrinted()
+            _ = interpreter.takeFiles()
+            interpreter.sessionState = saved
+            console.message(storeMessage(error))
+            return 3
+        } catch {
+            interpreter.register = clean
+            _ = interpreter.takePrinted()
+            _ = interpreter.takeFiles()
+            interpreter.sessionState = saved
+            console.message("tcg: \(error)")
+            return 1
+        }
+        return finish(committed: committed, saved: saved)
+    }
+
+    /// Takes the user's saved current meeting, once the register has been read.
+    func adoptSavedMeeting() {
+        guard !meetingAdopted else { return }
+        meetingAdopted = true
+        if let state = userState { interpreter.currentMeeting = state.currentMeeting(in: interpreter.register) }
+    }
+
+    /// After a successful run: writes the files the statements asked for (never in a dry run),
+    /// keeps the user's current meeting, then prints everything in order.
+    private func finish(committed: Bool, saved: Interpreter.SessionState) -> Int32 {
+        var status: Int32 = 0
+        var printed = interpreter.takePrinted()
+        for file in interpreter.takeFiles() {
+            if dryRun {
+                console.message("dry run: \(file.path) was not written")
+                continue
+            }
+            if discardsFiles { continue }
+            do { try DurableFile.write(file.path, file.bytes) } catch {
+                printed.removeAll { if case .confirmation(.text("wrote \(file.path)"), _) = $0 { return true }; return false }
+                printNow(printed, confirmed: true)
+                printed = []
+                console.message("tcg: cannot write the report to \(file.path): \(error.message)")
+                status = 1
+            }
+        }
+        printNow(printed, confirmed: true)
+        if dryRun, committed || interpreter.register.auditCount != (try? store.open())?.auditCount {
+            console.message("dry run: nothing was saved")
+        }
+        if !dryRun, interpreter.currentMeeting != saved.currentMeeting {
+            if let problem = userState?.keep(interpreter.currentMeeting, in: interpreter.register) {
+                console.message("warning: your current meeting is not kept for the next command: \(problem)")
+            }
         }
         return status
     }
 
-    /// Runs a parsed script as one transaction; returns the exit status.
-    private func run(_ parsed: ParseResult, _ source: SourceFile, origin: Origin, parameters: [String: Value]) -> Int32 {
-        if !parsed.diagnostics.isEmpty {
-            for d in parsed.diagnostics { console.error(d, in: source) }
-            return 1
-        }
-        interpreter.variables.merge(parameters) { _, new in new }
-        interpreter.keepsUndo = Session.uses(.undo, parsed.statements)
-        let started = Session.monotonicMilliseconds()
-        defer {
-            console.flush()
-            if interpreter.timer {
-                Console.writeError("time: \(Session.format(Session.monotonicMilliseconds() - started)) ms for \(parsed.statements.count) statements\n")
+    /// Prints what statements printed; confirmations only when `confirmed` (the change is durable).
+    func printNow(_ items: [Printed], confirmed: Bool) {
+        for item in items {
+            switch item {
+            case .result(let output, let format): console.emit(output, format: format)
+            case .confirmation(let output, let format): if confirmed { console.emit(output, format: format) }
+            case .warning(let diagnostic, let source): console.warn(diagnostic, in: source)
             }
-        }
-        do {
-            if dryRun || !Session.changes(parsed.statements) {
-                interpreter.register = try store.open()
-                try interpreter.execute(parsed.statements, in: source, origin: origin)
-                if dryRun, interpreter.register.auditCount != (try? store.open())?.auditCount {
-                    console.message("dry run: nothing was saved")
-                }
-                return 0
-            }
-            try store.transaction { (register: inout Register) throws in
-                interpreter.register = register
-                try interpreter.execute(parsed.statements, in: source, origin: origin)
-                register = interpreter.register
-            }
-            return 0
-        } catch let failure as Interpreter.Failure {
-            console.error(failure.diagnostic, in: failure.source)
-            return 1
-        } catch let error as StoreError {
-            console.message(storeMessage(error))
-            return 3
-        } catch {
-            console.message("tcg: \(error)")
-            return 1
         }
     }
 
@@ -112,81 +200,14 @@ final class Session {
         return "\(micro / 1000).\(frac < 10 ? "00" : frac < 100 ? "0" : "")\(frac)"
     }
 
-    /// Whether a verb appears anywhere in the statements.
-    static func uses(_ verb: Verb, _ statements: [Statement]) -> Bool {
-        statements.contains { s in
-            switch s {
-            case .command(let c): return c.spec.verb == verb
-            case .loop(_, _, let body, _): return uses(verb, body)
-            case .branch(_, let then, let otherwise, _): return uses(verb, then) || uses(verb, otherwise ?? [])
-            case .include: return true
-            default: return false
-            }
-        }
-    }
-
-    /// Whether any statement (or a script it runs) can change the register.
-    static func changes(_ statements: [Statement]) -> Bool {
-        statements.contains { s in
-            switch s {
-            case .command(let c): return c.spec.changes
-            case .assign(_, let v, _): return letChanges(v)
-            case .echo(let exprs, _): return exprs.contains(where: exprChanges)
-            case .loop(_, let source, let body, _): return letChanges(source) || changes(body)
-            case .branch(let cond, let then, let otherwise, _): return exprChanges(cond) || changes(then) || changes(otherwise ?? [])
-            case .check(let cond, _, _): return exprChanges(cond)
-            case .include: return true
-            }
-        }
-    }
-
-    static func letChanges(_ v: LetValue) -> Bool {
-        switch v {
-        case .statement(let s): return changes([s])
-        case .value(let e): return exprChanges(e)
-        }
-    }
-
-    static func exprChanges(_ e: Expr) -> Bool {
-        switch e {
-        case .query(let s, _): return changes([s])
-        case .compare(_, let a, let b, _), .member(let a, let b, _), .contains(let a, let b, _), .and(let a, let b), .or(let a, let b):
-            return exprChanges(a) || exprChanges(b)
-        case .not(let a, _): return exprChanges(a)
-        case .list(let items, _): return items.contains(where: exprChanges)
-        default: return false
-        }
-    }
-
     /// Runs one statement at the prompt as its own transaction. Returns false when the session should end.
     func runInteractive(_ statement: Statement, source: SourceFile) -> Bool {
         let started = Session.monotonicMilliseconds()
-        defer {
-            if interpreter.timer {
-                console.flush()
-                let ms = Session.monotonicMilliseconds() - started
-                Console.writeError("time: \(Session.format(ms)) ms\n")
-            }
-        }
-        do {
-            if dryRun || !Session.changes([statement]) {
-                if let fresh = try store.refresh() { interpreter.register = fresh }
-                try interpreter.execute([statement], in: source, origin: .repl)
-            } else {
-                try store.transaction { (register: inout Register) throws in
-                    interpreter.register = register
-                    try interpreter.execute([statement], in: source, origin: .repl)
-                    register = interpreter.register
-                }
-            }
-        } catch let failure as Interpreter.Failure {
-            console.error(failure.diagnostic, in: failure.source)
-        } catch let error as StoreError {
-            console.message(storeMessage(error))
-        } catch {
-            console.message("tcg: \(error)")
-        }
+        _ = perform([statement], in: source, origin: .repl, reading: { [store] () throws(StoreError) -> Register? in try store.refresh() })
         console.flush()
+        if interpreter.timer {
+            Console.writeError("time: \(Session.format(Session.monotonicMilliseconds() - started)) ms\n")
+        }
         return !interpreter.quitRequested
     }
 
@@ -196,7 +217,7 @@ final class Session {
         if interpreter.todayOverride != nil || interpreter.register.clock != nil, interpreter.today != Environment.clock().today {
             parts.append("[\(interpreter.today)]")
         }
-        if let m = interpreter.currentMeeting { parts.append("\(m.id) \(m.kind.rawValue)") }
+        if let m = interpreter.meeting { parts.append("\(m.id) \(m.kind.rawValue)") }
         return parts.joined(separator: " ") + "> "
     }
 }

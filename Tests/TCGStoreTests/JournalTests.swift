@@ -32,7 +32,7 @@ final class JournalTests: XCTestCase {
         let fixture = try JournalFixture()
         try JournalFixture.commitChange(2, to: fixture.store())  // tasks an action at M-4
         let line = try JSONValue.parse(Array(try XCTUnwrap(fixture.journalLines().first).dropLast()))
-        XCTAssertEqual(line.objectValue?.map(\.0), ["seq", "base", "clock", "current_meeting", "last_ids", "units", "upsert", "delete", "audit"])
+        XCTAssertEqual(line.objectValue?.map(\.0), ["seq", "base", "clock", "last_ids", "units", "upsert", "delete", "audit"])
         XCTAssertEqual(line["upsert"]?.objectValue?.map(\.0), ["actions"], "M-4 is named in the audit entry but did not change")
         XCTAssertEqual(line["upsert"]?["actions"]?[0]?["id"]?.stringValue, "A-5")
         XCTAssertEqual(line["delete"]?.arrayValue, [])

@@ -23,7 +23,6 @@ func assertSameRegister(_ a: Register, _ b: Register, file: StaticString = #file
     XCTAssertEqual(try a.fullAudit(), try b.fullAudit(), "audit", file: file, line: line)
     XCTAssertEqual(a.lastNumber, b.lastNumber, "last ids", file: file, line: line)
     XCTAssertEqual(a.clock, b.clock, "clock", file: file, line: line)
-    XCTAssertEqual(a.currentMeeting, b.currentMeeting, "current meeting", file: file, line: line)
 }
 
 final class RoundTripTests: XCTestCase {
@@ -56,7 +55,6 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(r.reviews.contains { $0.late && $0.lessons != nil && $0.goodPractice != nil && $0.conclusions != nil && $0.recommendations != nil })
         XCTAssertTrue(r.audit.contains { !$0.changes.isEmpty && !$0.ids.isEmpty })
         XCTAssertNotNil(r.clock)
-        XCTAssertNotNil(r.currentMeeting)
     }
 
     /// Save through a transaction, open with a fresh instance: every record is equal.
@@ -96,8 +94,8 @@ final class RoundTripTests: XCTestCase {
         let records = sample.units.count + sample.people.count + sample.meetings.count + sample.products.count + sample.priorities.count
             + sample.candidates.count + sample.requirements.count + sample.commissions.count + sample.plans.count + sample.actions.count
             + sample.decisions.count + sample.escalations.count + sample.reviews.count + sample.audit.count
-        // {, format, version, journal_seq, clock, current_meeting, last_ids, 14 × (open + close), records, }, and the empty string after the last newline.
-        XCTAssertEqual(lines.count, 1 + 6 + 28 + records + 1 + 1)
+        // {, format, version, journal_seq, clock, last_ids, 14 × (open + close), records, }, and the empty string after the last newline.
+        XCTAssertEqual(lines.count, 1 + 5 + 28 + records + 1 + 1)
     }
 
     /// A missing file opens as an empty register and nothing is created by reading.

@@ -154,7 +154,7 @@ final class SchemaTests: XCTestCase {
         for line in try fixture.journalLines() {
             keys.formUnion(try JSONValue.parse(Array(line.dropLast())).objectValue?.map(\.0) ?? [])
         }
-        XCTAssertEqual(keys, ["seq", "base", "clock", "current_meeting", "last_ids", "units", "upsert", "delete", "audit"])
+        XCTAssertEqual(keys, ["seq", "base", "clock", "last_ids", "units", "upsert", "delete", "audit"])
         for key in keys.sorted() {
             XCTAssertTrue(markdown.contains("| `\(key)` |"), "docs/workspace.md does not document the journal member `\(key)`")
         }
@@ -201,7 +201,6 @@ final class SchemaTests: XCTestCase {
         let output = try Self.run(jq, ["-n", "-f", filter, fixture.path, fixture.journal])
         let expected = try fixture.store().open()
         XCTAssertNil(expected.clock)
-        XCTAssertNil(expected.currentMeeting)
         assertSameRegister(try WorkspaceFormat.decode(output, path: "jq output"), expected)
     }
 

@@ -36,7 +36,7 @@ public struct Completer {
         var partialToken: Token?
         if let last = tokens.last, last.range.end == text.utf8.count, !(text.last?.isWhitespace ?? true) {
             switch last.kind {
-            case .word, .id, .variable, .relativeDate, .integer, .date, .duration:
+            case .word, .id, .variable, .relativeDate, .integer, .date, .duration, .path:
                 partial = last.kind == .variable ? "$" + last.text : String(decoding: Array(text.utf8)[last.range.start..<last.range.end], as: UTF8.self)
                 partialToken = last
                 tokens.removeLast()
@@ -64,7 +64,7 @@ public struct Completer {
         if statement.first?.isWord("let") == true, statement.count >= 3, statement[2].kind == .op { statement = Array(statement.dropFirst(3)) }
         if statement.first?.isWord("for") == true, statement.count >= 3, statement[2].isWord("in") { statement = Array(statement.dropFirst(3)) }
         if let first = statement.first, first.isWord("if") || first.isWord("assert") {
-            return finish(["("] + CommandTable.queryVerbs.sorted().map { "(\($0)" }, partial)
+            return finish(["("] + CommandTable.queryWords.sorted().map { "(\($0)" }, partial)
         }
         _ = partialToken
         return finish(candidates(for: statement, partial: partial), partial)
@@ -101,7 +101,7 @@ public struct Completer {
             return next
         }
         if spec.special {
-            if spec.verb == .run { return files(partial) }
+            if spec.name == "run" { return files(partial) }
             return []
         }
         return afterWords(spec, Array(statement.dropFirst(spec.words.count)), partial: partial)

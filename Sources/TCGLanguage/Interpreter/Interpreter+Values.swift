@@ -116,12 +116,7 @@ extension Interpreter {
         Diagnostic(.error, "cannot compare \(a.typeName) \(show(a)) with \(b.typeName) \(show(b))", range: range)
     }
 
-    // MARK: Arguments of a command, converted to what the register needs
-
-    func text(_ c: Command, _ name: String, _ frame: Frame) throws(Diagnostic) -> String? {
-        guard let e = c.expr(name) else { return nil }
-        return try eval(e, frame).description
-    }
+    // MARK: Values converted to what the register needs
 
     func person(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> Int {
         let v = try eval(e, frame)
@@ -142,11 +137,6 @@ extension Interpreter {
         }
     }
 
-    func person(_ c: Command, _ name: String, _ frame: Frame) throws(Diagnostic) -> Int? {
-        guard let e = c.expr(name) else { return nil }
-        return try person(e, frame)
-    }
-
     func people(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> [Int] {
         if case .list(let items, _) = e {
             var out: [Int] = []
@@ -159,16 +149,6 @@ extension Interpreter {
             return out
         }
         return [try person(e, frame)]
-    }
-
-    func unit(_ c: Command, _ name: String, _ frame: Frame) throws(Diagnostic) -> String? {
-        guard let e = c.expr(name) else { return nil }
-        let v = try eval(e, frame)
-        do {
-            return try inPlace { (r) throws(DomainError) in try r.resolveUnit(named: v.description).name }
-        } catch {
-            throw Diagnostic(error, range: e.range)
-        }
     }
 
     func date(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> Day {
@@ -188,11 +168,6 @@ extension Interpreter {
                          help: "dates are YYYY-MM-DD, today, today+14d or +3d")
     }
 
-    func date(_ c: Command, _ name: String, _ frame: Frame) throws(Diagnostic) -> Day? {
-        guard let e = c.expr(name) else { return nil }
-        return try date(e, frame)
-    }
-
     func duration(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> Duration {
         let v = try eval(e, frame)
         switch v {
@@ -201,17 +176,6 @@ extension Interpreter {
         default: break
         }
         throw Diagnostic(.error, "expected a duration (14d, 2w, 3mo), found \(v.typeName) \(show(v))", range: e.range)
-    }
-
-    func choice(_ c: Command, _ name: String, _ frame: Frame) throws(Diagnostic) -> String? {
-        guard let e = c.expr(name) else { return nil }
-        let v = try eval(e, frame).description.lowercased()
-        let slot = (c.spec.operands.first { $0.name == name }?.slot) ?? (c.spec.clauses.first { $0.name == name }?.slot)
-        if case .choice(let values)? = slot, !values.contains(v) {
-            throw Diagnostic(.error, "`\(v)` is not one of \(values.joined(separator: ", "))", range: e.range,
-                             help: Suggest.didYouMean(Suggest.nearest(v, among: values)))
-        }
-        return v
     }
 
     func id(_ e: Expr, _ kinds: [RecordKind], _ frame: Frame, mustExist: Bool = true) throws(Diagnostic) -> RecordID {
@@ -236,18 +200,5 @@ extension Interpreter {
             }
         }
         return id
-    }
-
-    func id(_ c: Command, _ name: String, _ kinds: [RecordKind], _ frame: Frame) throws(Diagnostic) -> RecordID? {
-        guard let e = c.expr(name) else { return nil }
-        return try id(e, kinds, frame)
-    }
-
-    /// The meeting a meeting statement belongs to: `at M-n`, else the current meeting.
-    func meeting(_ c: Command, _ frame: Frame) throws(Diagnostic) -> Int {
-        if let e = c.expr("at") { return try id(e, [.meeting], frame).number }
-        if let n = register.currentMeeting, register.meetings.index(ofNumber: n) != nil { return n }
-        throw Diagnostic(.error, "`\(c.spec.words.joined(separator: " "))` belongs to a meeting, and no meeting is open",
-                         range: c.range, help: "`open M-n` first, or add `at M-n`")
     }
 }

@@ -1,14 +1,5 @@
 import TCGDomain
 
-/// A report could not be written.
-public struct ReportError: Error, CustomStringConvertible {
-    /// Why.
-    public var message: String
-    /// Creates the error.
-    public init(message: String) { self.message = message }
-    public var description: String { message }
-}
-
 /// Where statements come from, for the audit trail and for `run`'s relative paths.
 public enum Origin: Sendable, Equatable {
     /// The interactive prompt.
@@ -28,8 +19,21 @@ public enum Origin: Sendable, Equatable {
     }
 }
 
+/// Something a statement printed, held by the interpreter until the session knows whether the
+/// statement's transaction committed.
+public enum Printed: Sendable {
+    /// A query's answer or an `echo`: printed whatever happens.
+    case result(Output, OutputFormat)
+    /// Says that something was done (an id, `wrote FILE`, `undone: …`): printed only once the
+    /// change is durable, dropped when it never is.
+    case confirmation(Output, OutputFormat)
+    /// A warning about a statement (on stderr).
+    case warning(Diagnostic, SourceFile)
+}
+
 /// Runs statements against a register held in memory. It knows nothing of files, locks or
-/// terminals: the session around it loads and saves, and an `OutputSink` prints.
+/// terminals: the session around it loads the register, commits it, writes the files it asks for
+/// and prints what it printed, in that order.
 public final class Interpreter {
     /// The register being worked on.
     public var register: Register
@@ -43,12 +47,12 @@ public final class Interpreter {
     public var clock: @Sendable () -> (today: Day, now: String)
     /// Reads a file for `run`.
     public var readFile: (String) throws -> [UInt8]
-    /// Writes a report file (`report … to FILE`); the session makes it durable and 0600.
-    public var writeFile: (String, [UInt8]) throws -> Void = { path, _ in throw ReportError(message: "cannot write \(path) here") }
-    /// Where output goes.
-    public let sink: OutputSink
+    /// The audit trail as the store keeps it (the part it left on disk, then this register's).
+    public var auditTrail: () throws -> [AuditEntry]
     /// `$variables` (script parameters, `let`, loop variables).
     public var variables: [String: Value] = [:]
+    /// This user's current meeting: session state, never stored in the shared register.
+    public var currentMeeting: Int?
     /// Set by `quit`.
     public internal(set) var quitRequested = false
     /// The deepest `run` nesting accepted.
@@ -62,38 +66,50 @@ public final class Interpreter {
     public var timer = false
     /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).
     public var interrupted: () -> Bool = { false }
+    /// Asked before each statement that changes the register: false when the session must first
+    /// take the writer lock (it then runs the script again under the lock; nothing has been printed).
+    public var mayWrite: () -> Bool = { true }
     /// Whether to keep what `undo` needs (the REPL, or a script that uses undo).
     public var keepsUndo = false
+
+    /// What statements printed since the session last took it.
+    public private(set) var printed: [Printed] = []
+    /// Files `report` wrote, for the session to write once the script has committed.
+    public private(set) var files: [(path: String, bytes: [UInt8])] = []
+
     var runDepth = 0
     var steps = 0
     var undoStack: [UndoPoint] = []
+    /// The audit entries this session committed (its own, for `undo`'s check on other writers).
+    var ownEntries: Set<Int> = []
 
     /// The state before a committed statement, for `undo`.
     struct UndoPoint {
         var before: Register
+        var after: Register
         var afterSeq: Int
         var statement: String
         var ids: [RecordID]
     }
 
     /// Creates an interpreter over a register.
-    public init(register: Register, format: OutputFormat, user: String, todayOverride: Day?, sink: OutputSink,
+    public init(register: Register, format: OutputFormat, user: String, todayOverride: Day?,
                 clock: @escaping @Sendable () -> (today: Day, now: String), readFile: @escaping (String) throws -> [UInt8]) {
         self.register = register
         self.format = format
         self.user = user
         self.todayOverride = todayOverride
-        self.sink = sink
         self.clock = clock
         self.readFile = readFile
+        self.auditTrail = { [] }
     }
 
     /// The register's clock: `--today`, else the saved clock, else the system date.
     public var today: Day { todayOverride ?? register.clock ?? clock().today }
 
     /// The current meeting, if any.
-    public var currentMeeting: Meeting? {
-        register.currentMeeting.flatMap { n in register.meetings.index(ofNumber: n).map { register.meetings[$0] } }
+    public var meeting: Meeting? {
+        currentMeeting.flatMap { n in register.meetings.index(ofNumber: n).map { register.meetings[$0] } }
     }
 
     /// A failed statement: the diagnostic and the source it is in.
@@ -102,6 +118,55 @@ public final class Interpreter {
         public var diagnostic: Diagnostic
         /// The source it points into.
         public var source: SourceFile
+        /// Set when the statements must run again under the writer lock (see ``mayWrite``).
+        public var needsWriter: Bool { diagnostic.needsWriter }
+    }
+
+    /// What belongs to the session rather than to the register: kept before a run, put back when
+    /// the session runs the statements again under the writer lock.
+    public struct SessionState {
+        var variables: [String: Value]
+        /// The current meeting.
+        public internal(set) var currentMeeting: Int?
+        var format: OutputFormat
+        var todayOverride: Day?
+        var timer: Bool
+        var undoStack: [UndoPoint]
+        var ownEntries: Set<Int>
+        var keepsUndo: Bool
+    }
+
+    /// The session state now.
+    public var sessionState: SessionState {
+        get {
+            SessionState(variables: variables, currentMeeting: currentMeeting, format: format, todayOverride: todayOverride, timer: timer,
+                         undoStack: undoStack, ownEntries: ownEntries, keepsUndo: keepsUndo)
+        }
+        set {
+            variables = newValue.variables
+            currentMeeting = newValue.currentMeeting
+            format = newValue.format
+            todayOverride = newValue.todayOverride
+            timer = newValue.timer
+            undoStack = newValue.undoStack
+            ownEntries = newValue.ownEntries
+            keepsUndo = newValue.keepsUndo
+            quitRequested = false
+            printed = []
+            files = []
+        }
+    }
+
+    /// Hands over what was printed since the last call.
+    public func takePrinted() -> [Printed] {
+        defer { printed = [] }
+        return printed
+    }
+
+    /// Hands over the files `report` asked for since the last call.
+    public func takeFiles() -> [(path: String, bytes: [UInt8])] {
+        defer { files = [] }
+        return files
     }
 
     /// Runs parsed statements in order, stopping at the first failure.
@@ -123,6 +188,19 @@ public final class Interpreter {
         var origin: Origin
     }
 
+    func print(_ output: Output, confirms: Bool) {
+        printed.append(confirms ? .confirmation(output, format) : .result(output, format))
+    }
+
+    func warn(_ diagnostic: Diagnostic, _ source: SourceFile) {
+        printed.append(.warning(diagnostic, source))
+    }
+
+    func fileToWrite(_ path: String, _ bytes: [UInt8]) {
+        files.removeAll { $0.path == path }
+        files.append((path, bytes))
+    }
+
     func run(_ s: Statement, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
         steps += 1
         if steps & 63 == 0 || steps < 64, interrupted() {
@@ -142,7 +220,7 @@ public final class Interpreter {
         case .echo(let exprs, _):
             var parts: [String] = []
             for e in exprs { parts.append(try eval(e, frame).description) }
-            if !quiet { sink.emit(.text(parts.joined(separator: " ")), format: format) }
+            if !quiet { print(.text(parts.joined(separator: " ")), confirms: false) }
             return .none
         case .loop(let name, let source, let body, _):
             let items: [Value]
@@ -173,9 +251,44 @@ public final class Interpreter {
                                  help: try assertionHelp(condition, frame))
             }
             return .none
-        case .include(let pathExpr, let range):
-            return try include(pathExpr, range, frame)
+        case .include(let pathExpr, let parameters, let range):
+            return try include(pathExpr, parameters, range, frame)
         }
+    }
+
+    /// Runs one command from the table: a change first makes sure the session may write, then is
+    /// audited (and kept for `undo`); the id it creates is a confirmation, printed once durable.
+    func runCommand(_ c: Command, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
+        guard let execute = c.spec.execute else {
+            throw Diagnostic(.error, "`\(c.spec.name)` is a statement form of its own here", range: c.range)
+        }
+        let changes = c.spec.changes
+        if changes, !mayWrite() { throw Diagnostic.needsWriter(at: c.range) }
+        // Keeping the state before each change costs a copy of what the change touches, so it is
+        // kept only where `undo` can use it (the REPL, or a script that says undo).
+        let before: Register? = keepsUndo && changes ? register : nil
+        let result: Value
+        do {
+            result = try execute(Call(interpreter: self, command: c, frame: frame, quiet: quiet))
+        } catch let d {
+            _ = register.takePending()
+            throw d
+        }
+        if changes {
+            let entriesBefore = register.audit.count
+            audit(c, frame)
+            if register.audit.count != entriesBefore {
+                let seq = register.lastAuditSeq
+                ownEntries.insert(seq)
+                if let before, c.spec.name != "undo" {
+                    undoStack.append(UndoPoint(before: before, after: register, afterSeq: seq, statement: statementText(c, frame.source),
+                                               ids: register.audit.last?.ids ?? []))
+                    if undoStack.count > 1000 { undoStack.removeFirst() }
+                }
+            }
+        }
+        if case .id(let id) = result, !quiet, changes { print(.created(id), confirms: true) }
+        return result
     }
 
     func letValue(_ v: LetValue, _ frame: Frame) throws(Diagnostic) -> Value {
@@ -189,7 +302,7 @@ public final class Interpreter {
         }
     }
 
-    func include(_ pathExpr: Expr, _ range: SourceRange, _ frame: Frame) throws(Diagnostic) -> Value {
+    func include(_ pathExpr: Expr, _ parameters: [(name: String, value: Expr)], _ range: SourceRange, _ frame: Frame) throws(Diagnostic) -> Value {
         let path = try eval(pathExpr, frame).description
         guard runDepth < Interpreter.maxRunDepth else {
             throw Diagnostic(.error, "`run` is nested more than \(Interpreter.maxRunDepth) deep", range: range,
@@ -199,6 +312,7 @@ public final class Interpreter {
         if !path.hasPrefix("/"), case .script(let current) = frame.origin, let slash = current.lastIndex(of: "/") {
             resolved = String(current[...slash]) + path
         }
+        for (name, value) in parameters { variables[name] = try eval(value, frame) }
         let bytes: [UInt8]
         do { bytes = try readFile(resolved) } catch {
             throw Diagnostic(.error, "cannot read \(resolved): \(error)", range: range, help: "paths are relative to the running script")
@@ -209,6 +323,7 @@ public final class Interpreter {
             first.source = source
             throw first
         }
+        if parsed.uses.contains("undo") { keepsUndo = true }
         runDepth += 1
         defer { runDepth -= 1 }
         let inner = Frame(source: source, origin: .script(resolved))
@@ -235,7 +350,7 @@ public final class Interpreter {
         register.audit.append(entry)
     }
 
-    /// Runs a read-only register query through an inout access. Calling a `Register` method on
+    /// Runs a register query or change through an inout access. Calling a `Register` method on
     /// the stored property directly copies the whole register first (a retain and a release per
     /// record list), since the property could change under the call; an inout access cannot.
     @inline(__always)

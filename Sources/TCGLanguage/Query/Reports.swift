@@ -2,7 +2,7 @@ import TCGDomain
 
 /// Builds the documents the report queries print: show, outstanding, agenda, minutes, strategy,
 /// calendar and history. Pure: reads the register, prints nothing.
-struct Reports {
+public struct Reports {
     let register: Register
     let today: Day
     /// Records marked above this are left out.
@@ -279,9 +279,9 @@ struct Reports {
         ])
     }
 
-    /// The audit trail, of one record or all, since a date.
-    func history(_ id: RecordID?, since: Day?) throws -> Document {
-        let entries = try register.fullAudit().filter { e in
+    /// The audit trail, of one record or all, since a date, from the entries the store handed over.
+    func history(_ trail: [AuditEntry], of id: RecordID?, since: Day?) -> Document {
+        let entries = trail.filter { e in
             e.ids.allSatisfy(visible) && (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
         }
         let rows: [[FieldValue?]] = entries.map { e in

@@ -72,11 +72,3 @@ public enum Output: Sendable {
     /// A query's answer.
     case document(Document)
 }
-
-/// Where the interpreter sends what statements print, and warnings.
-public protocol OutputSink: AnyObject {
-    /// Prints a statement's output.
-    func emit(_ output: Output, format: OutputFormat)
-    /// Reports a warning or note (to stderr).
-    func warn(_ diagnostic: Diagnostic, in source: SourceFile)
-}

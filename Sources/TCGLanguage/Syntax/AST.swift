@@ -14,15 +14,15 @@ public indirect enum Statement: Sendable {
     case branch(condition: Expr, then: [Statement], otherwise: [Statement]?, range: SourceRange)
     /// `assert CONDITION ["MESSAGE"]`.
     case check(condition: Expr, message: Expr?, range: SourceRange)
-    /// `run "FILE"`.
-    case include(path: Expr, range: SourceRange)
+    /// `run FILE [NAME=VALUE]...`.
+    case include(path: Expr, parameters: [(name: String, value: Expr)], range: SourceRange)
 
     /// The statement's span in the source.
     public var range: SourceRange {
         switch self {
         case .command(let c): return c.range
         case .assign(_, _, let r), .echo(_, let r), .loop(_, _, _, let r), .branch(_, _, _, let r),
-             .check(_, _, let r), .include(_, let r):
+             .check(_, _, let r), .include(_, _, let r):
             return r
         }
     }

@@ -14,6 +14,16 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public var help: String?
     /// The source it is about (nil: the source being run).
     public var source: SourceFile?
+    /// Not an error in the script: the statement changes the register and the session must take
+    /// the writer lock first, then run the statements again (see ``Interpreter/mayWrite``).
+    public internal(set) var needsWriter = false
+
+    /// The signal that a change needs the writer lock.
+    static func needsWriter(at range: SourceRange) -> Diagnostic {
+        var d = Diagnostic(.note, "this statement changes the register: run again under the writer lock", range: range)
+        d.needsWriter = true
+        return d
+    }
 
     /// Creates a diagnostic.
     public init(_ severity: Severity, _ message: String, range: SourceRange, help: String? = nil, source: SourceFile? = nil) {

@@ -212,6 +212,8 @@ public struct Lexer {
                 lexNumber()
             } else if isWordStart(at: i) {
                 lexWord()
+            } else if (c == UInt8(ascii: "/") || c == UInt8(ascii: ".") || c == UInt8(ascii: "~")), startsPath(at: i) {
+                lexPath(from: i)
             } else {
                 let start = i
                 let len = Lexer.scalarLength(b[i])
@@ -240,6 +242,38 @@ public struct Lexer {
         if (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 { return true }
         guard c >= 0x80 else { return false }
         return Lexer.decodeScalar(b, at: j).map { $0.properties.isAlphabetic } ?? false
+    }
+
+    /// A byte that may be part of a bare path (no spaces, quotes, commas, brackets or `;`).
+    func isPathByte(_ c: UInt8) -> Bool {
+        isWordByte(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ".") || c == UInt8(ascii: "~") || c == UInt8(ascii: "+")
+            || c == UInt8(ascii: "@") || c == UInt8(ascii: "%") || c == UInt8(ascii: ":")
+    }
+
+    /// Whether a word ending at `j` goes on as a path: `/`, or `.` and then a path byte.
+    func continuesPath(at j: Int) -> Bool {
+        guard j < b.count else { return false }
+        if b[j] == UInt8(ascii: "/") { return true }
+        return b[j] == UInt8(ascii: ".") && j + 1 < b.count && isWordByte(b[j + 1])
+    }
+
+    /// Whether a path starts at `j`: `/x`, `./x`, `../x`, `~/x`, `.hidden`.
+    func startsPath(at j: Int) -> Bool {
+        guard j + 1 < b.count else { return false }
+        let next = b[j + 1]
+        switch b[j] {
+        case UInt8(ascii: "/"): return isPathByte(next)
+        case UInt8(ascii: "~"): return next == UInt8(ascii: "/")
+        default: return next == UInt8(ascii: "/") || next == UInt8(ascii: ".") || isWordByte(next)
+        }
+    }
+
+    /// A bare path from `start` to the next byte that cannot be in one.
+    mutating func lexPath(from start: Int) {
+        i = start
+        while i < b.count, isPathByte(b[i]) { i += b[i] >= 0x80 ? Lexer.scalarLength(b[i]) : 1 }
+        i = min(i, b.count)
+        add(.path, start, String(decoding: b[start..<i], as: UTF8.self))
     }
 
     mutating func lexNumber() {
@@ -290,6 +324,10 @@ public struct Lexer {
             } else {
                 i += 1
             }
+        }
+        if continuesPath(at: i) {
+            lexPath(from: start)
+            return
         }
         var text = String(decoding: b[start..<i], as: UTF8.self)
         let firstLower = b[start] | 0x20

@@ -25,9 +25,10 @@ extension Parser {
         }
         let start = first.range
         for _ in spec.words { _ = advance() }
+        uses.insert(spec.name)
         var args: Arguments = [:]
 
-        if spec.verb == .help {
+        if spec.operands.first?.slot == .topic {
             var words: [String] = []
             let s = peek.range
             while !atStatementEnd { words.append(advance().text) }
@@ -122,7 +123,13 @@ extension Parser {
             return .variable(t.text, t.range)
         }
         switch slot {
-        case .text, .path:
+        case .path:
+            switch t.kind {
+            case .string: _ = advance(); return .string(t.parts, t.range)
+            case .path, .word: _ = advance(); return .string([.text(t.text)], t.range)
+            default: throw fail("expected \(what), found \(describe(t))", t, help: "write \(spec.synopsis)")
+            }
+        case .text:
             guard t.kind == .string else {
                 throw fail("expected \(what) in double quotes, found \(describe(t))", t, help: "write \(spec.synopsis)")
             }
@@ -273,7 +280,7 @@ extension Parser {
     mutating func parseComparison(_ inWhere: Bool) throws(Diagnostic) -> Expr {
         let t = peek
         let left: Expr
-        if t.kind == .lparen, !(peek(1).kind == .word && CommandTable.queryVerbs.contains(peek(1).lower)) {
+        if t.kind == .lparen, !(peek(1).kind == .word && CommandTable.startsQuery(peek(1).lower)) {
             _ = advance()
             let inner = try parseCondition(where: inWhere)
             _ = try expect(.rparen, "`)`")
@@ -333,7 +340,7 @@ extension Parser {
             _ = advance()
             try enter(t)
             defer { depth -= 1 }
-            guard peek.kind == .word, CommandTable.queryVerbs.contains(peek.lower) else {
+            guard peek.kind == .word, CommandTable.startsQuery(peek.lower) else {
                 let inner = try parseCondition(where: inWhere)
                 _ = try expect(.rparen, "`)`")
                 return inner

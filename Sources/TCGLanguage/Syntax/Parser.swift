@@ -8,6 +8,8 @@ public struct ParseResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Set when the source ended inside a string, bracket or block, or after `\`.
     public var incomplete: Incomplete?
+    /// The commands the statements use, by name (`undo`, `add action`), nested ones included.
+    public var uses: Set<String> = []
 }
 
 /// Parses tokens into statements by the command table. It never prints; it recovers at
@@ -21,12 +23,18 @@ public struct Parser {
     var p = 0
     var depth = 0
     var diagnostics: [Diagnostic] = []
+    /// The spans of statements that failed to parse (from their start to where recovery resumed).
+    var failed: [SourceRange] = []
+    /// The commands parsed so far, by name.
+    var uses: Set<String> = []
 
     /// Parses a whole source.
     public static func parse(_ source: SourceFile) -> ParseResult {
         var lexer = Lexer(source: source)
         var statements: [Statement] = []
         var diagnostics: [Diagnostic] = []
+        var failed: [SourceRange] = []
+        var uses: Set<String> = []
         var last = false
         while !last {
             let run = lexer.nextRun(minimum: 4096)
@@ -34,6 +42,8 @@ public struct Parser {
             var parser = Parser(source: source, tokens: run.tokens)
             statements += parser.parseStatements(inBlock: false)
             diagnostics += parser.diagnostics
+            failed += parser.failed
+            uses.formUnion(parser.uses)
         }
         diagnostics += lexer.diagnostics
         if let incomplete = lexer.incomplete {
@@ -51,7 +61,23 @@ public struct Parser {
         }
         diagnostics.sort { $0.range.start < $1.range.start }
         if !diagnostics.isEmpty && lexer.incomplete != nil { statements = [] }
-        return ParseResult(statements: statements, diagnostics: dedupe(diagnostics), incomplete: lexer.incomplete)
+        return ParseResult(statements: statements, diagnostics: firstPerStatement(dedupe(diagnostics), failed: failed, source),
+                           incomplete: lexer.incomplete, uses: uses)
+    }
+
+    /// One error per broken statement, not a cascade: a later error inside a statement that already
+    /// has one (its line, or the span recovery skipped) is left out. Diagnostics are in source order.
+    static func firstPerStatement(_ d: [Diagnostic], failed: [SourceRange], _ source: SourceFile) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for x in d {
+            if let last = out.last {
+                let sameSpan = failed.contains { $0.start <= last.range.start && last.range.start < max($0.end, $0.start + 1)
+                    && $0.start <= x.range.start && x.range.start < $0.end }
+                if sameSpan || source.location(of: last.range.start).line == source.location(of: x.range.start).line { continue }
+            }
+            out.append(x)
+        }
+        return out
     }
 
     static func dedupe(_ d: [Diagnostic]) -> [Diagnostic] {
@@ -116,6 +142,7 @@ public struct Parser {
                 _ = advance()
                 continue
             }
+            let statementStart = peek.range.start
             do throws(Diagnostic) {
                 let s = try parseStatement()
                 out.append(s)
@@ -129,6 +156,7 @@ public struct Parser {
             } catch {
                 diagnostics.append(error)
                 synchronize(inBlock: inBlock)
+                failed.append(SourceRange(statementStart, max(statementStart, peek.range.start)))
             }
         }
     }
@@ -256,12 +284,30 @@ public struct Parser {
         return .check(condition: condition, message: message, range: start.range.through(tokens[max(0, p - 1)].range))
     }
 
+    /// `run FILE [NAME=VALUE]...`: the file as a bare path, a word, a string or `$var`.
     mutating func parseRun() throws(Diagnostic) -> Statement {
         let start = advance()
-        guard peek.kind == .string || peek.kind == .variable else {
-            throw fail("expected a file name in quotes after `run`", peek, help: "write run \"other.tcg\"")
+        let t = peek
+        let path: Expr
+        switch t.kind {
+        case .path, .word, .id: _ = advance(); path = .string([.text(t.text)], t.range)
+        case .string, .variable: path = try parseOperand(where: false)
+        default: throw fail("expected a file after `run`, found \(describe(t))", t, help: "write run other.tcg (or run \"my file.tcg\")")
         }
-        let path = try parseOperand(where: false)
-        return .include(path: path, range: start.range.through(path.range))
+        var parameters: [(name: String, value: Expr)] = []
+        while !atStatementEnd {
+            let name = peek
+            guard name.kind == .word, peek(1).kind == .op, peek(1).text == "=" else {
+                throw fail("expected NAME=VALUE after the file, found \(describe(name))", name, help: "write run \(t.shown) unit=East")
+            }
+            _ = advance()
+            _ = advance()
+            let value = peek
+            switch value.kind {
+            case .word, .path: _ = advance(); parameters.append((name.text, .string([.text(value.text)], value.range)))
+            default: parameters.append((name.text, try parseOperand(where: false)))
+            }
+        }
+        return .include(path: path, parameters: parameters, range: start.range.through(tokens[max(0, p - 1)].range))
     }
 }

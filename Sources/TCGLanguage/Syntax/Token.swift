@@ -20,6 +20,8 @@ public struct Token: Sendable, Equatable {
         case id
         /// A variable `$name`.
         case variable
+        /// A bare file path: a word with `/` or `.` in it (`examples/pack.tcg`, `./x.tcg`, `~/a.md`).
+        case path
         /// `(` `)` `[` `]` `{` `}` `,` `;`
         case lparen, rparen, lbracket, rbracket, lbrace, rbrace, comma, semicolon
         /// `=` `!=` `<` `<=` `>` `>=`

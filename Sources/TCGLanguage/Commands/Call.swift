@@ -1,0 +1,75 @@
+import TCGDomain
+
+/// What a command's `run` works with: its arguments, typed (`try call(owner)`), the register, the
+/// clock, the current meeting, and where its output goes.
+public struct Call {
+    let interpreter: Interpreter
+    /// The parsed command.
+    public let command: Command
+    let frame: Interpreter.Frame
+
+    /// The statement's span, for diagnostics about it as a whole.
+    public var range: SourceRange { command.range }
+
+    /// The register's clock.
+    public var today: Day { interpreter.today }
+
+    /// The register as it is now.
+    public var register: Register { interpreter.register }
+
+    /// A required argument's value. The parser has checked it is there.
+    public func callAsFunction<T>(_ argument: Arg<T>) throws(Diagnostic) -> T {
+        guard let given = command.args[argument.name] else {
+            throw Diagnostic(.error, "`\(command.spec.name)` needs its \(argument.name)", range: range,
+                             help: "write \(command.spec.synopsis)")
+        }
+        return try argument.reader.read(given, self)
+    }
+
+    /// An optional argument's value, or nil when it was left out.
+    public func callAsFunction<T>(_ argument: Opt<T>) throws(Diagnostic) -> T? {
+        guard let given = command.args[argument.name] else { return nil }
+        return try argument.reader.read(given, self)
+    }
+
+    /// Whether a flag was given.
+    public func callAsFunction(_ flag: FlagClause) -> Bool { command.flag(flag.name) }
+
+    /// The meeting the command belongs to: `at M-n`, else the session's current meeting.
+    public func meeting() throws(Diagnostic) -> Int {
+        if let given = command.args["at"] { return try Reader.record(.meeting).read(given, self) }
+        if let n = interpreter.currentMeeting, interpreter.register.meetings.index(ofNumber: n) != nil { return n }
+        throw Diagnostic(.error, "`\(command.spec.name)` belongs to a meeting, and no meeting is open",
+                         range: range, help: "`open M-n` first, or add `at M-n`")
+    }
+
+    /// Runs a change on the register; a refusal becomes a diagnostic on the statement.
+    public func change<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
+        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range) }
+    }
+
+    /// Asks the register without copying it; a refusal becomes a diagnostic on the statement.
+    public func ask<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
+        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range) }
+    }
+
+    /// Reports built over the register as the session may see it (`--max-marking`).
+    public var reports: Reports {
+        Reports(register: interpreter.register, today: interpreter.today, maxMarking: interpreter.maxMarking)
+    }
+
+    /// Prints a query's answer (held until the statement's transaction ends).
+    public func show(_ output: Output) { interpreter.print(output, confirms: false) }
+
+    /// Prints that something was done: held until the change is durable, dropped if it never is.
+    public func confirm(_ output: Output) { interpreter.print(output, confirms: true) }
+
+    /// Raises a warning about the statement.
+    public func warn(_ message: String) {
+        interpreter.warn(Diagnostic(.warning, message, range: range), frame.source)
+    }
+
+    /// Whether output is wanted (false when the command runs as a value: `(count …)`, `let x = …`).
+    public var printing: Bool { !quiet }
+    let quiet: Bool
+}

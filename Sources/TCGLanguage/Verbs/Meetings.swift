@@ -1,0 +1,56 @@
+import TCGDomain
+
+/// Meetings, and the session's current meeting.
+extension CommandTable {
+    static let meetings: [CommandSpec] = [createMeeting, open, attend, closeMeeting]
+
+    static var createMeeting: CommandSpec {
+        let kind = Arg("kind", .choice(VerbWords.meetingKinds)), on = Arg("on", .date), unit = Opt("unit", .unit)
+        let chair = Opt("chair", .person), title = Opt("title", .text)
+        return CommandSpec("create meeting", [Operand(kind, "stcg|ttcg|ium|dmm")],
+                           [Clause("on", on, "DATE"), Clause("unit", unit, "NAME"), Clause("chair", chair, "PERSON"),
+                            Clause("title", title, "\"TEXT\"")],
+                           effect: .change, topic: "meetings", "Create a meeting; prints its id (M-n).",
+                           ["let tt = create meeting ttcg on 2027-03-10 unit East chair \"Ch Supt Leo Hart\""]) { c throws(Diagnostic) in
+            let k = try c(kind), d = try c(on), u = try c(unit), ch = try c(chair), t = try c(title)
+            return .id(try c.change { (r) throws(DomainError) in try r.createMeeting(kind: k, date: d, unit: u, chair: ch, title: t) })
+        }
+    }
+
+    static var open: CommandSpec {
+        let meeting = Arg("meeting", .record(.meeting))
+        return CommandSpec("open", [Operand(meeting, "M-n")], effect: .change, topic: "meetings",
+                           "Make a meeting your current one for what follows (the prompt shows it; each user has their own).",
+                           ["open M-2", "open $tt"]) { c throws(Diagnostic) in
+            let m = try c(meeting)
+            try c.change { (r) throws(DomainError) in try r.openMeeting(m) }
+            c.interpreter.currentMeeting = m
+            return .none
+        }
+    }
+
+    static var attend: CommandSpec {
+        let people = Arg("people", .people), partner = FlagClause("partner")
+        return CommandSpec("attend", [Operand(people, "PERSON [, PERSON]...")], [Clause(partner)], atMeeting: true,
+                           effect: .change, topic: "meetings",
+                           "Record attendance at the current meeting; `partner` for partners present.",
+                           ["attend \"Ch Supt Leo Hart\", \"Ola Reyes\"", "attend \"Meg Lowe\" partner"]) { c throws(Diagnostic) in
+            let m = try c.meeting(), who = try c(people), isPartner = c(partner)
+            try c.change { (r) throws(DomainError) in try r.attend(meeting: m, people: who, partner: isPartner) }
+            return .none
+        }
+    }
+
+    static var closeMeeting: CommandSpec {
+        let meeting = Opt("meeting", .record(.meeting))
+        return CommandSpec("close meeting", [Operand(meeting, "M-n")], effect: .change, topic: "meetings",
+                           "Close a meeting (the current one by default); its record is then fixed (R10).",
+                           ["close meeting", "close meeting M-3"]) { c throws(Diagnostic) in
+            var m = try c(meeting) ?? 0
+            if m == 0 { m = try c.meeting() }
+            try c.change { (r) throws(DomainError) in try r.closeMeeting(m) }
+            if c.interpreter.currentMeeting == m { c.interpreter.currentMeeting = nil }
+            return .none
+        }
+    }
+}

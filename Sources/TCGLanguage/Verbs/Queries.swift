@@ -1,0 +1,198 @@
+import TCGDomain
+
+/// Queries and reports.
+extension CommandTable {
+    static let queries: [CommandSpec] = [
+        list, count, show, outstanding, agendaNext, agendaMeeting, minutes, strategyReport, calendar, history,
+        reportAgenda, reportRegister,
+    ]
+
+    static var list: CommandSpec {
+        let kind = Arg("kind", .kind), condition = Opt("where", .condition), order = Opt("order", .order), limit = Opt("limit", .integer)
+        return CommandSpec("list", [Operand(kind, "KIND")],
+                           [Clause("where", condition, "EXPR"), Clause("order by", order, "FIELD [asc|desc] [, ...]"),
+                            Clause("limit", limit, "N")],
+                           effect: .query, topic: "queries", "List records of a kind, filtered, sorted and limited.",
+                           ["list actions where overdue order by due", "list actions where owner = \"Sgt Bea Cole\" and status = open",
+                            "list commissions where due < today+14d order by due desc limit 5"]) { c throws(Diagnostic) in
+            let schema = try c(kind)
+            var rows = try c.interpreter.select(schema, where: c(condition), c.frame)
+            if let keys = try c(order) { rows = try c.interpreter.sort(rows, by: keys, schema) }
+            if let n = try c(limit) {
+                guard n >= 0 else { throw Diagnostic(.error, "limit needs a whole number, 0 or more", range: c.range) }
+                rows = Array(rows.prefix(n))
+            }
+            if c.printing { c.show(.document(Document(shape: .list, sections: [c.interpreter.section(schema, rows)]))) }
+            let r = c.register
+            return .list(rows.map { i in schema.id(r, i).map { .id($0) } ?? (schema.field("name")?.get(r, i)?.value ?? .none) })
+        }
+    }
+
+    static var count: CommandSpec {
+        let kind = Arg("kind", .kind), condition = Opt("where", .condition)
+        return CommandSpec("count", [Operand(kind, "KIND")], [Clause("where", condition, "EXPR")],
+                           effect: .query, topic: "queries", "Count records of a kind; prints a bare integer.",
+                           ["count actions where overdue", "count priorities where status = active"]) { c throws(Diagnostic) in
+            let n = try c.interpreter.select(c(kind), where: c(condition), c.frame).count
+            if c.printing { c.show(.value(.int(n))) }
+            return .int(n)
+        }
+    }
+
+    static var show: CommandSpec {
+        let id = Arg("id", .id(RecordKind.allCases))
+        return CommandSpec("show", [Operand(id, "ID")], effect: .query, topic: "queries",
+                           "Show one record with everything the register holds about it.", ["show A-3", "show DP-1"]) { c throws(Diagnostic) in
+            let rid = try c(id)
+            let reports = c.reports
+            if !reports.visible(rid) {
+                throw Diagnostic(.error, "\(rid) is marked above \(c.interpreter.maxMarking?.rawValue ?? "") and is not shown", range: c.range,
+                                 help: "run without --max-marking to see it (if you may)")
+            }
+            if c.printing { c.show(.document(reports.show(rid))) }
+            return .id(rid)
+        }
+    }
+
+    static var outstanding: CommandSpec {
+        let kind = Opt("kind", .choice(VerbWords.outstandingKinds)), person = Opt("for", .person), unit = Opt("unit", .unit)
+        return CommandSpec("outstanding", [Operand(kind, "actions|commissions|requirements|reviews|escalations")],
+                           [Clause("for", person, "PERSON"), Clause("unit", unit, "NAME")],
+                           effect: .query, topic: "queries", "What is outstanding (open or commissioned), overdue first.",
+                           ["outstanding", "outstanding actions for \"Sgt Bea Cole\"", "outstanding commissions unit East"]) { c throws(Diagnostic) in
+            let kinds = try c(kind).flatMap { k in QueryKinds.schema(k).map { [$0] } }
+                ?? Register.outstandingKinds.compactMap { QueryKinds.schema(for: $0) }
+            let who = try c(person), u = try c(unit)
+            let reports = c.reports, r = c.register
+            var ids: [Value] = []
+            var sections: [Section] = []
+            for schema in kinds {
+                let rows = reports.outstanding(schema, owner: who, unit: u)
+                ids += rows.compactMap { schema.id(r, $0).map { .id($0) } }
+                sections.append(reports.dueSection(schema, rows, key: schema.name, title: "Outstanding \(schema.name)"))
+            }
+            if c.printing { c.show(.document(Document(shape: .list, sections: sections, alwaysTitled: kinds.count > 1))) }
+            return .list(ids)
+        }
+    }
+
+    static var agendaNext: CommandSpec {
+        let kind = Arg("kind", .choice([("stcg", Meeting.Kind.stcg), ("ttcg", .ttcg)])), unit = Opt("unit", .unit)
+        return CommandSpec("agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME")],
+                           effect: .query, topic: "queries",
+                           "The agenda pack for the next meeting of a kind: overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations.",
+                           ["agenda next ttcg unit East"]) { c throws(Diagnostic) in
+            if c.printing { c.show(.document(try nextAgenda(c, kind: c(kind), unit: c(unit)))) }
+            return .none
+        }
+    }
+
+    static var agendaMeeting: CommandSpec {
+        let meeting = Arg("meeting", .record(.meeting))
+        return CommandSpec("agenda", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
+                           "The agenda pack for a given meeting.", ["agenda M-4"]) { c throws(Diagnostic) in
+            let m = try c(meeting)
+            guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(c.register.unknownID(RecordID(.meeting, m)), range: c.range) }
+            let found = c.register.meetings[i]
+            if c.printing { c.show(.document(c.reports.agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date))) }
+            return .none
+        }
+    }
+
+    static var minutes: CommandSpec {
+        let meeting = Arg("meeting", .record(.meeting))
+        return CommandSpec("minutes", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
+                           "A meeting's minutes: attendance, decisions with rationale, what it tasked.", ["minutes M-2"]) { c throws(Diagnostic) in
+            let m = try c(meeting)
+            if !c.reports.visible(RecordID(.meeting, m)) {
+                throw Diagnostic(.error, "M-\(m) is marked above \(c.interpreter.maxMarking?.rawValue ?? "") and is not shown", range: c.range)
+            }
+            if c.printing { c.show(.document(c.reports.minutes(m))) }
+            return .id(RecordID(.meeting, m))
+        }
+    }
+
+    static var strategyReport: CommandSpec {
+        let unit = Opt("unit", .unit)
+        return CommandSpec("strategy", [], [Clause("unit", unit, "NAME")], effect: .query, topic: "queries",
+                           "The current control strategy: priorities with owners and rationale, rejected candidates.",
+                           ["strategy", "strategy unit Westshire"]) { c throws(Diagnostic) in
+            let u = try c(unit)
+            if c.printing { c.show(.document(c.reports.strategy(unit: u))) }
+            return .list(c.register.priorities.filter { $0.status == .active && (u == nil || $0.unit == u) }.map { .id($0.id) })
+        }
+    }
+
+    static var calendar: CommandSpec {
+        let unit = Opt("unit", .unit)
+        return CommandSpec("calendar", [], [Clause("unit", unit, "NAME")], effect: .query, topic: "queries",
+                           "When each unit's ST&CG and TT&CG met and when the next is due (R9).",
+                           ["calendar", "calendar unit East"]) { c throws(Diagnostic) in
+            let u = try c(unit)
+            if c.printing { c.show(.document(c.reports.calendar(unit: u))) }
+            return .none
+        }
+    }
+
+    static var history: CommandSpec {
+        let id = Opt("id", .anyID(RecordKind.allCases)), since = Opt("since", .date)
+        return CommandSpec("history", [Operand(id, "ID")], [Clause("since", since, "DATE")], effect: .query, topic: "queries",
+                           "The audit trail: who changed what, when and from where; of one record or the whole register.",
+                           ["history A-3", "history since today-7d"]) { c throws(Diagnostic) in
+            let rid = try c(id), from = try c(since)
+            if c.printing {
+                let entries: [AuditEntry]
+                do { entries = try c.interpreter.auditTrail() } catch {
+                    throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: c.range)
+                }
+                c.show(.document(c.reports.history(entries, of: rid, since: from)))
+            }
+            return .none
+        }
+    }
+
+    static var reportAgenda: CommandSpec {
+        let kind = Arg("kind", .choice([("stcg", Meeting.Kind.stcg), ("ttcg", .ttcg)])), unit = Opt("unit", .unit)
+        let path = Arg("to", .path)
+        return CommandSpec("report agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME"), Clause("to", path, "FILE.html|FILE.md")],
+                           effect: .report, topic: "queries",
+                           "Write the agenda pack as one self-contained, printable HTML page (or Markdown for e-mail).",
+                           ["report agenda next ttcg unit East to east-pack.html"]) { c throws(Diagnostic) in
+            let u = try c(unit)
+            try writeReport(c, to: c(path), unit: u, try nextAgenda(c, kind: c(kind), unit: u), extra: nil)
+            return .string(try c(path))
+        }
+    }
+
+    static var reportRegister: CommandSpec {
+        let unit = Opt("unit", .unit), path = Arg("to", .path)
+        return CommandSpec("report register", [], [Clause("unit", unit, "NAME"), Clause("to", path, "FILE.html|FILE.md")],
+                           effect: .report, topic: "queries",
+                           "Write the register's overview (strategy, outstanding work by owner, timeline of each unit) as HTML or Markdown.",
+                           ["report register to register.html"]) { c throws(Diagnostic) in
+            let u = try c(unit)
+            try writeReport(c, to: c(path), unit: u, c.reports.strategy(unit: u), extra: c.reports.calendar(unit: u))
+            return .string(try c(path))
+        }
+    }
+
+    /// The agenda pack for the next meeting of a kind (a planned one, else when the policy says it is due).
+    static func nextAgenda(_ c: Call, kind: Meeting.Kind, unit: String?) -> Document {
+        let next = c.register.nextMeeting(kind: kind, unit: unit, today: c.today)
+        return c.reports.agenda(kind: kind, unit: unit ?? next.meeting?.unit, meeting: next.meeting, date: next.date)
+    }
+
+    /// Renders a report page and leaves it for the session to write once the script has committed.
+    static func writeReport(_ c: Call, to path: String, unit: String?, _ doc: Document, extra: Document?) throws(Diagnostic) {
+        let lower = path.lowercased()
+        let markdown = lower.hasSuffix(".md")
+        guard markdown || lower.hasSuffix(".html") || lower.hasSuffix(".htm") else {
+            throw Diagnostic(.error, "a report is written to a .html or .md file, not \(path)", range: c.range,
+                             help: "write … to pack.html (printable page) or … to pack.md (for e-mail)")
+        }
+        let page = HTMLReport(register: c.register, today: c.today, unit: unit, maxMarking: c.interpreter.maxMarking)
+        let bytes = markdown ? Array(page.markdown(doc, extra: extra).utf8) : Array(page.html(doc, extra: extra).utf8)
+        c.interpreter.fileToWrite(path, bytes)
+        c.confirm(.text("wrote \(path)"))
+    }
+}

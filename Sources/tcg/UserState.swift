@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TCGDomain
+import TCGStore
+
+/// Each user's current meeting for each workspace, kept between runs in a file of the user's own:
+/// `$XDG_STATE_HOME/tcg/current-meetings` (else `~/.local/state/tcg/current-meetings`), mode 0600.
+///
+/// The current meeting is where a user is working, not a fact of the register: two users of one
+/// workspace each have their own, and setting it needs neither the writer lock nor an audit entry.
+/// Each line is `WORKSPACE<TAB>M-n<TAB>KIND<TAB>DATE`, the workspace by its real path; a saved
+/// meeting whose kind or date no longer match (the workspace was replaced) is ignored.
+final class UserState {
+    /// The state file.
+    let file: String
+    /// The workspace's real path (its folder's, when the file does not exist yet).
+    let workspace: String
+
+    /// The state for a workspace, or nil when the user has no home or state folder.
+    init?(workspace path: String, environment: [String: String]) {
+        let base: String
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            base = state
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            base = home + "/.local/state"
+        } else {
+            return nil
+        }
+        file = base + "/tcg/current-meetings"
+        workspace = UserState.realPath(path)
+        if workspace.contains("\t") || workspace.contains("\n") { return nil }
+    }
+
+    /// The saved current meeting, if it is still that meeting in `register`.
+    func currentMeeting(in register: Register) -> Int? {
+        guard let line = lines().first(where: { $0.first == workspace }), line.count == 4,
+              let id = RecordID(line[1]), id.kind == .meeting,
+              let i = register.meetings.index(ofNumber: id.number) else { return nil }
+        let m = register.meetings[i]
+        return m.kind.rawValue == line[2] && m.date.description == line[3] && m.status != .closed ? id.number : nil
+    }
+
+    /// Saves the current meeting (nil: none); returns what went wrong, or nil.
+    func keep(_ meeting: Int?, in register: Register) -> String? {
+        var kept = lines().filter { $0.first != workspace }
+        if let meeting, let i = register.meetings.index(ofNumber: meeting) {
+            let m = register.meetings[i]
+            kept.append([workspace, m.id.description, m.kind.rawValue, m.date.description])
+        }
+        let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
+        guard UserState.makeFolders(folder) else { return "cannot create \(folder): \(String(cString: strerror(errno)))" }
+        let text = kept.map { $0.joined(separator: "\t") + "\n" }.joined()
+        do { try DurableFile.write(file, Array(text.utf8)) } catch { return error.message }
+        return nil
+    }
+
+    private func lines() -> [[String]] {
+        guard let bytes = FileIO.read(file) else { return [] }
+        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// `mkdir -p` with mode 0700.
+    static func makeFolders(_ path: String) -> Bool {
+        var built = ""
+        for part in path.split(separator: "/") {
+            built += "/" + part
+            if mkdir(built, 0o700) != 0, errno != EEXIST { return false }
+        }
+        return true
+    }
+
+    /// The real path of a file, or of its folder joined with its name when it does not exist.
+    static func realPath(_ path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) }.flatMap { $0.isEmpty ? "/" : $0 } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let resolved = realpath(folder, nil) else { return path }
+        defer { free(resolved) }
+        let base = String(cString: resolved)
+        return (base == "/" ? "" : base) + "/" + name
+    }
+}
