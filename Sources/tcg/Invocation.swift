@@ -117,7 +117,7 @@ struct Invocation {
             highest = m
         }
         let session = Session(store: store, console: console, user: who, format: outputFormat,
-                              todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: path, environment: env))
+                              todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: path, user: who, environment: env))
         session.interpreter.maxMarking = highest
         session.exitsAfterScript = true
         if let command {

@@ -147,6 +147,7 @@ final class Session {
         var printed = interpreter.takePrinted()
         for file in interpreter.takeFiles() {
             if dryRun {
+                printed.removeAll { if case .confirmation(.text("wrote \(file.path)"), _) = $0 { return true }; return false }
                 console.message("dry run: \(file.path) was not written")
                 continue
             }

@@ -6,21 +6,24 @@ import Darwin
 import TCGDomain
 import TCGStore
 
-/// Each user's current meeting for each workspace, kept between runs in a file of the user's own:
+/// Each user's current meeting for each workspace, kept between runs in a file of the account's own:
 /// `$XDG_STATE_HOME/tcg/current-meetings` (else `~/.local/state/tcg/current-meetings`), mode 0600.
 ///
 /// The current meeting is where a user is working, not a fact of the register: two users of one
-/// workspace each have their own, and setting it needs neither the writer lock nor an audit entry.
-/// Each line is `WORKSPACE<TAB>M-n<TAB>KIND<TAB>DATE`, the workspace by its real path; a saved
+/// workspace each have their own (also two tcg users, `--user`, of one account), and setting it
+/// needs neither the writer lock nor an audit entry. Each line is
+/// `USER<TAB>WORKSPACE<TAB>M-n<TAB>KIND<TAB>DATE`, the workspace by its real path; a saved
 /// meeting whose kind or date no longer match (the workspace was replaced) is ignored.
 final class UserState {
     /// The state file.
     let file: String
     /// The workspace's real path (its folder's, when the file does not exist yet).
     let workspace: String
+    /// Who: the name the audit trail records.
+    let user: String
 
     /// The state for a workspace, or nil when the user has no home or state folder.
-    init?(workspace path: String, environment: [String: String]) {
+    init?(workspace path: String, user: String, environment: [String: String]) {
         let base: String
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             base = state
@@ -31,24 +34,25 @@ final class UserState {
         }
         file = base + "/tcg/current-meetings"
         workspace = UserState.realPath(path)
-        if workspace.contains("\t") || workspace.contains("\n") { return nil }
+        self.user = user
+        if (workspace + user).contains(where: { $0 == "\t" || $0 == "\n" }) { return nil }
     }
 
     /// The saved current meeting, if it is still that meeting in `register`.
     func currentMeeting(in register: Register) -> Int? {
-        guard let line = lines().first(where: { $0.first == workspace }), line.count == 4,
-              let id = RecordID(line[1]), id.kind == .meeting,
+        guard let line = lines().first(where: mine), line.count == 5,
+              let id = RecordID(line[2]), id.kind == .meeting,
               let i = register.meetings.index(ofNumber: id.number) else { return nil }
         let m = register.meetings[i]
-        return m.kind.rawValue == line[2] && m.date.description == line[3] && m.status != .closed ? id.number : nil
+        return m.kind.rawValue == line[3] && m.date.description == line[4] && m.status != .closed ? id.number : nil
     }
 
     /// Saves the current meeting (nil: none); returns what went wrong, or nil.
     func keep(_ meeting: Int?, in register: Register) -> String? {
-        var kept = lines().filter { $0.first != workspace }
+        var kept = lines().filter { !mine($0) }
         if let meeting, let i = register.meetings.index(ofNumber: meeting) {
             let m = register.meetings[i]
-            kept.append([workspace, m.id.description, m.kind.rawValue, m.date.description])
+            kept.append([user, workspace, m.id.description, m.kind.rawValue, m.date.description])
         }
         let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
         guard UserState.makeFolders(folder) else { return "cannot create \(folder): \(String(cString: strerror(errno)))" }
@@ -56,6 +60,8 @@ final class UserState {
         do { try DurableFile.write(file, Array(text.utf8)) } catch { return error.message }
         return nil
     }
+
+    private func mine(_ line: [String]) -> Bool { line.count >= 2 && line[0] == user && line[1] == workspace }
 
     private func lines() -> [[String]] {
         guard let bytes = FileIO.read(file) else { return [] }

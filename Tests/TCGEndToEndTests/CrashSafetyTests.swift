@@ -25,7 +25,7 @@ final class CrashSafetyTests: XCTestCase {
             let t = create meeting ttcg on 2027-06-07 unit B0
             open $t
             let plan = create plan "Kill target" for P-1 owner "Officer 0-0"
-            echo $plan
+            echo "$plan at $t"
             """
         let built = try Reliability.run(["--workspace", name], stdin: script.stdout + Array(tail.utf8), in: folder, timeout: 300)
         XCTAssertEqual(built.status, 0, built.stderr)

@@ -22,7 +22,8 @@ final class ReplTests: XCTestCase {
             create plan "Op Lantern" for P-1 owner "Sgt Bea Cole"
 
             """
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json"], stdin: setup, in: folder).status, 0)
+        // The same user as the REPL below (whose HOME is the folder): the current meeting is theirs.
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json"], stdin: setup, in: folder, environment: ["HOME": folder.path]).status, 0)
     }
 
     override func tearDownWithError() throws {
