@@ -3,17 +3,17 @@ import TCGDomain
 /// Every command of the language, declared once. The parser, `help`, tab completion and
 /// docs/language.md are all generated from this table.
 public enum CommandTable {
-    static let productKinds = Product.Kind.allCases.map(\.rawValue)
-    static let meetingKinds = Meeting.Kind.allCases.map(\.rawValue)
-    static let pier = Action.PIER.allCases.map(\.rawValue)
-    static let scopes = Review.Scope.allCases.map(\.rawValue)
+    static let productKinds = Product.Kind.keywords
+    static let meetingKinds = Meeting.Kind.keywords
+    static let pier = Action.PIER.keywords
+    static let scopes = Review.Scope.keywords
     static let formats = ["table", "json", "csv", "markdown"]
 
     /// The table, in the order help lists it.
     public static let all: [CommandSpec] = [
         // Setup
         spec(.addUnit, "add unit", [Operand("name", .name, "NAME")],
-             [Clause("kind", .choice(Unit.Kind.allCases.map(\.rawValue)), "force|bcu"), Clause("parent", .unit, "NAME")],
+             [Clause("kind", .choice(Unit.Kind.keywords), "force|bcu"), Clause("parent", .unit, "NAME")],
              topic: "setup", "Add a force or a basic command unit (BCU).",
              ["add unit Westshire kind force", "add unit East kind bcu parent Westshire"]),
         spec(.addPerson, "add person", [Operand("name", .text, "\"NAME\"")],
@@ -22,7 +22,7 @@ public enum CommandTable {
              ["add person \"DS Kim Ng\" role intelligence-officer unit East", "add person \"Meg Lowe\" agency \"East District Council\""]),
         spec(.updatePerson, "update person", [Operand("person", .person, "PERSON")],
              [Clause("role", .name, "ROLE"), Clause("unit", .unit, "NAME"), Clause("agency", .name, "\"AGENCY\""),
-              Clause("status", .choice(Person.Status.allCases.map(\.rawValue)), "active|left")],
+              Clause("status", .choice(Person.Status.keywords), "active|left")],
              topic: "setup", "Change a person's role, unit, agency, or mark that they have left (never deleted).",
              ["update person \"Dan Frost\" status left"]),
         spec(.setPolicy, "set policy", [Operand("unit", .unit, "UNIT")],
@@ -63,7 +63,7 @@ public enum CommandTable {
              atMeeting: true, topic: "strategy", "Add an intelligence requirement; strategic ones at an ST&CG, tactical ones for a plan (R4).",
              ["add requirement strategic \"Which groups drive evening ASB?\" priority P-1 owner \"DS Kim Ng\""]),
         spec(.reviewRequirement, "review requirement", [Operand("requirement", .id([.requirement]), "IR-n")],
-             [Clause("status", .choice(Requirement.Status.allCases.map(\.rawValue)), "open|answered|withdrawn"), Clause("note", .text, "\"TEXT\"")],
+             [Clause("status", .choice(Requirement.Status.keywords), "open|answered|withdrawn"), Clause("note", .text, "\"TEXT\"")],
              atMeeting: true, topic: "strategy", "Review a requirement at an ST&CG or TT&CG (R4).",
              ["review requirement IR-1 status answered note \"Profile identified two groups\""]),
         spec(.commissionAnalysis, "commission analysis", [Operand("title", .text, "\"TITLE\"")],
@@ -139,7 +139,7 @@ public enum CommandTable {
              topic: "delivery", "Record an operational review's findings; the review is then completed.",
              ["record findings R-1 lessons \"Start patrols earlier\" conclusions \"ASB down 30%\""]),
         spec(.mark, "mark", [Operand("ids", .ids(RecordKind.allCases), "ID [, ID]..."),
-                             Operand("marking", .choice(Marking.allCases.map(\.word)), "official|official-sensitive")], [],
+                             Operand("marking", .choice(Marking.keywords), "official|official-sensitive")], [],
              topic: "delivery", "Give records a handling marking; `--max-marking OFFICIAL` hides those above it from output.",
              ["mark A-4, C-2 official-sensitive"]),
         // Queries

@@ -28,14 +28,14 @@ extension Interpreter {
     }
 
     func domain<T>(_ c: Command, _ body: () throws(DomainError) -> T) throws(Diagnostic) -> T {
-        do { return try body() } catch { throw Diagnostic(error, range: c.range) }
+        do { return try body() } catch { throw Diagnostic(error, range: c.range, register: register) }
     }
 
     func dispatch(_ c: Command, _ f: Frame, quiet: Bool) throws(Diagnostic) -> Value {
         switch c.spec.verb {
         case .addUnit:
             let name = try text(c, "name", f) ?? ""
-            let kind = try choice(c, "kind", f).flatMap(Unit.Kind.init(rawValue:))
+            let kind = try choice(c, "kind", f).flatMap(Unit.Kind.init(keyword:))
             let parent = try unit(c, "parent", f)
             guard isWord(name) else {
                 throw Diagnostic(.error, "a unit's name is one word, not \"\(name)\"", range: c.range, help: "write e.g. add unit EastBCU")
@@ -51,7 +51,7 @@ extension Interpreter {
             let p = try person(c, "person", f) ?? 0
             let role = try text(c, "role", f), agency = try text(c, "agency", f)
             let u = try unit(c, "unit", f)
-            let status = try choice(c, "status", f).flatMap(Person.Status.init(rawValue:))
+            let status = try choice(c, "status", f).flatMap(Person.Status.init(keyword:))
             try domain(c) { () throws(DomainError) in try register.updatePerson(p, role: role, unit: u, agency: agency, status: status) }
             return .none
         case .setPolicy:
@@ -65,7 +65,7 @@ extension Interpreter {
             try domain(c) { () throws(DomainError) in try register.setPolicy(unit: u, stcg: stcg, ttcg: ttcg) }
             return .none
         case .createMeeting:
-            let kind = Meeting.Kind(rawValue: try choice(c, "kind", f) ?? "") ?? .ttcg
+            let kind = Meeting.Kind(keyword: try choice(c, "kind", f) ?? "") ?? .ttcg
             let on = try date(c, "on", f) ?? today
             let u = try unit(c, "unit", f)
             let chair = try person(c, "chair", f)
@@ -102,7 +102,7 @@ extension Interpreter {
             return .none
         case .addRequirement:
             let m = try meeting(c, f)
-            let level = Requirement.Level(rawValue: try choice(c, "level", f) ?? "") ?? .tactical
+            let level = Requirement.Level(keyword: try choice(c, "level", f) ?? "") ?? .tactical
             let question = try text(c, "question", f) ?? ""
             let priority = try id(c, "priority", [.priority], f)?.number
             let plan = try id(c, "plan", [.plan], f)?.number
@@ -113,14 +113,14 @@ extension Interpreter {
         case .reviewRequirement:
             let m = try meeting(c, f)
             let r = try id(c, "requirement", [.requirement], f)?.number ?? 0
-            let status = try choice(c, "status", f).flatMap(Requirement.Status.init(rawValue:))
+            let status = try choice(c, "status", f).flatMap(Requirement.Status.init(keyword:))
             let note = try text(c, "note", f)
             try domain(c) { () throws(DomainError) in try register.reviewRequirement(at: m, r, status: status, note: note) }
             return .none
         case .commissionAnalysis:
             let m = try meeting(c, f)
             let title = try text(c, "title", f) ?? ""
-            let product = try choice(c, "product", f).flatMap(Product.Kind.init(rawValue:))
+            let product = try choice(c, "product", f).flatMap(Product.Kind.init(keyword:))
             let to = try person(c, "to", f) ?? 0
             let due = try date(c, "due", f) ?? today
             return .id(try domain(c) { () throws(DomainError) in
@@ -142,7 +142,7 @@ extension Interpreter {
             return .none
         case .addAction:
             let m = try meeting(c, f)
-            let type = Action.PIER(rawValue: try choice(c, "type", f) ?? "") ?? .prevention
+            let type = Action.PIER(keyword: try choice(c, "type", f) ?? "") ?? .prevention
             let title = try text(c, "title", f) ?? ""
             let plan = try id(c, "to", [.plan], f)?.number ?? 0
             let owner = try person(c, "owner", f) ?? 0
@@ -161,12 +161,12 @@ extension Interpreter {
             let title = try text(c, "title", f) ?? ""
             let plan = try id(c, "of", [.plan], f)?.number ?? 0
             let objectives = try text(c, "objectives", f) ?? ""
-            let scope = Review.Scope(rawValue: try choice(c, "scope", f) ?? "") ?? .all
+            let scope = Review.Scope(keyword: try choice(c, "scope", f) ?? "") ?? .all
             let (rid, warning) = try domain(c) { () throws(DomainError) in
                 try register.commissionReview(at: m, title: title, plan: plan, objectives: objectives, scope: scope)
             }
             if let warning {
-                sink.warn(Diagnostic(.warning, warning.message + (warning.rule.map { " (\($0))" } ?? ""), range: c.range), in: f.source)
+                sink.warn(Diagnostic(warning, range: c.range), in: f.source)
             }
             return .id(rid)
         case .escalate:
@@ -193,7 +193,7 @@ extension Interpreter {
             try domain(c) { () throws(DomainError) in try register.settleEscalation(at: m, e, accept: c.spec.verb == .accept, rationale: rationale) }
             return .none
         case .addProduct:
-            let kind = Product.Kind(rawValue: try choice(c, "kind", f) ?? "") ?? .other
+            let kind = Product.Kind(keyword: try choice(c, "kind", f) ?? "") ?? .other
             let title = try text(c, "title", f) ?? ""
             let author = try person(c, "author", f)
             let on = try date(c, "date", f) ?? today

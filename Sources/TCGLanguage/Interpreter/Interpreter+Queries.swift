@@ -25,7 +25,7 @@ extension Interpreter {
             let rid = try id(c, "id", RecordKind.allCases, f) ?? RecordID(.action, 0)
             let reports = Reports(register: register, today: today, maxMarking: maxMarking)
             if !reports.visible(rid) {
-                throw Diagnostic(.error, "\(rid) is marked above \(maxMarking?.rawValue ?? "") and is not shown", range: c.range,
+                throw Diagnostic(.error, "\(rid) is marked above \(maxMarking?.label ?? "") and is not shown", range: c.range,
                                  help: "run without --max-marking to see it (if you may)")
             }
             if !quiet { sink.emit(.document(Reports(register: register, today: today, maxMarking: maxMarking).show(rid)), format: format) }
@@ -52,11 +52,11 @@ extension Interpreter {
             let doc: Document
             if c.spec.verb == .agendaMeeting {
                 let m = try id(c, "meeting", [.meeting], f)?.number ?? 0
-                guard let i = register.meetings.index(ofNumber: m) else { throw Diagnostic(register.unknownID(RecordID(.meeting, m)), range: c.range) }
+                guard let i = register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: register) }
                 let meeting = register.meetings[i]
                 doc = reports.agenda(kind: meeting.kind, unit: meeting.unit, meeting: meeting, date: meeting.date)
             } else {
-                let kind = Meeting.Kind(rawValue: try choice(c, "kind", f) ?? "ttcg") ?? .ttcg
+                let kind = Meeting.Kind(keyword: try choice(c, "kind", f) ?? "ttcg") ?? .ttcg
                 let u = try unit(c, "unit", f)
                 let next = register.nextMeeting(kind: kind, unit: u, today: today)
                 doc = reports.agenda(kind: kind, unit: u ?? next.meeting?.unit, meeting: next.meeting, date: next.date)
@@ -66,7 +66,7 @@ extension Interpreter {
         case .minutes:
             let m = try id(c, "meeting", [.meeting], f)?.number ?? 0
             if !Reports(register: register, today: today, maxMarking: maxMarking).visible(RecordID(.meeting, m)) {
-                throw Diagnostic(.error, "M-\(m) is marked above \(maxMarking?.rawValue ?? "") and is not shown", range: c.range)
+                throw Diagnostic(.error, "M-\(m) is marked above \(maxMarking?.label ?? "") and is not shown", range: c.range)
             }
             if !quiet { sink.emit(.document(Reports(register: register, today: today, maxMarking: maxMarking).minutes(m)), format: format) }
             return .id(RecordID(.meeting, m))
@@ -96,7 +96,7 @@ extension Interpreter {
             let doc: Document
             var register: Document?
             if c.spec.verb == .reportAgenda {
-                let kind = Meeting.Kind(rawValue: try choice(c, "kind", f) ?? "ttcg") ?? .ttcg
+                let kind = Meeting.Kind(keyword: try choice(c, "kind", f) ?? "ttcg") ?? .ttcg
                 let next = self.register.nextMeeting(kind: kind, unit: u, today: today)
                 doc = reports.agenda(kind: kind, unit: u ?? next.meeting?.unit, meeting: next.meeting, date: next.date)
             } else {
