@@ -1,9 +1,9 @@
 /// A PIER action tasked at a TT&CG under a delivery plan.
 public struct Action: Hashable, Sendable {
     /// Prevention, intelligence, enforcement, reassurance.
-    public enum PIER: String, CaseIterable, Sendable { case prevention, intelligence, enforcement, reassurance }
+    public enum PIER: CaseIterable, Sendable { case prevention, intelligence, enforcement, reassurance }
     /// Open until done or cancelled.
-    public enum Status: String, CaseIterable, Sendable { case open, done, cancelled }
+    public enum Status: CaseIterable, Sendable { case open, done, cancelled }
 
     /// `A-n` number.
     public var number: Int

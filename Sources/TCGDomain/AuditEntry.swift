@@ -6,9 +6,9 @@ public struct AuditEntry: Hashable, Sendable {
     public var at: String
     /// The register's clock ("today") when it happened.
     public var day: Day
-    /// Who (`--user`, else the login name).
+    /// Who made the change (a user name).
     public var user: String
-    /// Where from: `repl`, `-c`, or `FILE:LINE`.
+    /// Where the statement came from (e.g. a file and line), as the caller names it.
     public var source: String
     /// The statement as written.
     public var statement: String

@@ -1,7 +1,7 @@
 /// Analysis (or development work) commissioned at an ST&CG or TT&CG (R6).
 public struct Commission: Hashable, Sendable {
     /// Commissioned until delivered or cancelled.
-    public enum Status: String, CaseIterable, Sendable { case commissioned, delivered, cancelled }
+    public enum Status: CaseIterable, Sendable { case commissioned, delivered, cancelled }
 
     /// `C-n` number.
     public var number: Int

@@ -129,8 +129,17 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 /// A length of time in days, weeks or months, written `14d`, `2w`, `3mo`.
 public struct Duration: Hashable, Sendable, CustomStringConvertible {
     /// The unit of a duration.
-    public enum Unit: String, Sendable, CaseIterable {
-        case days = "d", weeks = "w", months = "mo"
+    public enum Unit: Sendable, CaseIterable {
+        case days, weeks, months
+
+        /// The letters after the count: `d`, `w`, `mo`.
+        public var symbol: String {
+            switch self {
+            case .days: return "d"
+            case .weeks: return "w"
+            case .months: return "mo"
+            }
+        }
     }
     /// How many units (may be negative for "ago").
     public var count: Int
@@ -157,7 +166,7 @@ public struct Duration: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `3mo`, `2w`, `14d`.
-    public var description: String { "\(count)\(unit.rawValue)" }
+    public var description: String { "\(count)\(unit.symbol)" }
 
     /// Approximate length in days, for ordering and warnings.
     public var approximateDays: Int {

@@ -1,33 +1,257 @@
-/// A statement the register refuses, with the rule it would break and how to put it right.
-public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What was wrong, in plain words.
-    public var message: String
-    /// How to fix it, or what was meant ("did you mean …").
-    public var help: String?
-    /// The DOMAIN.md rule (`R1` … `R13`), when one applies.
-    public var rule: String?
+/// A statement the register refuses, in the register's own terms: what kind of refusal and the
+/// records, names and values that explain it. Wording it (and suggesting what was meant) is for
+/// whoever shows it to a person.
+public enum DomainError: Error, Sendable, Equatable {
+    /// No person has this name, case-insensitively (R11).
+    case unknownPerson(name: String)
+    /// No unit has this name, case-insensitively (R11).
+    case unknownUnit(String)
+    /// No record has this id (R11).
+    case unknownRecord(RecordID)
+    /// A unit was added under a name that an existing unit (`existing`, as written) already has.
+    case duplicateUnit(existing: String)
+    /// A person was added under a name that `existing` already has (as `name`, the existing spelling).
+    /// Names are unique, but this refusal names no rule.
+    case duplicatePerson(name: String, existing: RecordID)
+    /// Text that a record cannot be without was empty.
+    case missingText(TextField)
+    /// A rationale that a rule requires was empty.
+    case missingRationale(for: RationaleSubject)
+    /// An operational review was commissioned without its objectives (R7).
+    case missingObjectives
+    /// A meeting frequency of zero or less was given for a unit's policy.
+    case nonPositiveFrequency(Duration)
+    /// Business was attempted at a meeting whose kind does not allow it: only at one of `allowed`
+    /// (R1, R4, R6, R12 by the business; R8 when the meeting is a DMM).
+    case notAllowedAt(meeting: RecordID, kind: Meeting.Kind, business: Business, allowed: [Meeting.Kind])
+    /// The meeting named for some business is closed, and its record cannot change (R10).
+    case meetingClosed(RecordID)
+    /// A closed meeting was opened again (R10).
+    case closedMeetingReopened(RecordID)
+    /// A person who has left was named in a role that needs someone active (R11).
+    case personLeft(RecordID, name: String, role: PersonRole)
+    /// A record was moved to a state it has already left, e.g. an action already done
+    /// (R10 for meetings, R12 for escalations, R13 for priorities).
+    case alreadyInState(RecordID, RecordState)
+    /// A record is not in the state a change needs, e.g. reassigning a closed plan's owner.
+    case notReassignable(RecordID, RecordState)
+    /// An action was tasked under a plan that is no longer active.
+    case planNotActive(RecordID, Plan.Status)
+    /// Progress was reported on an action that is no longer open.
+    case actionNotOpen(RecordID, Action.Status)
+    /// A tactical intelligence requirement was set without the plan it belongs to (R4).
+    case tacticalRequirementWithoutPlan
+    /// A decision was superseded that another decision (`by`) already supersedes (R5).
+    case alreadySuperseded(RecordID, by: RecordID)
+    /// A plan was made to serve a retired priority (R1).
+    case servesRetiredPriority(RecordID)
+    /// A plan was made to serve a declined escalation (R12).
+    case servesDeclinedEscalation(RecordID)
+    /// A plan was made to serve a record that is neither a priority nor an escalation.
+    case cannotServe(RecordID)
+    /// A plan's review date falls before its start.
+    case reviewBeforeStart(review: Day, start: Day)
+    /// A product was presented again; it was presented at `at` already.
+    case alreadyPresented(RecordID, at: RecordID)
+    /// A record that cannot be cancelled (only actions and commissions can) was cancelled.
+    case cannotCancel(RecordID)
+    /// An owner was assigned to a record that has none.
+    case cannotAssign(RecordID)
+    /// An operational review's findings were recorded with no finding at all.
+    case noFindings(RecordID)
+    /// An escalation was decided at a meeting that has no unit to escalate from (R12).
+    case meetingHasNoUnit(RecordID)
+    /// An escalation was decided at a meeting of a unit with no parent (R12).
+    case noParentUnit(String)
+    /// An escalation was sent to `given`, which is not `from`'s parent `parent` (R12).
+    case notParentUnit(from: String, parent: String, given: String)
+    /// A record other than an action or a plan was escalated (R12).
+    case cannotEscalate(RecordID)
+    /// An escalation to `to` was settled at a meeting of another unit (`meetingUnit`; nil: none) (R12).
+    case escalatedElsewhere(RecordID, to: String, meeting: RecordID, meetingUnit: String?)
 
-    /// Creates an error.
-    public init(_ message: String, help: String? = nil, rule: String? = nil) {
-        self.message = message
-        self.help = help
-        self.rule = rule
+    /// The DOMAIN.md rule the refusal enforces, when one applies.
+    public var rule: Rule? {
+        switch self {
+        case .unknownPerson, .unknownUnit, .unknownRecord, .personLeft: return .r11
+        case .duplicateUnit, .duplicatePerson, .missingText, .nonPositiveFrequency, .notReassignable, .planNotActive, .actionNotOpen,
+             .cannotServe, .reviewBeforeStart, .alreadyPresented, .cannotCancel, .cannotAssign, .noFindings:
+            return nil
+        case .missingRationale(let subject): return subject.rule
+        case .missingObjectives: return .r7
+        case .notAllowedAt(_, let kind, let business, _): return kind == .dmm ? .r8 : business.rule
+        case .meetingClosed, .closedMeetingReopened: return .r10
+        case .alreadyInState(let id, _):
+            switch id.kind {
+            case .meeting: return .r10
+            case .escalation: return .r12
+            case .priority: return .r13
+            default: return nil
+            }
+        case .tacticalRequirementWithoutPlan: return .r4
+        case .alreadySuperseded: return .r5
+        case .servesRetiredPriority: return .r1
+        case .servesDeclinedEscalation, .meetingHasNoUnit, .noParentUnit, .notParentUnit, .cannotEscalate,
+             .escalatedElsewhere:
+            return .r12
+        }
     }
 
-    /// The message with the rule appended, e.g. "… (R1)".
-    public var description: String { rule.map { "\(message) (\($0))" } ?? message }
+    /// Business done at a meeting, each allowed only at some kinds of meeting.
+    public enum Business: Sendable, Equatable, CaseIterable {
+        /// Setting or amending the control strategy: priorities, rejected candidates, retirements (R1).
+        case controlStrategy
+        /// Changing a priority's owner, part of the control strategy (R1).
+        case priorityOwner
+        /// Approving a strategic intelligence requirement (R4).
+        case strategicRequirement
+        /// Setting a tactical intelligence requirement (R4).
+        case tacticalRequirement
+        /// Reviewing a requirement, or changing its owner (R4).
+        case requirementReview
+        /// Commissioning analysis (R6).
+        case commission
+        /// Reassigning commissioned analysis (R6).
+        case commissionReassignment
+        /// Creating a delivery plan (R6).
+        case plan
+        /// Changing a plan's owner (R6).
+        case planOwner
+        /// Tasking an action (R6).
+        case action
+        /// Reassigning an action (R6).
+        case actionReassignment
+        /// Commissioning an operational review (R6).
+        case operationalReview
+        /// Escalating to the parent unit (R12).
+        case escalation
+        /// Accepting or declining an escalation (R12).
+        case escalationSettlement
+
+        /// The rule that says where this business is done.
+        public var rule: Rule {
+            switch self {
+            case .controlStrategy, .priorityOwner: return .r1
+            case .strategicRequirement, .tacticalRequirement, .requirementReview: return .r4
+            case .commission, .commissionReassignment, .plan, .planOwner, .action, .actionReassignment,
+                 .operationalReview:
+                return .r6
+            case .escalation, .escalationSettlement: return .r12
+            }
+        }
+    }
+
+    /// Text without which a record cannot be made.
+    public enum TextField: Sendable, Equatable {
+        /// A person's name.
+        case personName
+        /// A priority's title.
+        case priorityTitle
+        /// A requirement's question, at this level.
+        case requirementQuestion(Requirement.Level)
+        /// A decision's text.
+        case decisionText
+        /// What a free-text escalation is about, going to `to`.
+        case escalationMatter(to: String)
+        /// A commission's title.
+        case commissionTitle
+        /// A product's title.
+        case productTitle
+        /// A plan's title.
+        case planTitle
+        /// An action's title.
+        case actionTitle
+        /// An operational review's title.
+        case reviewTitle
+        /// A progress note's text.
+        case progressNote
+    }
+
+    /// What a required rationale justifies.
+    public enum RationaleSubject: Sendable, Equatable {
+        /// Including a priority in the control strategy (R3).
+        case priority
+        /// Leaving a candidate out of the control strategy (R3).
+        case rejectedCandidate
+        /// Retiring a priority (R13).
+        case retiringPriority
+        /// A decision at a meeting of this kind, an ST&CG or TT&CG (R5).
+        case decision(at: Meeting.Kind)
+        /// An escalation (R12).
+        case escalation
+        /// Declining an escalation (R12).
+        case decliningEscalation
+        /// Cancelling an action or a commission (R13).
+        case cancelling
+
+        /// The rule that requires the rationale.
+        public var rule: Rule {
+            switch self {
+            case .priority, .rejectedCandidate: return .r3
+            case .retiringPriority, .cancelling: return .r13
+            case .decision: return .r5
+            case .escalation, .decliningEscalation: return .r12
+            }
+        }
+    }
+
+    /// The part a person was named for.
+    public enum PersonRole: Sendable, Equatable, CaseIterable {
+        /// A meeting's chair.
+        case chair
+        /// An attendee, or a partner present.
+        case attendee
+        /// A priority's owner.
+        case priorityOwner
+        /// A requirement's owner.
+        case requirementOwner
+        /// A commission's assignee.
+        case assignee
+        /// A product's author.
+        case author
+        /// A plan's owner.
+        case planOwner
+        /// An action's owner.
+        case actionOwner
+        /// The new owner given by an assignment.
+        case owner
+    }
+
+    /// The state a record is in.
+    public enum RecordState: Sendable, Equatable {
+        /// A meeting's status.
+        case meeting(Meeting.Status)
+        /// A priority's status.
+        case priority(Priority.Status)
+        /// A commission's status.
+        case commission(Commission.Status)
+        /// A plan's status.
+        case plan(Plan.Status)
+        /// An action's status.
+        case action(Action.Status)
+        /// An escalation's status.
+        case escalation(Escalation.Status)
+    }
 }
 
-/// A note the register raises without refusing the statement (e.g. a late review, R7).
-public struct DomainWarning: Sendable, Equatable {
-    /// What to draw attention to.
-    public var message: String
-    /// The rule, when one applies.
-    public var rule: String?
+/// A rule of DOMAIN.md.
+public enum Rule: Int, Sendable, CaseIterable, CustomStringConvertible {
+    case r1 = 1, r2, r3, r4, r5, r6, r7, r8, r9, r10, r11, r12, r13
 
-    /// Creates a warning.
-    public init(_ message: String, rule: String? = nil) {
-        self.message = message
-        self.rule = rule
+    /// The rule's id, `R1` … `R13`.
+    public var description: String { "R\(rawValue)" }
+}
+
+/// Something the register draws attention to without refusing the statement.
+public enum DomainWarning: Sendable, Equatable {
+    /// An operational review was commissioned after the plan it reviews had started, and is
+    /// flagged as late (R7).
+    case lateReview(RecordID, plan: RecordID, started: Day)
+
+    /// The DOMAIN.md rule behind the warning.
+    public var rule: Rule {
+        switch self {
+        case .lateReview: return .r7
+        }
     }
 }

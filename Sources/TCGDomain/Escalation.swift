@@ -6,7 +6,7 @@ public struct Escalation: Hashable, Sendable {
         case text(String)
     }
     /// Open until accepted or declined.
-    public enum Status: String, CaseIterable, Sendable { case open, accepted, declined }
+    public enum Status: CaseIterable, Sendable { case open, accepted, declined }
 
     /// `E-n` number.
     public var number: Int

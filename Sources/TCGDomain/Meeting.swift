@@ -1,29 +1,18 @@
 /// A tasking and coordination meeting, or an IUM or DMM.
 public struct Meeting: Hashable, Sendable {
     /// The kinds of meeting.
-    public enum Kind: String, CaseIterable, Sendable {
-        case stcg, ttcg, ium, dmm
-        /// How the kind is written in prose ("ST&CG").
-        public var title: String {
-            switch self {
-            case .stcg: return "ST&CG"
-            case .ttcg: return "TT&CG"
-            case .ium: return "IUM"
-            case .dmm: return "DMM"
-            }
-        }
-        /// "an ST&CG", "a TT&CG".
-        public var withArticle: String {
-            switch self {
-            case .stcg: return "an ST&CG"
-            case .ttcg: return "a TT&CG"
-            case .ium: return "an IUM"
-            case .dmm: return "a DMM"
-            }
-        }
+    public enum Kind: CaseIterable, Sendable {
+        /// Strategic tasking and coordination group.
+        case stcg
+        /// Tactical tasking and coordination group.
+        case ttcg
+        /// Intelligence update meeting.
+        case ium
+        /// Daily management meeting (not a T&C meeting, R8).
+        case dmm
     }
     /// Planned, open or closed (R10).
-    public enum Status: String, CaseIterable, Sendable { case planned, open, closed }
+    public enum Status: CaseIterable, Sendable { case planned, open, closed }
 
     /// `M-n` number.
     public var number: Int

@@ -1,7 +1,7 @@
 /// Someone the register knows: police staff or a partner agency's representative (R11).
 public struct Person: Hashable, Sendable {
     /// Whether the person is still active.
-    public enum Status: String, CaseIterable, Sendable { case active, left }
+    public enum Status: CaseIterable, Sendable { case active, left }
     /// `PE-n` number.
     public var number: Int
     /// Handling marking; nil means none given (OFFICIAL by default).

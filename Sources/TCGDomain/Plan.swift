@@ -1,7 +1,7 @@
 /// A delivery plan created at a TT&CG, serving a priority or an escalation (R6).
 public struct Plan: Hashable, Sendable {
     /// Active, completed or closed.
-    public enum Status: String, CaseIterable, Sendable { case active, completed, closed }
+    public enum Status: CaseIterable, Sendable { case active, completed, closed }
 
     /// `DP-n` number.
     public var number: Int

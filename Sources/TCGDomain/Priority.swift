@@ -1,7 +1,7 @@
 /// An operational priority of the control strategy, set at an ST&CG (R1–R3).
 public struct Priority: Hashable, Sendable {
     /// Active until retired.
-    public enum Status: String, CaseIterable, Sendable { case active, retired }
+    public enum Status: CaseIterable, Sendable { case active, retired }
 
     /// `P-n` number.
     public var number: Int

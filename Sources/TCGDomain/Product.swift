@@ -1,16 +1,16 @@
 /// An intelligence product: an assessment, profile or results analysis.
 public struct Product: Hashable, Sendable {
     /// The kinds of intelligence product.
-    public enum Kind: String, CaseIterable, Sendable {
-        case strategicAssessment = "strategic-assessment"
-        case tacticalAssessment = "tactical-assessment"
-        case problemProfile = "problem-profile"
-        case subjectProfile = "subject-profile"
-        case resultsAnalysis = "results-analysis"
+    public enum Kind: CaseIterable, Sendable {
+        case strategicAssessment
+        case tacticalAssessment
+        case problemProfile
+        case subjectProfile
+        case resultsAnalysis
         case other
     }
     /// Draft until presented at a meeting.
-    public enum Status: String, CaseIterable, Sendable { case draft, presented }
+    public enum Status: CaseIterable, Sendable { case draft, presented }
 
     /// `AS-n` number.
     public var number: Int

@@ -1,54 +1,23 @@
 /// The kinds of record the register assigns ids to, with their id prefixes.
-public enum RecordKind: String, CaseIterable, Sendable, Hashable {
-    case person = "PE"
-    case meeting = "M"
-    case product = "AS"
-    case priority = "P"
-    case candidate = "X"
-    case requirement = "IR"
-    case commission = "C"
-    case plan = "DP"
-    case action = "A"
-    case decision = "D"
-    case escalation = "E"
-    case review = "R"
+public enum RecordKind: CaseIterable, Sendable, Hashable {
+    case person, meeting, product, priority, candidate, requirement, commission, plan, action, decision,
+         escalation, review
 
     /// The id prefix, e.g. `DP`.
-    public var prefix: String { rawValue }
-
-    /// A word for the record kind in messages ("delivery plan").
-    public var noun: String {
+    public var prefix: String {
         switch self {
-        case .person: return "person"
-        case .meeting: return "meeting"
-        case .product: return "product"
-        case .priority: return "priority"
-        case .candidate: return "rejected candidate"
-        case .requirement: return "intelligence requirement"
-        case .commission: return "commission"
-        case .plan: return "delivery plan"
-        case .action: return "action"
-        case .decision: return "decision"
-        case .escalation: return "escalation"
-        case .review: return "operational review"
-        }
-    }
-
-    /// The plural used as a query KIND (`actions`, `people`).
-    public var plural: String {
-        switch self {
-        case .person: return "people"
-        case .meeting: return "meetings"
-        case .product: return "products"
-        case .priority: return "priorities"
-        case .candidate: return "candidates"
-        case .requirement: return "requirements"
-        case .commission: return "commissions"
-        case .plan: return "plans"
-        case .action: return "actions"
-        case .decision: return "decisions"
-        case .escalation: return "escalations"
-        case .review: return "reviews"
+        case .person: return "PE"
+        case .meeting: return "M"
+        case .product: return "AS"
+        case .priority: return "P"
+        case .candidate: return "X"
+        case .requirement: return "IR"
+        case .commission: return "C"
+        case .plan: return "DP"
+        case .action: return "A"
+        case .decision: return "D"
+        case .escalation: return "E"
+        case .review: return "R"
         }
     }
 
@@ -143,7 +112,7 @@ public struct RecordID: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Appends `PREFIX-NUMBER` to `out`.
     public func append(to out: inout [UInt8]) {
-        out.append(contentsOf: kind.rawValue.utf8)
+        out.append(contentsOf: kind.prefix.utf8)
         out.append(UInt8(ascii: "-"))
         DecimalText.append(number, to: &out)
     }

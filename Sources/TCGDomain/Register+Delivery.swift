@@ -1,9 +1,9 @@
 extension Register {
     /// Commissions analysis at an ST&CG or TT&CG (R6; never at a DMM, R8).
     public mutating func commissionAnalysis(at m: Int, title: String, product: Product.Kind?, assignee: Int, due: Day) throws(DomainError) -> RecordID {
-        let meeting = try meeting(m, allows: Self.tcGroups, "analysis can be commissioned", rule: "R6")
-        try requireText(title, "a commission needs a title")
-        try requireActive(assignee, as: "an assignee")
+        let meeting = try meeting(m, allows: Self.tcGroups, .commission)
+        try requireText(title, .missingText(.commissionTitle))
+        try requireActive(assignee, as: .assignee)
         let n = take(.commission)
         commissions.append(Commission(number: n, product: product, title: title, assignee: assignee, due: due, meeting: m))
         let id = RecordID(.commission, n)
@@ -16,7 +16,7 @@ extension Register {
         let i = try indexOf(commissions, .commission, c)
         let id = RecordID(.commission, c)
         guard commissions[i].status == .commissioned else {
-            throw DomainError("\(id) is already \(commissions[i].status.rawValue)")
+            throw .alreadyInState(id, .commission(commissions[i].status))
         }
         commissions[i].status = .delivered
         if let note { commissions[i].note = note }
@@ -25,13 +25,13 @@ extension Register {
 
     /// Adds an intelligence product (draft until presented).
     public mutating func addProduct(kind: Product.Kind, title: String, author: Int?, date: Day, commission: Int?, recommends: String?) throws(DomainError) -> RecordID {
-        try requireText(title, "a product needs a title")
-        if let author { try requireActive(author, as: "an author") }
+        try requireText(title, .missingText(.productTitle))
+        if let author { try requireActive(author, as: .author) }
         if let commission { try require(RecordID(.commission, commission)) }
         let n = take(.product)
         products.append(Product(number: n, kind: kind, title: title, author: author, date: date, commission: commission, recommends: recommends))
         let id = RecordID(.product, n)
-        log("created \(id) \(kind.rawValue) \"\(title)\"", id)
+        log("created \(id) \(kind.auditWord) \"\(title)\"", id)
         return id
     }
 
@@ -41,7 +41,7 @@ extension Register {
         let i = try indexOf(products, .product, p)
         let id = RecordID(.product, p)
         if let earlier = products[i].presentedAt {
-            throw DomainError("\(id) was already presented at M-\(earlier)")
+            throw .alreadyPresented(id, at: RecordID(.meeting, earlier))
         }
         products[i].status = .presented
         products[i].presentedAt = m
@@ -50,28 +50,28 @@ extension Register {
 
     /// Creates a delivery plan at a TT&CG (R6), serving an active priority or an escalation.
     public mutating func createPlan(at m: Int, title: String, serves: RecordID?, owner: Int, start: Day?, review: Day?) throws(DomainError) -> RecordID {
-        let meeting = try meeting(m, allows: Self.tacticalGroup, "delivery plans are created", rule: "R6")
-        try requireText(title, "a plan needs a title")
+        let meeting = try meeting(m, allows: Self.tacticalGroup, .plan)
+        try requireText(title, .missingText(.planTitle))
         if let serves {
             switch serves.kind {
             case .priority:
                 let i = try indexOf(priorities, .priority, serves.number)
                 if priorities[i].status != .active {
-                    throw DomainError("\(serves) is retired; a plan serves an active priority", help: "see `strategy` for the active ones", rule: "R1")
+                    throw .servesRetiredPriority(serves)
                 }
             case .escalation:
                 let i = try indexOf(escalations, .escalation, serves.number)
                 if escalations[i].status == .declined {
-                    throw DomainError("\(serves) was declined; a plan cannot serve it", rule: "R12")
+                    throw .servesDeclinedEscalation(serves)
                 }
             default:
-                throw DomainError("a plan serves a priority (P-n) or an escalation (E-n), not \(serves)")
+                throw .cannotServe(serves)
             }
         }
         if let start, let review, review < start {
-            throw DomainError("the review date \(review) is before the start \(start)", help: "review a plan after it starts")
+            throw .reviewBeforeStart(review: review, start: start)
         }
-        try requireActive(owner, as: "a plan owner")
+        try requireActive(owner, as: .planOwner)
         let n = take(.plan)
         plans.append(Plan(number: n, title: title, serves: serves, owner: owner, start: start, review: review, meeting: m))
         let id = RecordID(.plan, n)
@@ -83,21 +83,21 @@ extension Register {
     public mutating func finishPlan(_ p: Int, status: Plan.Status, note: String?) throws(DomainError) {
         let i = try indexOf(plans, .plan, p)
         let id = RecordID(.plan, p)
-        guard plans[i].status == .active else { throw DomainError("\(id) is already \(plans[i].status.rawValue)") }
+        guard plans[i].status == .active else { throw .alreadyInState(id, .plan(plans[i].status)) }
         plans[i].status = status
         plans[i].note = note
-        log("\(id) status active -> \(status.rawValue)", id)
+        log("\(id) status active -> \(status.auditWord)", id)
     }
 
     /// Tasks a PIER action under an active plan, at a TT&CG (R6).
     public mutating func addAction(at m: Int, type: Action.PIER, title: String, plan: Int, owner: Int, due: Day) throws(DomainError) -> RecordID {
-        let meeting = try meeting(m, allows: Self.tacticalGroup, "actions are tasked", rule: "R6")
-        try requireText(title, "an action needs a title")
+        let meeting = try meeting(m, allows: Self.tacticalGroup, .action)
+        try requireText(title, .missingText(.actionTitle))
         let pi = try indexOf(plans, .plan, plan)
         guard plans[pi].status == .active else {
-            throw DomainError("DP-\(plan) is \(plans[pi].status.rawValue); actions are tasked under an active plan")
+            throw .planNotActive(RecordID(.plan, plan), plans[pi].status)
         }
-        try requireActive(owner, as: "an action's owner")
+        try requireActive(owner, as: .actionOwner)
         let n = take(.action)
         actions.append(Action(number: n, type: type, title: title, plan: plan, owner: owner, due: due, meeting: m))
         let id = RecordID(.action, n)
@@ -109,8 +109,8 @@ extension Register {
     public mutating func updateProgress(_ a: Int, text: String, today: Day, meeting: Int?) throws(DomainError) {
         let i = try indexOf(actions, .action, a)
         let id = RecordID(.action, a)
-        guard actions[i].status == .open else { throw DomainError("\(id) is \(actions[i].status.rawValue); progress is reported on open actions") }
-        try requireText(text, "a progress note needs text")
+        guard actions[i].status == .open else { throw .actionNotOpen(id, actions[i].status) }
+        try requireText(text, .missingText(.progressNote))
         if let meeting { _ = try openForRecord(meeting) }
         actions[i].progress.append(Note(date: today, text: text, meeting: meeting))
         log("\(id) progress: \(text)", id)
@@ -120,7 +120,7 @@ extension Register {
     public mutating func complete(_ a: Int, result: String?) throws(DomainError) {
         let i = try indexOf(actions, .action, a)
         let id = RecordID(.action, a)
-        guard actions[i].status == .open else { throw DomainError("\(id) is already \(actions[i].status.rawValue)") }
+        guard actions[i].status == .open else { throw .alreadyInState(id, .action(actions[i].status)) }
         actions[i].status = .done
         actions[i].result = result
         log("\(id) status open -> done", id)
@@ -128,21 +128,20 @@ extension Register {
 
     /// Cancels an open action or a commissioned piece of analysis, with why (R13: nothing is deleted).
     public mutating func cancel(_ target: RecordID, rationale: String) throws(DomainError) {
-        try requireText(rationale, "cancelling needs a rationale", help: "add rationale \"WHY\"", rule: "R13")
+        try requireText(rationale, .missingRationale(for: .cancelling))
         switch target.kind {
         case .action:
             let i = try indexOf(actions, .action, target.number)
-            guard actions[i].status == .open else { throw DomainError("\(target) is already \(actions[i].status.rawValue)") }
+            guard actions[i].status == .open else { throw .alreadyInState(target, .action(actions[i].status)) }
             actions[i].status = .cancelled
             actions[i].result = rationale
         case .commission:
             let i = try indexOf(commissions, .commission, target.number)
-            guard commissions[i].status == .commissioned else { throw DomainError("\(target) is already \(commissions[i].status.rawValue)") }
+            guard commissions[i].status == .commissioned else { throw .alreadyInState(target, .commission(commissions[i].status)) }
             commissions[i].status = .cancelled
             commissions[i].note = rationale
         default:
-            throw DomainError("only an action (A-n) or a commission (C-n) is cancelled, not \(target)",
-                              help: "a priority is retired, a plan closed, a decision superseded")
+            throw .cannotCancel(target)
         }
         log("\(target) cancelled: \(rationale)", target)
     }
@@ -151,33 +150,33 @@ extension Register {
     /// commission or requirement (ST&CG or TT&CG).
     public mutating func assign(at m: Int, person p: Int, to target: RecordID) throws(DomainError) {
         switch target.kind {
-        case .priority: try meeting(m, allows: Self.strategyGroup, "the control strategy (including a priority's owner) can be set or amended", rule: "R1")
-        case .plan: try meeting(m, allows: Self.tacticalGroup, "plan owners are assigned", rule: "R6")
-        case .action: try meeting(m, allows: Self.tacticalGroup, "actions are tasked and reassigned", rule: "R6")
-        case .commission: try meeting(m, allows: Self.tcGroups, "analysis is commissioned and reassigned", rule: "R6")
-        case .requirement: try meeting(m, allows: Self.tcGroups, "intelligence requirements are reviewed", rule: "R4")
+        case .priority: try meeting(m, allows: Self.strategyGroup, .priorityOwner)
+        case .plan: try meeting(m, allows: Self.tacticalGroup, .planOwner)
+        case .action: try meeting(m, allows: Self.tacticalGroup, .actionReassignment)
+        case .commission: try meeting(m, allows: Self.tcGroups, .commissionReassignment)
+        case .requirement: try meeting(m, allows: Self.tcGroups, .requirementReview)
         default:
-            throw DomainError("assign gives a priority, plan, action, commission or requirement a new owner; \(target) has none")
+            throw .cannotAssign(target)
         }
-        try requireActive(p, as: "an owner")
+        try requireActive(p, as: .owner)
         let who = name(of: p)
         var old: Int?
         switch target.kind {
         case .priority:
             let i = try indexOf(priorities, .priority, target.number)
-            guard priorities[i].status == .active else { throw DomainError("\(target) is retired") }
+            guard priorities[i].status == .active else { throw .notReassignable(target, .priority(priorities[i].status)) }
             old = priorities[i].owner; priorities[i].owner = p
         case .plan:
             let i = try indexOf(plans, .plan, target.number)
-            guard plans[i].status == .active else { throw DomainError("\(target) is \(plans[i].status.rawValue)") }
+            guard plans[i].status == .active else { throw .notReassignable(target, .plan(plans[i].status)) }
             old = plans[i].owner; plans[i].owner = p
         case .action:
             let i = try indexOf(actions, .action, target.number)
-            guard actions[i].status == .open else { throw DomainError("\(target) is \(actions[i].status.rawValue)") }
+            guard actions[i].status == .open else { throw .notReassignable(target, .action(actions[i].status)) }
             old = actions[i].owner; actions[i].owner = p
         case .commission:
             let i = try indexOf(commissions, .commission, target.number)
-            guard commissions[i].status == .commissioned else { throw DomainError("\(target) is \(commissions[i].status.rawValue)") }
+            guard commissions[i].status == .commissioned else { throw .notReassignable(target, .commission(commissions[i].status)) }
             old = commissions[i].assignee; commissions[i].assignee = p
         case .requirement:
             let i = try indexOf(requirements, .requirement, target.number)
@@ -190,21 +189,20 @@ extension Register {
     /// Commissions an operational review of a plan at a TT&CG, with objectives and scope (R7).
     /// Returns a warning when the plan had already started.
     public mutating func commissionReview(at m: Int, title: String, plan: Int, objectives: String, scope: Review.Scope) throws(DomainError) -> (RecordID, DomainWarning?) {
-        let meeting = try meeting(m, allows: Self.tacticalGroup, "operational reviews are commissioned", rule: "R6")
-        try requireText(title, "a review needs a title")
-        try requireText(objectives, "an operational review is commissioned with its objectives stated",
-                        help: "add objectives \"WHAT IT MUST ESTABLISH\"", rule: "R7")
+        let meeting = try meeting(m, allows: Self.tacticalGroup, .operationalReview)
+        try requireText(title, .missingText(.reviewTitle))
+        try requireText(objectives, .missingObjectives)
         let pi = try indexOf(plans, .plan, plan)
         let n = take(.review)
         var review = Review(number: n, title: title, plan: plan, objectives: objectives, scope: scope, meeting: m)
         var warning: DomainWarning?
         if let start = plans[pi].start, meeting.date > start {
             review.late = true
-            warning = DomainWarning("R-\(n) is commissioned after DP-\(plan) started on \(start); objectives belong before the operation, so it is flagged", rule: "R7")
+            warning = .lateReview(RecordID(.review, n), plan: RecordID(.plan, plan), started: start)
         }
         reviews.append(review)
         let id = RecordID(.review, n)
-        log("created \(id) review of DP-\(plan) scope \(scope.rawValue)\(review.late ? " (flagged: after the plan started)" : "")", id, meeting.id)
+        log("created \(id) review of DP-\(plan) scope \(scope.auditWord)\(review.late ? " (flagged: after the plan started)" : "")", id, meeting.id)
         return (id, warning)
     }
 
@@ -213,7 +211,7 @@ extension Register {
         let i = try indexOf(reviews, .review, r)
         let id = RecordID(.review, r)
         guard lessons != nil || goodPractice != nil || conclusions != nil || recommendations != nil else {
-            throw DomainError("record at least one finding", help: "record findings \(id) lessons \"…\" good-practice \"…\" conclusions \"…\" recommendations \"…\"")
+            throw .noFindings(id)
         }
         if let lessons { reviews[i].lessons = lessons }
         if let goodPractice { reviews[i].goodPractice = goodPractice }

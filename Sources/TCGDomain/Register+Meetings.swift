@@ -10,11 +10,11 @@ extension Register {
             let forces = units.filter { $0.kind == .force }
             if forces.count == 1 { unitName = forces[0].name }
         }
-        if let chair { try requireActive(chair, as: "chair") }
+        if let chair { try requireActive(chair, as: .chair) }
         let n = take(.meeting)
         meetings.append(Meeting(number: n, kind: kind, unit: unitName, date: date, chair: chair, title: title))
         let id = RecordID(.meeting, n)
-        log("created \(id) \(kind.rawValue) on \(date)\(unitName.map { " unit \($0)" } ?? "")", id)
+        log("created \(id) \(kind.auditWord) on \(date)\(unitName.map { " unit \($0)" } ?? "")", id)
         return id
     }
 
@@ -24,8 +24,7 @@ extension Register {
         let i = try meetingIndex(n)
         let id = RecordID(.meeting, n)
         if meetings[i].status == .closed {
-            throw DomainError("\(id) is closed: a closed meeting's record cannot be changed",
-                              help: "create a new meeting for further business", rule: "R10")
+            throw .closedMeetingReopened(id)
         }
         if meetings[i].status == .planned {
             meetings[i].status = .open
@@ -37,7 +36,7 @@ extension Register {
     public mutating func attend(meeting n: Int, people who: [Int], partner: Bool) throws(DomainError) {
         let i = try openForRecord(n)
         let id = RecordID(.meeting, n)
-        for p in who { try requireActive(p, as: "attendee") }
+        for p in who { try requireActive(p, as: .attendee) }
         for p in who {
             if meetings[i].attendees.contains(p) || meetings[i].partners.contains(p) { continue }
             if partner { meetings[i].partners.append(p) } else { meetings[i].attendees.append(p) }
@@ -50,9 +49,9 @@ extension Register {
         let i = try meetingIndex(n)
         let id = RecordID(.meeting, n)
         if meetings[i].status == .closed {
-            throw DomainError("\(id) is already closed", rule: "R10")
+            throw .alreadyInState(id, .meeting(.closed))
         }
-        log("\(id) status \(meetings[i].status.rawValue) -> closed", id)
+        log("\(id) status \(meetings[i].status.auditWord) -> closed", id)
         meetings[i].status = .closed
     }
 
@@ -60,38 +59,26 @@ extension Register {
     func openForRecord(_ n: Int) throws(DomainError) -> Int {
         let i = try meetingIndex(n)
         if meetings[i].status == .closed {
-            throw DomainError("M-\(n) is closed: a closed meeting's record cannot be changed",
-                              help: "use a meeting that is still open (`open M-n`, or `at M-n`)", rule: "R10")
+            throw .meetingClosed(RecordID(.meeting, n))
         }
         return i
     }
 
-    /// Checks that the business `what` may be done at meeting `n`: it is open (R10) and of an allowed kind.
-    ///
-    /// `subject` and `rule` word the refusal, e.g. "the control strategy can be set or amended" / R1.
+    /// Checks that `business` may be done at meeting `n`: it is open (R10) and of one of `kinds`.
     @discardableResult
-    func meeting(_ n: Int, allows kinds: Set<Meeting.Kind>, _ subject: String, rule: String) throws(DomainError) -> Meeting {
+    func meeting(_ n: Int, allows kinds: Set<Meeting.Kind>, _ business: DomainError.Business) throws(DomainError) -> Meeting {
         let i = try openForRecord(n)
         let m = meetings[i]
         if kinds.contains(m.kind) { return m }
-        let allowed = Meeting.Kind.allCases.filter { kinds.contains($0) }.map(\.withArticle)
-        let allowedText = allowed.count == 1 ? allowed[0] : allowed.dropLast().joined(separator: ", ") + " or " + (allowed.last ?? "")
-        if m.kind == .dmm {
-            throw DomainError("\(subject) only at \(allowedText); M-\(n) is a DMM, which is not a T&C meeting",
-                              help: "a DMM may record fast-track decisions and progress on actions only",
-                              rule: "R8")
-        }
-        throw DomainError("\(subject) only at \(allowedText); M-\(n) is \(m.kind.withArticle)",
-                          help: "open \(allowedText) first (`open M-n`), or name one with `at M-n`",
-                          rule: rule)
+        throw .notAllowedAt(meeting: m.id, kind: m.kind, business: business,
+                            allowed: Meeting.Kind.allCases.filter { kinds.contains($0) })
     }
 
     /// Checks a person exists and has not left (R11).
-    func requireActive(_ p: Int, as role: String) throws(DomainError) {
-        guard let person = person(p) else { throw unknownID(RecordID(.person, p)) }
+    func requireActive(_ p: Int, as role: DomainError.PersonRole) throws(DomainError) {
+        guard let person = person(p) else { throw .unknownRecord(RecordID(.person, p)) }
         if person.status == .left {
-            throw DomainError("\(person.name) has left and cannot be \(role)",
-                              help: "choose someone active, or `update person PE-\(p) status active`", rule: "R11")
+            throw .personLeft(person.id, name: person.name, role: role)
         }
     }
 }

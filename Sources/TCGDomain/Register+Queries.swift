@@ -1,7 +1,7 @@
 /// One row of the T&C calendar (R9): when a unit's group last met and when the next is due.
 public struct CalendarEntry: Sendable, Equatable {
     /// Whether the next meeting is on time.
-    public enum Status: String, Sendable { case ok, due, overdue, never = "never-met" }
+    public enum Status: Sendable, CaseIterable { case ok, due, overdue, never }
     /// The unit.
     public var unit: String
     /// stcg or ttcg.

@@ -2,7 +2,7 @@ extension Register {
     /// Adds a force or BCU. A unit with a parent defaults to a BCU, one without to a force.
     public mutating func addUnit(name: String, kind: Unit.Kind?, parent: String?) throws(DomainError) {
         if let existing = unit(named: name) {
-            throw DomainError("unit \(existing.name) already exists", help: "unit names are unique; choose another name")
+            throw .duplicateUnit(existing: existing.name)
         }
         var parentName: String?
         if let parent {
@@ -12,16 +12,15 @@ extension Register {
         let u = Unit(name: name, kind: kind ?? (parentName == nil ? .force : .bcu), parent: parentName)
         units.append(u)
         indexUnit(at: units.count - 1)
-        log("added unit \(name) (\(u.kind.rawValue)\(parentName.map { ", parent \($0)" } ?? ""))")
+        log("added unit \(name) (\(u.kind.auditWord)\(parentName.map { ", parent \($0)" } ?? ""))")
     }
 
     /// Adds a person; names are unique case-insensitively (R11).
     public mutating func addPerson(name: String, role: String?, unit: String?, agency: String?) throws(DomainError) -> RecordID {
         let trimmed = name.trimmingSpaces
-        guard !trimmed.isEmpty else { throw DomainError("a person needs a name", help: "write add person \"NAME\"") }
+        guard !trimmed.isEmpty else { throw .missingText(.personName) }
         if let n = personNumber(named: trimmed) {
-            throw DomainError("\"\(self.name(of: n))\" is already in the register as PE-\(n)",
-                              help: "names are unique; use PE-\(n) or add a distinguishing word (e.g. a rank)")
+            throw .duplicatePerson(name: self.name(of: n), existing: RecordID(.person, n))
         }
         let unitName = try unit.map { (u) throws(DomainError) in try resolveUnit(named: u).name }
         let n = take(.person)
@@ -34,7 +33,7 @@ extension Register {
 
     /// Changes a person's role, unit, agency or status (a person who has left is kept, never deleted).
     public mutating func updatePerson(_ n: Int, role: String?, unit: String?, agency: String?, status: Person.Status?) throws(DomainError) {
-        guard let i = people.index(ofNumber: n) else { throw unknownID(RecordID(.person, n)) }
+        guard let i = people.index(ofNumber: n) else { throw .unknownRecord(RecordID(.person, n)) }
         let id = RecordID(.person, n)
         if let role { log("\(id) role \(people[i].role ?? "-") -> \(role)", id); people[i].role = role }
         if let unit {
@@ -43,7 +42,7 @@ extension Register {
             people[i].unit = u
         }
         if let agency { log("\(id) agency \(people[i].agency ?? "police") -> \(agency)", id); people[i].agency = agency }
-        if let status { log("\(id) status \(people[i].status.rawValue) -> \(status.rawValue)", id); people[i].status = status }
+        if let status { log("\(id) status \(people[i].status.auditWord) -> \(status.auditWord)", id); people[i].status = status }
     }
 
     /// Sets how often a unit's ST&CG and TT&CG meet (R9).
@@ -51,7 +50,7 @@ extension Register {
         let u = try resolveUnit(named: name)
         guard let i = units.firstIndex(where: { $0.name == u.name }) else { return }
         for d in [stcg, ttcg].compactMap({ $0 }) where d.count <= 0 {
-            throw DomainError("a meeting frequency must be positive, not \(d)", help: "write e.g. ttcg every 2w")
+            throw .nonPositiveFrequency(d)
         }
         if let stcg {
             log("policy \(u.name) stcg every \(units[i].stcgEvery?.description ?? "-") -> \(stcg)")
@@ -87,7 +86,7 @@ extension Register {
         case .escalation: old = set(&escalations, \.marking)
         case .review: old = set(&reviews, \.marking)
         }
-        log("\(id) marking \(old?.rawValue ?? "-") -> \(marking.rawValue)", id)
+        log("\(id) marking \(old?.auditWord ?? "-") -> \(marking.auditWord)", id)
     }
 
     /// Sets or clears the register's clock (for trainers).

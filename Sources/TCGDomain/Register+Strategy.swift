@@ -5,11 +5,10 @@ extension Register {
 
     /// Adds a priority to the control strategy: only at an ST&CG (R1), with an owner (R2) and a rationale (R3).
     public mutating func addPriority(at m: Int, title: String, owner: Int, rationale: String) throws(DomainError) -> RecordID {
-        let meeting = try meeting(m, allows: Self.strategyGroup, "the control strategy can be set or amended", rule: "R1")
-        try requireText(title, "a priority needs a title", help: "write add priority \"TITLE\" owner PERSON rationale \"TEXT\"")
-        try requireText(rationale, "a priority needs a rationale: inclusion in the control strategy is justified",
-                        help: "add rationale \"WHY\"", rule: "R3")
-        try requireActive(owner, as: "a priority's owner")
+        let meeting = try meeting(m, allows: Self.strategyGroup, .controlStrategy)
+        try requireText(title, .missingText(.priorityTitle))
+        try requireText(rationale, .missingRationale(for: .priority))
+        try requireActive(owner, as: .priorityOwner)
         let n = take(.priority)
         priorities.append(Priority(number: n, title: title, owner: owner, rationale: rationale, unit: meeting.unit, meeting: m))
         let id = RecordID(.priority, n)
@@ -19,8 +18,8 @@ extension Register {
 
     /// Records a candidate considered and not included in the control strategy, with why (R3).
     public mutating func rejectCandidate(at m: Int, title: String, rationale: String) throws(DomainError) -> RecordID {
-        let meeting = try meeting(m, allows: Self.strategyGroup, "the control strategy can be set or amended", rule: "R1")
-        try requireText(rationale, "a rejected candidate needs a rationale", help: "add rationale \"WHY NOT\"", rule: "R3")
+        let meeting = try meeting(m, allows: Self.strategyGroup, .controlStrategy)
+        try requireText(rationale, .missingRationale(for: .rejectedCandidate))
         let n = take(.candidate)
         candidates.append(Candidate(number: n, title: title, rationale: rationale, meeting: m))
         let id = RecordID(.candidate, n)
@@ -30,13 +29,13 @@ extension Register {
 
     /// Retires a priority from the control strategy, only at an ST&CG (R1); it stays in the register (R13).
     public mutating func retirePriority(at m: Int, _ p: Int, rationale: String) throws(DomainError) {
-        let meeting = try meeting(m, allows: Self.strategyGroup, "the control strategy can be set or amended", rule: "R1")
+        let meeting = try meeting(m, allows: Self.strategyGroup, .controlStrategy)
         let i = try indexOf(priorities, .priority, p)
         let id = RecordID(.priority, p)
         guard priorities[i].status == .active else {
-            throw DomainError("\(id) is already retired", rule: "R13")
+            throw .alreadyInState(id, .priority(.retired))
         }
-        try requireText(rationale, "retiring a priority needs a rationale", help: "add rationale \"WHY\"", rule: "R13")
+        try requireText(rationale, .missingRationale(for: .retiringPriority))
         priorities[i].status = .retired
         priorities[i].retiredRationale = rationale
         priorities[i].retiredAt = m
@@ -48,32 +47,31 @@ extension Register {
         let meeting: Meeting
         switch level {
         case .strategic:
-            meeting = try self.meeting(m, allows: Self.strategyGroup, "strategic intelligence requirements are approved", rule: "R4")
+            meeting = try self.meeting(m, allows: Self.strategyGroup, .strategicRequirement)
         case .tactical:
-            meeting = try self.meeting(m, allows: Self.tcGroups, "intelligence requirements are set", rule: "R4")
+            meeting = try self.meeting(m, allows: Self.tcGroups, .tacticalRequirement)
             guard plan != nil else {
-                throw DomainError("a tactical intelligence requirement belongs to a plan or operation",
-                                  help: "add `plan DP-n`", rule: "R4")
+                throw .tacticalRequirementWithoutPlan
             }
         }
-        try requireText(question, "a requirement needs a question", help: "write add requirement \(level.rawValue) \"QUESTION\"")
+        try requireText(question, .missingText(.requirementQuestion(level)))
         if let priority { try require(RecordID(.priority, priority)) }
         if let plan { try require(RecordID(.plan, plan)) }
-        if let owner { try requireActive(owner, as: "a requirement's owner") }
+        if let owner { try requireActive(owner, as: .requirementOwner) }
         let n = take(.requirement)
         requirements.append(Requirement(number: n, level: level, question: question, priority: priority, plan: plan, owner: owner, meeting: m))
         let id = RecordID(.requirement, n)
-        log("created \(id) \(level.rawValue) requirement", id, meeting.id)
+        log("created \(id) \(level.auditWord) requirement", id, meeting.id)
         return id
     }
 
     /// Reviews a requirement at an ST&CG or TT&CG (R4): a new status and/or a note.
     public mutating func reviewRequirement(at m: Int, _ r: Int, status: Requirement.Status?, note: String?) throws(DomainError) {
-        let meeting = try meeting(m, allows: Self.tcGroups, "intelligence requirements are reviewed", rule: "R4")
+        let meeting = try meeting(m, allows: Self.tcGroups, .requirementReview)
         let i = try indexOf(requirements, .requirement, r)
         let id = RecordID(.requirement, r)
         if let status, status != requirements[i].status {
-            log("\(id) status \(requirements[i].status.rawValue) -> \(status.rawValue)", id, meeting.id)
+            log("\(id) status \(requirements[i].status.auditWord) -> \(status.auditWord)", id, meeting.id)
             requirements[i].status = status
         }
         let day = meeting.date
@@ -86,17 +84,15 @@ extension Register {
     public mutating func decide(at m: Int, text: String, rationale: String?, about: [RecordID], supersedes: Int?) throws(DomainError) -> RecordID {
         let i = try openForRecord(m)
         let meeting = meetings[i]
-        try requireText(text, "a decision needs its text", help: "write decide \"TEXT\" rationale \"WHY\"")
+        try requireText(text, .missingText(.decisionText))
         if Self.tcGroups.contains(meeting.kind), (rationale ?? "").trimmingSpaces.isEmpty {
-            throw DomainError("a decision at \(meeting.kind.withArticle) is recorded with its rationale",
-                              help: "add rationale \"WHY\"", rule: "R5")
+            throw .missingRationale(for: .decision(at: meeting.kind))
         }
         for a in about { try require(a) }
         if let supersedes {
             let j = try indexOf(decisions, .decision, supersedes)
             if let later = decisions[j].supersededBy {
-                throw DomainError("D-\(supersedes) is already superseded by D-\(later)",
-                                  help: "supersede D-\(later), the decision now in force", rule: "R5")
+                throw .alreadySuperseded(RecordID(.decision, supersedes), by: RecordID(.decision, later))
             }
         }
         let n = take(.decision)
@@ -112,27 +108,25 @@ extension Register {
 
     /// Escalates an action, a plan or a matter from the meeting's unit to its parent (R12).
     public mutating func escalate(at m: Int, subject: Escalation.Subject, to target: String, rationale: String) throws(DomainError) -> RecordID {
-        let meeting = try meeting(m, allows: Self.tcGroups, "escalation is decided", rule: "R12")
+        let meeting = try meeting(m, allows: Self.tcGroups, .escalation)
         guard let fromName = meeting.unit, let from = unit(named: fromName) else {
-            throw DomainError("\(meeting.id) has no unit, so there is nothing to escalate from",
-                              help: "escalate at a meeting of a BCU (create meeting … unit NAME)", rule: "R12")
+            throw .meetingHasNoUnit(meeting.id)
         }
         let to = try resolveUnit(named: target)
         guard let parent = from.parent else {
-            throw DomainError("\(from.name) has no parent unit to escalate to", help: "escalation goes from a BCU to its force", rule: "R12")
+            throw .noParentUnit(from.name)
         }
         guard parent.lowercased() == to.name.lowercased() else {
-            throw DomainError("escalation goes from a unit to its parent: \(from.name)'s parent is \(parent), not \(to.name)",
-                              help: "escalate … to \(parent)", rule: "R12")
+            throw .notParentUnit(from: from.name, parent: parent, given: to.name)
         }
         if case .record(let rid) = subject {
             guard rid.kind == .action || rid.kind == .plan else {
-                throw DomainError("only an action, a delivery plan or a matter in words can be escalated, not \(rid)", rule: "R12")
+                throw .cannotEscalate(rid)
             }
             try require(rid)
         }
-        if case .text(let t) = subject { try requireText(t, "say what is escalated", help: "escalate \"MATTER\" to \(parent) rationale \"WHY\"") }
-        try requireText(rationale, "an escalation needs a rationale", help: "add rationale \"WHY\"", rule: "R12")
+        if case .text(let t) = subject { try requireText(t, .missingText(.escalationMatter(to: parent))) }
+        try requireText(rationale, .missingRationale(for: .escalation))
         let n = take(.escalation)
         escalations.append(Escalation(number: n, subject: subject, from: from.name, to: to.name, rationale: rationale, meeting: m))
         let id = RecordID(.escalation, n)
@@ -145,29 +139,28 @@ extension Register {
 
     /// Accepts or declines an open escalation at a meeting of the unit it was escalated to (R12).
     public mutating func settleEscalation(at m: Int, _ e: Int, accept: Bool, rationale: String?) throws(DomainError) {
-        let meeting = try meeting(m, allows: Self.tcGroups, "escalations are accepted or declined", rule: "R12")
+        let meeting = try meeting(m, allows: Self.tcGroups, .escalationSettlement)
         let i = try indexOf(escalations, .escalation, e)
         let id = RecordID(.escalation, e)
         let esc = escalations[i]
         guard esc.status == .open else {
-            throw DomainError("\(id) is already \(esc.status.rawValue)", rule: "R12")
+            throw .alreadyInState(id, .escalation(esc.status))
         }
         guard meeting.unit?.lowercased() == esc.to.lowercased() else {
-            throw DomainError("\(id) was escalated to \(esc.to); it is accepted or declined at \(esc.to)'s meetings, and \(meeting.id) is \(meeting.unit.map { "\($0)'s" } ?? "no unit's")",
-                              help: "open a meeting of \(esc.to)", rule: "R12")
+            throw .escalatedElsewhere(id, to: esc.to, meeting: meeting.id, meetingUnit: meeting.unit)
         }
         if !accept {
-            try requireText(rationale ?? "", "declining an escalation needs a rationale", help: "add rationale \"WHY\"", rule: "R12")
+            try requireText(rationale ?? "", .missingRationale(for: .decliningEscalation))
         }
         escalations[i].status = accept ? .accepted : .declined
         escalations[i].decidedAt = m
         escalations[i].declineRationale = accept ? nil : rationale
-        log("\(id) status open -> \(escalations[i].status.rawValue)", id, meeting.id)
+        log("\(id) status open -> \(escalations[i].status.auditWord)", id, meeting.id)
     }
 
-    /// Refuses empty text.
-    func requireText(_ text: String, _ message: String, help: String? = nil, rule: String? = nil) throws(DomainError) {
-        if text.trimmingSpaces.isEmpty { throw DomainError(message, help: help, rule: rule) }
+    /// Refuses empty text with `refusal`.
+    func requireText(_ text: String, _ refusal: DomainError) throws(DomainError) {
+        if text.trimmingSpaces.isEmpty { throw refusal }
     }
 }
 

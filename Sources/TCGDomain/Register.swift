@@ -1,5 +1,5 @@
 /// The start of an audit trail that the store keeps on disk: its size, its last entry's number, and
-/// how to read it. The audit trail is most of a large register and only `history` needs it.
+/// how to read it. The audit trail is most of a large register and is seldom read whole.
 public struct EarlierAudit: Sendable {
     /// How many entries.
     public var count: Int
@@ -74,9 +74,9 @@ public struct Register: Sendable {
     public var audit: RecordList<AuditEntry> = []
     /// The start of the audit trail, left on disk by the store and read only when asked for.
     public var earlierAudit: EarlierAudit?
-    /// The last number used for each kind of id (ids are never reused, even after `undo`).
+    /// The last number used for each kind of id (ids are never reused, even after a change is undone).
     public var lastNumber: [RecordKind: Int] = [:]
-    /// The register's clock, when a trainer has set it (`set today`, `advance`).
+    /// The register's clock, when a trainer has set it.
     public var clock: Day?
 
     /// What the statement being run has changed so far, for its audit entry.
@@ -153,29 +153,22 @@ public struct Register: Sendable {
         personIndex[name.lowercased()].map { people[$0].number }
     }
 
-    /// Resolves a person's name to their number, or refuses with the nearest names (R11).
+    /// Resolves a person's name to their number, or refuses: no one has that name (R11).
     public func resolvePerson(named name: String) throws(DomainError) -> Int {
         if let n = personNumber(named: name) { return n }
-        let near = Suggest.nearest(name, among: people.map(\.name))
-        let hint = Suggest.didYouMean(near, quoted: true).map { $0 + " " } ?? ""
-        throw DomainError("unknown person \"\(name)\"",
-                          help: "\(hint)People are added with `add person \"NAME\"`; tcg never creates one silently.",
-                          rule: "R11")
+        throw .unknownPerson(name: name)
     }
 
-    /// Checks a person number exists, or refuses with the nearest ids (R11).
+    /// Checks a person number exists, or refuses (R11).
     public func resolvePerson(number n: Int) throws(DomainError) -> Int {
         if person(n) != nil { return n }
-        throw unknownID(RecordID(.person, n))
+        throw .unknownRecord(RecordID(.person, n))
     }
 
-    /// Resolves a unit's name, or refuses with the nearest names (R11).
+    /// Resolves a unit's name, or refuses: no unit has that name (R11).
     public func resolveUnit(named name: String) throws(DomainError) -> Unit {
         if let u = unit(named: name) { return u }
-        let near = Suggest.nearest(name, among: units.map(\.name))
-        let hint = Suggest.didYouMean(near).map { $0 + " " } ?? ""
-        throw DomainError("unknown unit \(name)",
-                          help: "\(hint)Units are added with `add unit NAME`.", rule: "R11")
+        throw .unknownUnit(name)
     }
 
     /// Whether a record with this id exists.
@@ -214,33 +207,20 @@ public struct Register: Sendable {
         }
     }
 
-    /// The error for an id that does not exist, naming the nearest ids of that kind (R11).
-    public func unknownID(_ id: RecordID) -> DomainError {
-        let all = numbers(of: id.kind)
-        guard !all.isEmpty else {
-            return DomainError("no \(id.kind.noun) \(id) in the register",
-                               help: "there are no \(id.kind.plural) yet", rule: "R11")
-        }
-        let near = all.sorted { abs($0 - id.number) < abs($1 - id.number) }.prefix(3).sorted()
-            .map { "\(id.kind.prefix)-\($0)" }
-        return DomainError("no \(id.kind.noun) \(id) in the register",
-                           help: Suggest.didYouMean(near), rule: "R11")
-    }
-
-    /// Checks an id exists, or refuses with the nearest ids.
+    /// Checks an id exists, or refuses (R11).
     public func require(_ id: RecordID) throws(DomainError) {
-        if !exists(id) { throw unknownID(id) }
+        if !exists(id) { throw .unknownRecord(id) }
     }
 
-    /// The index of meeting `M-n`, or an error naming the nearest meetings.
+    /// The index of meeting `M-n`, or a refusal: there is no such meeting (R11).
     public func meetingIndex(_ n: Int) throws(DomainError) -> Int {
-        guard let i = meetings.index(ofNumber: n) else { throw unknownID(RecordID(.meeting, n)) }
+        guard let i = meetings.index(ofNumber: n) else { throw .unknownRecord(RecordID(.meeting, n)) }
         return i
     }
 
-    /// Looks up a record's index, or refuses with the nearest ids.
+    /// Looks up a record's index, or refuses: there is no such record (R11).
     func indexOf<T: Numbered>(_ records: RecordList<T>, _ kind: RecordKind, _ n: Int) throws(DomainError) -> Int {
-        guard let i = records.index(ofNumber: n) else { throw unknownID(RecordID(kind, n)) }
+        guard let i = records.index(ofNumber: n) else { throw .unknownRecord(RecordID(kind, n)) }
         return i
     }
 

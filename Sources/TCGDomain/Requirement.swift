@@ -1,9 +1,9 @@
 /// An intelligence requirement: a question that fills a gap in knowledge (R4).
 public struct Requirement: Hashable, Sendable {
     /// Strategic (approved at an ST&CG) or tactical (belongs to a plan).
-    public enum Level: String, CaseIterable, Sendable { case strategic, tactical }
+    public enum Level: CaseIterable, Sendable { case strategic, tactical }
     /// Open, answered or withdrawn.
-    public enum Status: String, CaseIterable, Sendable { case open, answered, withdrawn }
+    public enum Status: CaseIterable, Sendable { case open, answered, withdrawn }
 
     /// `IR-n` number.
     public var number: Int

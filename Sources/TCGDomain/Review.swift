@@ -1,14 +1,14 @@
 /// An operational review of a delivery plan, commissioned with objectives and scope (R7).
 public struct Review: Hashable, Sendable {
     /// What the review looks at.
-    public enum Scope: String, CaseIterable, Sendable {
+    public enum Scope: CaseIterable, Sendable {
         case all
-        case tacticalPerformance = "tactical-performance"
-        case crimeImpact = "crime-impact"
+        case tacticalPerformance
+        case crimeImpact
         case partnership
     }
     /// Commissioned until its findings are recorded.
-    public enum Status: String, CaseIterable, Sendable { case commissioned, completed }
+    public enum Status: CaseIterable, Sendable { case commissioned, completed }
 
     /// `R-n` number.
     public var number: Int

@@ -134,7 +134,7 @@ extension AuditEntry {
     }
 }
 
-/// What `tcg verify` found wrong with an audit trail.
+/// What checking an audit trail's hash chain found wrong with it.
 public struct AuditBreak: Sendable, Equatable, CustomStringConvertible {
     /// The position of the first entry that does not check out (0-based).
     public var index: Int

@@ -1,7 +1,7 @@
 /// A force or a basic command unit (BCU), named by one word.
 public struct Unit: Hashable, Sendable {
     /// Whether a unit is a force or a BCU.
-    public enum Kind: String, CaseIterable, Sendable { case force, bcu }
+    public enum Kind: CaseIterable, Sendable { case force, bcu }
     /// The unit's name word, unique case-insensitively.
     public var name: String
     /// Force or BCU.

@@ -8,7 +8,7 @@ extension JSONWriter {
     mutating func record(_ u: Unit) {
         beginObject()
         field("name", u.name)
-        field("kind", u.kind.rawValue)
+        field("kind", u.kind.workspaceName)
         field("parent", u.parent)
         field("stcg_every", duration: u.stcgEvery)
         field("ttcg_every", duration: u.ttcgEvery)
@@ -23,8 +23,8 @@ extension JSONWriter {
         field("role", p.role)
         field("unit", p.unit)
         field("agency", p.agency)
-        field("status", p.status.rawValue)
-        field("marking", p.marking?.rawValue)
+        field("status", p.status.workspaceName)
+        field("marking", p.marking?.workspaceName)
         endObject()
     }
 
@@ -32,15 +32,15 @@ extension JSONWriter {
     mutating func record(_ m: Meeting) {
         beginObject()
         field("id", .meeting, m.number)
-        field("kind", m.kind.rawValue)
+        field("kind", m.kind.workspaceName)
         field("unit", m.unit)
         field("date", day: m.date)
         field("chair", .person, m.chair)
         field("title", m.title)
         field("attendees", .person, numbers: m.attendees)
         field("partners", .person, numbers: m.partners)
-        field("status", m.status.rawValue)
-        field("marking", m.marking?.rawValue)
+        field("status", m.status.workspaceName)
+        field("marking", m.marking?.workspaceName)
         endObject()
     }
 
@@ -48,15 +48,15 @@ extension JSONWriter {
     mutating func record(_ p: Product) {
         beginObject()
         field("id", .product, p.number)
-        field("kind", p.kind.rawValue)
+        field("kind", p.kind.workspaceName)
         field("title", p.title)
         field("author", .person, p.author)
         field("date", day: p.date)
         field("commission", .commission, p.commission)
         field("recommends", p.recommends)
-        field("status", p.status.rawValue)
+        field("status", p.status.workspaceName)
         field("presented_at", .meeting, p.presentedAt)
-        field("marking", p.marking?.rawValue)
+        field("marking", p.marking?.workspaceName)
         endObject()
     }
 
@@ -69,10 +69,10 @@ extension JSONWriter {
         field("rationale", p.rationale)
         field("unit", p.unit)
         field("meeting", .meeting, p.meeting)
-        field("status", p.status.rawValue)
+        field("status", p.status.workspaceName)
         field("retired_rationale", p.retiredRationale)
         field("retired_at", .meeting, p.retiredAt)
-        field("marking", p.marking?.rawValue)
+        field("marking", p.marking?.workspaceName)
         endObject()
     }
 
@@ -83,7 +83,7 @@ extension JSONWriter {
         field("title", c.title)
         field("rationale", c.rationale)
         field("meeting", .meeting, c.meeting)
-        field("marking", c.marking?.rawValue)
+        field("marking", c.marking?.workspaceName)
         endObject()
     }
 
@@ -91,15 +91,15 @@ extension JSONWriter {
     mutating func record(_ r: Requirement) {
         beginObject()
         field("id", .requirement, r.number)
-        field("level", r.level.rawValue)
+        field("level", r.level.workspaceName)
         field("question", r.question)
         field("priority", .priority, r.priority)
         field("plan", .plan, r.plan)
         field("owner", .person, r.owner)
-        field("status", r.status.rawValue)
+        field("status", r.status.workspaceName)
         field("meeting", .meeting, r.meeting)
         field("notes", notes: r.notes)
-        field("marking", r.marking?.rawValue)
+        field("marking", r.marking?.workspaceName)
         endObject()
     }
 
@@ -107,14 +107,14 @@ extension JSONWriter {
     mutating func record(_ c: Commission) {
         beginObject()
         field("id", .commission, c.number)
-        field("product", c.product?.rawValue)
+        field("product", c.product?.workspaceName)
         field("title", c.title)
         field("assignee", .person, c.assignee)
         field("due", day: c.due)
         field("meeting", .meeting, c.meeting)
-        field("status", c.status.rawValue)
+        field("status", c.status.workspaceName)
         field("note", c.note)
-        field("marking", c.marking?.rawValue)
+        field("marking", c.marking?.workspaceName)
         endObject()
     }
 
@@ -128,9 +128,9 @@ extension JSONWriter {
         field("start", day: p.start)
         field("review", day: p.review)
         field("meeting", .meeting, p.meeting)
-        field("status", p.status.rawValue)
+        field("status", p.status.workspaceName)
         field("note", p.note)
-        field("marking", p.marking?.rawValue)
+        field("marking", p.marking?.workspaceName)
         endObject()
     }
 
@@ -138,16 +138,16 @@ extension JSONWriter {
     mutating func record(_ a: Action) {
         beginObject()
         field("id", .action, a.number)
-        field("type", a.type.rawValue)
+        field("type", a.type.workspaceName)
         field("title", a.title)
         field("plan", .plan, a.plan)
         field("owner", .person, a.owner)
         field("due", day: a.due)
         field("meeting", .meeting, a.meeting)
-        field("status", a.status.rawValue)
+        field("status", a.status.workspaceName)
         field("result", a.result)
         field("progress", notes: a.progress)
-        field("marking", a.marking?.rawValue)
+        field("marking", a.marking?.workspaceName)
         endObject()
     }
 
@@ -161,7 +161,7 @@ extension JSONWriter {
         field("about", ids: d.about)
         field("supersedes", .decision, d.supersedes)
         field("superseded_by", .decision, d.supersededBy)
-        field("marking", d.marking?.rawValue)
+        field("marking", d.marking?.workspaceName)
         endObject()
     }
 
@@ -180,10 +180,10 @@ extension JSONWriter {
         field("to", e.to)
         field("rationale", e.rationale)
         field("meeting", .meeting, e.meeting)
-        field("status", e.status.rawValue)
+        field("status", e.status.workspaceName)
         field("decided_at", .meeting, e.decidedAt)
         field("decline_rationale", e.declineRationale)
-        field("marking", e.marking?.rawValue)
+        field("marking", e.marking?.workspaceName)
         endObject()
     }
 
@@ -194,15 +194,15 @@ extension JSONWriter {
         field("title", r.title)
         field("plan", .plan, r.plan)
         field("objectives", r.objectives)
-        field("scope", r.scope.rawValue)
+        field("scope", r.scope.workspaceName)
         field("meeting", .meeting, r.meeting)
-        field("status", r.status.rawValue)
+        field("status", r.status.workspaceName)
         field("flagged", r.late)
         field("lessons", r.lessons)
         field("good_practice", r.goodPractice)
         field("conclusions", r.conclusions)
         field("recommendations", r.recommendations)
-        field("marking", r.marking?.rawValue)
+        field("marking", r.marking?.workspaceName)
         endObject()
     }
 

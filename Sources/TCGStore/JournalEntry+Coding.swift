@@ -51,7 +51,7 @@ extension JSONWriter {
         beginObject()
         for kind in RecordKind.allCases {
             if let last = lastNumber[kind] {
-                key(kind.prefix)
+                key(kind.lastIDKey)
                 int(last)
             }
         }

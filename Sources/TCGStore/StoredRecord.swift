@@ -60,7 +60,7 @@ private func unknownUnit(_ name: String?, _ isUnit: (String) -> Bool) -> (member
 
 extension StoredRecord {
     /// The top-level array's name in the workspace (`actions`), the plural of the kind.
-    static var arrayName: String { recordKind.plural }
+    static var arrayName: String { recordKind.arrayName }
     /// The record's id.
     var recordID: RecordID { RecordID(Self.recordKind, number) }
 }

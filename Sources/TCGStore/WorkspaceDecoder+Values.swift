@@ -118,19 +118,19 @@ extension WorkspaceDecoder {
         return duration
     }
 
-    /// One of an enumeration's raw values; the message names the member being read.
-    mutating func value<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws(JSONError) -> E where E.RawValue == String {
+    /// One of an enumeration's values by its name in the file; the message names the member being read.
+    mutating func value<E: WorkspaceNamed>(_ type: E.Type) throws(JSONError) -> E {
         let start = reader.offset
         let text = try reader.readString()
-        guard let value = E(rawValue: text) else {
+        guard let value = E(workspaceName: text) else {
             let word = field.isEmpty ? "value" : field.replacingUnderscores
-            throw problem("unknown \(word) \(Self.quoted(text)) (expected \(Self.choices(E.allCases.map(\.rawValue))))", at: start)
+            throw problem("unknown \(word) \(Self.quoted(text)) (expected \(Self.choices(E.workspaceNames)))", at: start)
         }
         return value
     }
 
     /// An enumeration value, or nil for `null`.
-    mutating func optionalValue<E: RawRepresentable & CaseIterable>(_ type: E.Type) throws(JSONError) -> E? where E.RawValue == String {
+    mutating func optionalValue<E: WorkspaceNamed>(_ type: E.Type) throws(JSONError) -> E? {
         try reader.tryReadNull() ? nil : try value(type)
     }
 

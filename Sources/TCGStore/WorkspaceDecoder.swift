@@ -305,7 +305,7 @@ struct WorkspaceDecoder {
         var last: [RecordKind: Int] = [:]
         while let key = try reader.nextKey() {
             field = key
-            guard let kind = RecordKind(rawValue: key) else {
+            guard let kind = RecordKind(lastIDKey: key) else {
                 try reader.skipValue()
                 continue
             }

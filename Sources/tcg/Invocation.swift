@@ -112,7 +112,7 @@ struct Invocation {
         var highest: Marking?
         if let given = maxMarking {
             guard let m = Marking(word: given) else {
-                return usage("--max-marking must be one of \(Marking.allCases.map(\.rawValue).joined(separator: ", ")), not \(given)")
+                return usage("--max-marking must be one of \(Marking.allCases.map(\.label).joined(separator: ", ")), not \(given)")
             }
             highest = m
         }

@@ -218,7 +218,7 @@ final class Session {
         if interpreter.todayOverride != nil || interpreter.register.clock != nil, interpreter.today != Environment.clock().today {
             parts.append("[\(interpreter.today)]")
         }
-        if let m = interpreter.meeting { parts.append("\(m.id) \(m.kind.rawValue)") }
+        if let m = interpreter.meeting { parts.append("\(m.id) \(m.kind.keyword)") }
         return parts.joined(separator: " ") + "> "
     }
 }

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import TCGDomain
 import TCGStore
+import TCGLanguage
 
 /// Each user's current meeting for each workspace, kept between runs in a file of the account's own:
 /// `$XDG_STATE_HOME/tcg/current-meetings` (else `~/.local/state/tcg/current-meetings`), mode 0600.
@@ -44,7 +45,7 @@ final class UserState {
               let id = RecordID(line[2]), id.kind == .meeting,
               let i = register.meetings.index(ofNumber: id.number) else { return nil }
         let m = register.meetings[i]
-        return m.kind.rawValue == line[3] && m.date.description == line[4] && m.status != .closed ? id.number : nil
+        return m.kind.keyword == line[3] && m.date.description == line[4] && m.status != .closed ? id.number : nil
     }
 
     /// Saves the current meeting (nil: none); returns what went wrong, or nil.
@@ -52,7 +53,7 @@ final class UserState {
         var kept = lines().filter { !mine($0) }
         if let meeting, let i = register.meetings.index(ofNumber: meeting) {
             let m = register.meetings[i]
-            kept.append([user, workspace, m.id.description, m.kind.rawValue, m.date.description])
+            kept.append([user, workspace, m.id.description, m.kind.keyword, m.date.description])
         }
         let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
         guard UserState.makeFolders(folder) else { return "cannot create \(folder): \(String(cString: strerror(errno)))" }

@@ -1,7 +1,7 @@
 import Foundation
 import TCGDomain
 import TCGJSON
-import TCGStore
+@testable import TCGStore
 import TCGTestSupport
 import XCTest
 
@@ -82,26 +82,26 @@ final class SchemaTests: XCTestCase {
         func values(_ def: String, _ member: String) -> [String] {
             defs[def]?["properties"]?[member]?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
         }
-        XCTAssertEqual(values("unit", "kind"), Unit.Kind.allCases.map(\.rawValue))
-        XCTAssertEqual(values("person", "status"), Person.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("meeting", "kind"), Meeting.Kind.allCases.map(\.rawValue))
-        XCTAssertEqual(values("meeting", "status"), Meeting.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(defs["productKind"]?["enum"]?.arrayValue?.compactMap(\.stringValue), Product.Kind.allCases.map(\.rawValue))
-        XCTAssertEqual(values("product", "status"), Product.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("priority", "status"), Priority.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("requirement", "level"), Requirement.Level.allCases.map(\.rawValue))
-        XCTAssertEqual(values("requirement", "status"), Requirement.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("commission", "status"), Commission.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("plan", "status"), Plan.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("action", "type"), Action.PIER.allCases.map(\.rawValue))
-        XCTAssertEqual(values("action", "status"), Action.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("escalation", "status"), Escalation.Status.allCases.map(\.rawValue))
-        XCTAssertEqual(values("review", "scope"), Review.Scope.allCases.map(\.rawValue))
-        XCTAssertEqual(values("review", "status"), Review.Status.allCases.map(\.rawValue))
+        XCTAssertEqual(values("unit", "kind"), Unit.Kind.workspaceNames)
+        XCTAssertEqual(values("person", "status"), Person.Status.workspaceNames)
+        XCTAssertEqual(values("meeting", "kind"), Meeting.Kind.workspaceNames)
+        XCTAssertEqual(values("meeting", "status"), Meeting.Status.workspaceNames)
+        XCTAssertEqual(defs["productKind"]?["enum"]?.arrayValue?.compactMap(\.stringValue), Product.Kind.workspaceNames)
+        XCTAssertEqual(values("product", "status"), Product.Status.workspaceNames)
+        XCTAssertEqual(values("priority", "status"), Priority.Status.workspaceNames)
+        XCTAssertEqual(values("requirement", "level"), Requirement.Level.workspaceNames)
+        XCTAssertEqual(values("requirement", "status"), Requirement.Status.workspaceNames)
+        XCTAssertEqual(values("commission", "status"), Commission.Status.workspaceNames)
+        XCTAssertEqual(values("plan", "status"), Plan.Status.workspaceNames)
+        XCTAssertEqual(values("action", "type"), Action.PIER.workspaceNames)
+        XCTAssertEqual(values("action", "status"), Action.Status.workspaceNames)
+        XCTAssertEqual(values("escalation", "status"), Escalation.Status.workspaceNames)
+        XCTAssertEqual(values("review", "scope"), Review.Scope.workspaceNames)
+        XCTAssertEqual(values("review", "status"), Review.Status.workspaceNames)
         let prefixes = defs["anyId"]?["pattern"]?.stringValue ?? ""
         for kind in RecordKind.allCases {
             XCTAssertTrue(prefixes.contains("|\(kind.prefix)|") || prefixes.contains("(\(kind.prefix)|") || prefixes.contains("|\(kind.prefix))"), kind.prefix)
-            XCTAssertNotNil(defs["lastIds"]?["properties"]?[kind.prefix], kind.prefix)
+            XCTAssertNotNil(defs["lastIds"]?["properties"]?[kind.lastIDKey], kind.lastIDKey)
         }
     }
 

@@ -45,12 +45,12 @@ public struct Call {
 
     /// Runs a change on the register; a refusal becomes a diagnostic on the statement.
     public func change<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
-        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range) }
+        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.register) }
     }
 
     /// Asks the register without copying it; a refusal becomes a diagnostic on the statement.
     public func ask<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
-        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range) }
+        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.register) }
     }
 
     /// Reports built over the register as the session may see it (`--max-marking`).
@@ -64,9 +64,9 @@ public struct Call {
     /// Prints that something was done: held until the change is durable, dropped if it never is.
     public func confirm(_ output: Output) { interpreter.print(output, confirms: true) }
 
-    /// Raises a warning about the statement.
-    public func warn(_ message: String) {
-        interpreter.warn(Diagnostic(.warning, message, range: range), frame.source)
+    /// Raises the domain's warning about the statement.
+    public func warn(_ warning: DomainWarning) {
+        interpreter.warn(Diagnostic(warning, range: range), frame.source)
     }
 
     /// Whether output is wanted (false when the command runs as a value: `(count …)`, `let x = …`).

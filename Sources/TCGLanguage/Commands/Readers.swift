@@ -28,7 +28,7 @@ extension Reader where T == String {
             do throws(DomainError) {
                 return try c.interpreter.inPlace { (r) throws(DomainError) in try r.resolveUnit(named: v.description).name }
             } catch {
-                throw Diagnostic(error, range: e.range)
+                throw Diagnostic(error, range: e.range, register: c.register)
             }
         }
     }

@@ -120,20 +120,23 @@ extension Interpreter {
 
     func person(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> Int {
         let v = try eval(e, frame)
-        do throws(DomainError) {
-            switch v {
-            case .id(let id) where id.kind == .person:
-                return try inPlace { (r) throws(DomainError) in try r.resolvePerson(number: id.number) }
-            case .string(let s), .word(let s):
-                if let id = RecordID(s), id.kind == .person {
-                    return try inPlace { (r) throws(DomainError) in try r.resolvePerson(number: id.number) }
-                }
-                return try inPlace { (r) throws(DomainError) in try r.resolvePerson(named: s) }
-            default:
-                throw DomainError("expected a person (\"NAME\" or PE-n), found \(v.typeName) \(show(v))")
+        let lookup: (inout Register) throws(DomainError) -> Int
+        switch v {
+        case .id(let id) where id.kind == .person:
+            lookup = { (r) throws(DomainError) in try r.resolvePerson(number: id.number) }
+        case .string(let s), .word(let s):
+            if let id = RecordID(s), id.kind == .person {
+                lookup = { (r) throws(DomainError) in try r.resolvePerson(number: id.number) }
+            } else {
+                lookup = { (r) throws(DomainError) in try r.resolvePerson(named: s) }
             }
+        default:
+            throw Diagnostic(.error, "expected a person (\"NAME\" or PE-n), found \(v.typeName) \(show(v))", range: e.range)
+        }
+        do {
+            return try inPlace(lookup)
         } catch {
-            throw Diagnostic(error, range: e.range)
+            throw Diagnostic(error, range: e.range, register: register)
         }
     }
 
@@ -196,7 +199,7 @@ extension Interpreter {
             do {
                 try inPlace { (r) throws(DomainError) in try r.require(id) }
             } catch {
-                throw Diagnostic(error, range: e.range)
+                throw Diagnostic(error, range: e.range, register: register)
             }
         }
         return id

@@ -43,7 +43,7 @@ public struct KindSchema: Sendable {
 
     /// Whether the record may be shown under a highest marking (nil: everything may).
     public func visible(_ r: Register, _ i: Int, under max: Marking?) -> Bool {
-        guard let max, let f = field("marking"), case .word(let w)? = f.get(r, i), let m = Marking(rawValue: w) else { return true }
+        guard let max, let f = field("marking"), case .word(let w)? = f.get(r, i), let m = Marking(label: w) else { return true }
         return m <= max
     }
 

@@ -174,7 +174,7 @@ public struct Reports {
     func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day) -> Document {
         var fields: [(String, FieldValue)] = []
         if let meeting { fields.append(("meeting", .id(meeting.id))) }
-        fields.append(("kind", .word(kind.rawValue)))
+        fields.append(("kind", .word(kind.keyword)))
         if let unit { fields.append(("unit", .text(unit))) }
         fields.append(("date", .date(date)))
         if let chair = meeting?.chair { fields.append(("chair", .person(chair, register.name(of: chair)))) }
@@ -270,8 +270,8 @@ public struct Reports {
         let entries = register.calendar(today: today, unit: unit)
         let rows: [[FieldValue?]] = entries.map { e in
             let met = register.meetings.filter { $0.kind == e.group && $0.unit == e.unit && $0.date <= today }.map { FieldValue.date($0.date) }
-            return [.text(e.unit), .word(e.group.rawValue), .text(e.every.description), e.last.map { .date($0) }, .int(e.held),
-                    e.nextDue.map { .date($0) }, e.planned.map { .date($0) }, .word(e.status.rawValue), .list(met)]
+            return [.text(e.unit), .word(e.group.keyword), .text(e.every.description), e.last.map { .date($0) }, .int(e.held),
+                    e.nextDue.map { .date($0) }, e.planned.map { .date($0) }, .word(e.status.keyword), .list(met)]
         }
         return Document(shape: .list, title: "T&C calendar on \(today)", sections: [
             Section(key: "calendar", title: "Calendar", columns: ["unit", "group", "every", "last", "held", "next_due", "planned", "status", "met"],

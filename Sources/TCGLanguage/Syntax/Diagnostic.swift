@@ -34,11 +34,6 @@ public struct Diagnostic: Error, Sendable, Equatable {
         self.source = source
     }
 
-    /// A domain refusal at a place: the message carries the rule, the help says how to fix it.
-    public init(_ error: DomainError, range: SourceRange, source: SourceFile? = nil) {
-        self.init(.error, error.description, range: range, help: error.help, source: source)
-    }
-
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
         a.severity == b.severity && a.message == b.message && a.range == b.range && a.help == b.help
     }

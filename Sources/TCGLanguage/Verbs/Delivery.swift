@@ -81,7 +81,7 @@ extension CommandTable {
             let (id, warning) = try c.change { (r) throws(DomainError) in
                 try r.commissionReview(at: m, title: t, plan: p, objectives: o, scope: s)
             }
-            if let warning { c.warn(warning.message + (warning.rule.map { " (\($0))" } ?? "")) }
+            if let warning { c.warn(warning) }
             return .id(id)
         }
     }

@@ -46,7 +46,7 @@ extension CommandTable {
             let rid = try c(id)
             let reports = c.reports
             if !reports.visible(rid) {
-                throw Diagnostic(.error, "\(rid) is marked above \(c.interpreter.maxMarking?.rawValue ?? "") and is not shown", range: c.range,
+                throw Diagnostic(.error, "\(rid) is marked above \(c.interpreter.maxMarking?.label ?? "") and is not shown", range: c.range,
                                  help: "run without --max-marking to see it (if you may)")
             }
             if c.printing { c.show(.document(reports.show(rid))) }
@@ -92,7 +92,7 @@ extension CommandTable {
         return CommandSpec("agenda", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
                            "The agenda pack for a given meeting.", ["agenda M-4"]) { c throws(Diagnostic) in
             let m = try c(meeting)
-            guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(c.register.unknownID(RecordID(.meeting, m)), range: c.range) }
+            guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: c.register) }
             let found = c.register.meetings[i]
             if c.printing { c.show(.document(c.reports.agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date))) }
             return .none
@@ -105,7 +105,7 @@ extension CommandTable {
                            "A meeting's minutes: attendance, decisions with rationale, what it tasked.", ["minutes M-2"]) { c throws(Diagnostic) in
             let m = try c(meeting)
             if !c.reports.visible(RecordID(.meeting, m)) {
-                throw Diagnostic(.error, "M-\(m) is marked above \(c.interpreter.maxMarking?.rawValue ?? "") and is not shown", range: c.range)
+                throw Diagnostic(.error, "M-\(m) is marked above \(c.interpreter.maxMarking?.label ?? "") and is not shown", range: c.range)
             }
             if c.printing { c.show(.document(c.reports.minutes(m))) }
             return .id(RecordID(.meeting, m))

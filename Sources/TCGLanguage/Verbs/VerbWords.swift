@@ -1,9 +1,9 @@
 import TCGDomain
 
-/// The words the language uses for the domain's enumerations, each table case by case.
+/// The choices commands offer, each a keyword table (``Keyword``) turned into word → value pairs.
 enum VerbWords {
-    static func table<E: CaseIterable & RawRepresentable & Sendable>(_: E.Type) -> [(word: String, value: E)] where E.RawValue == String {
-        E.allCases.map { ($0.rawValue, $0) }
+    static func table<E: Keyword & Sendable>(_: E.Type) -> [(word: String, value: E)] {
+        E.allCases.map { ($0.keyword, $0) }
     }
 
     static var unitKinds: [(word: String, value: Unit.Kind)] { table(Unit.Kind.self) }
@@ -14,7 +14,7 @@ enum VerbWords {
     static var productKinds: [(word: String, value: Product.Kind)] { table(Product.Kind.self) }
     static var pier: [(word: String, value: Action.PIER)] { table(Action.PIER.self) }
     static var scopes: [(word: String, value: Review.Scope)] { table(Review.Scope.self) }
-    static var markings: [(word: String, value: Marking)] { Marking.allCases.map { ($0.word, $0) } }
+    static var markings: [(word: String, value: Marking)] { table(Marking.self) }
     static var formats: [(word: String, value: OutputFormat)] { OutputFormat.allCases.map { ($0.rawValue, $0) } }
     static var onOff: [(word: String, value: Bool)] { [("on", true), ("off", false)] }
     static var outstandingKinds: [(word: String, value: String)] {

@@ -1,0 +1,205 @@
+import TCGDomain
+
+extension Diagnostic {
+    /// A domain refusal at a place, in words: the message ends with the rule it enforces, the help
+    /// says how to put it right, with "did you mean" drawn from `register` (people, units, ids).
+    public init(_ error: DomainError, range: SourceRange, register: Register, source: SourceFile? = nil) {
+        let text = DomainMessages.text(for: error, register: register)
+        self.init(.error, text.message + (error.rule.map { " (\($0))" } ?? ""), range: range, help: text.help, source: source)
+    }
+
+    /// A domain warning at a place, in words, ending with its rule.
+    public init(_ warning: DomainWarning, range: SourceRange, source: SourceFile? = nil) {
+        self.init(.warning, "\(DomainMessages.message(for: warning)) (\(warning.rule))", range: range, source: source)
+    }
+}
+
+/// The words for the register's refusals and warnings: what went wrong and how to put it right.
+public enum DomainMessages {
+    /// The message (without its rule) and the help for a refusal; suggestions come from `register`.
+    public static func text(for error: DomainError, register: Register) -> (message: String, help: String?) {
+        switch error {
+        case .unknownPerson(let name):
+            let near = Suggest.nearest(name, among: register.people.map(\.name))
+            let hint = Suggest.didYouMean(near, quoted: true).map { $0 + " " } ?? ""
+            return ("unknown person \"\(name)\"",
+                    "\(hint)People are added with `add person \"NAME\"`; tcg never creates one silently.")
+        case .unknownUnit(let name):
+            let near = Suggest.nearest(name, among: register.units.map(\.name))
+            let hint = Suggest.didYouMean(near).map { $0 + " " } ?? ""
+            return ("unknown unit \(name)", "\(hint)Units are added with `add unit NAME`.")
+        case .unknownRecord(let id):
+            return ("no \(id.kind.noun) \(id) in the register", nearestIDs(to: id, in: register))
+        case .duplicateUnit(let existing):
+            return ("unit \(existing) already exists", "unit names are unique; choose another name")
+        case .duplicatePerson(let name, let existing):
+            return ("\"\(name)\" is already in the register as \(existing)",
+                    "names are unique; use \(existing) or add a distinguishing word (e.g. a rank)")
+        case .missingText(let field):
+            return text(for: field)
+        case .missingRationale(let subject):
+            return text(for: subject)
+        case .missingObjectives:
+            return ("an operational review is commissioned with its objectives stated",
+                    "add objectives \"WHAT IT MUST ESTABLISH\"")
+        case .nonPositiveFrequency(let d):
+            return ("a meeting frequency must be positive, not \(d)", "write e.g. ttcg every 2w")
+        case .notAllowedAt(let meeting, let kind, let business, let allowed):
+            let kinds = allowed.map(\.withArticle)
+            let allowedText = kinds.count == 1 ? kinds[0] : kinds.dropLast().joined(separator: ", ") + " or " + (kinds.last ?? "")
+            let subject = Self.subject(of: business)
+            if kind == .dmm {
+                return ("\(subject) only at \(allowedText); \(meeting) is a DMM, which is not a T&C meeting",
+                        "a DMM may record fast-track decisions and progress on actions only")
+            }
+            return ("\(subject) only at \(allowedText); \(meeting) is \(kind.withArticle)",
+                    "open \(allowedText) first (`open M-n`), or name one with `at M-n`")
+        case .meetingClosed(let id):
+            return ("\(id) is closed: a closed meeting's record cannot be changed",
+                    "use a meeting that is still open (`open M-n`, or `at M-n`)")
+        case .closedMeetingReopened(let id):
+            return ("\(id) is closed: a closed meeting's record cannot be changed", "create a new meeting for further business")
+        case .personLeft(let id, let name, let role):
+            return ("\(name) has left and cannot be \(Self.words(for: role))",
+                    "choose someone active, or `update person \(id) status active`")
+        case .alreadyInState(let id, let state):
+            return ("\(id) is already \(keyword(of: state))", nil)
+        case .notReassignable(let id, let state):
+            return ("\(id) is \(keyword(of: state))", nil)
+        case .planNotActive(let id, let status):
+            return ("\(id) is \(status.keyword); actions are tasked under an active plan", nil)
+        case .actionNotOpen(let id, let status):
+            return ("\(id) is \(status.keyword); progress is reported on open actions", nil)
+        case .tacticalRequirementWithoutPlan:
+            return ("a tactical intelligence requirement belongs to a plan or operation", "add `plan DP-n`")
+        case .alreadySuperseded(let id, let later):
+            return ("\(id) is already superseded by \(later)", "supersede \(later), the decision now in force")
+        case .servesRetiredPriority(let id):
+            return ("\(id) is retired; a plan serves an active priority", "see `strategy` for the active ones")
+        case .servesDeclinedEscalation(let id):
+            return ("\(id) was declined; a plan cannot serve it", nil)
+        case .cannotServe(let id):
+            return ("a plan serves a priority (P-n) or an escalation (E-n), not \(id)", nil)
+        case .reviewBeforeStart(let review, let start):
+            return ("the review date \(review) is before the start \(start)", "review a plan after it starts")
+        case .alreadyPresented(let id, let meeting):
+            return ("\(id) was already presented at \(meeting)", nil)
+        case .cannotCancel(let id):
+            return ("only an action (A-n) or a commission (C-n) is cancelled, not \(id)",
+                    "a priority is retired, a plan closed, a decision superseded")
+        case .cannotAssign(let id):
+            return ("assign gives a priority, plan, action, commission or requirement a new owner; \(id) has none", nil)
+        case .noFindings(let id):
+            return ("record at least one finding",
+                    "record findings \(id) lessons \"…\" good-practice \"…\" conclusions \"…\" recommendations \"…\"")
+        case .meetingHasNoUnit(let id):
+            return ("\(id) has no unit, so there is nothing to escalate from",
+                    "escalate at a meeting of a BCU (create meeting … unit NAME)")
+        case .noParentUnit(let unit):
+            return ("\(unit) has no parent unit to escalate to", "escalation goes from a BCU to its force")
+        case .notParentUnit(let from, let parent, let given):
+            return ("escalation goes from a unit to its parent: \(from)'s parent is \(parent), not \(given)",
+                    "escalate … to \(parent)")
+        case .cannotEscalate(let id):
+            return ("only an action, a delivery plan or a matter in words can be escalated, not \(id)", nil)
+        case .escalatedElsewhere(let id, let to, let meeting, let meetingUnit):
+            return ("\(id) was escalated to \(to); it is accepted or declined at \(to)'s meetings, and \(meeting) is \(meetingUnit.map { "\($0)'s" } ?? "no unit's")",
+                    "open a meeting of \(to)")
+        }
+    }
+
+    /// The message (without its rule) for a warning.
+    public static func message(for warning: DomainWarning) -> String {
+        switch warning {
+        case .lateReview(let review, let plan, let started):
+            return "\(review) is commissioned after \(plan) started on \(started); objectives belong before the operation, so it is flagged"
+        }
+    }
+
+    /// "did you mean" with the ids of `id`'s kind nearest its number, or that there are none.
+    static func nearestIDs(to id: RecordID, in register: Register) -> String? {
+        let all = register.numbers(of: id.kind)
+        guard !all.isEmpty else { return "there are no \(id.kind.plural) yet" }
+        let near = all.sorted { abs($0 - id.number) < abs($1 - id.number) }.prefix(3).sorted()
+            .map { RecordID(id.kind, $0).description }
+        return Suggest.didYouMean(near)
+    }
+
+    /// What may be done only at some meetings, as the start of a sentence ending "only at …".
+    static func subject(of business: DomainError.Business) -> String {
+        switch business {
+        case .controlStrategy: return "the control strategy can be set or amended"
+        case .priorityOwner: return "the control strategy (including a priority's owner) can be set or amended"
+        case .strategicRequirement: return "strategic intelligence requirements are approved"
+        case .tacticalRequirement: return "intelligence requirements are set"
+        case .requirementReview: return "intelligence requirements are reviewed"
+        case .commission: return "analysis can be commissioned"
+        case .commissionReassignment: return "analysis is commissioned and reassigned"
+        case .plan: return "delivery plans are created"
+        case .planOwner: return "plan owners are assigned"
+        case .action: return "actions are tasked"
+        case .actionReassignment: return "actions are tasked and reassigned"
+        case .operationalReview: return "operational reviews are commissioned"
+        case .escalation: return "escalation is decided"
+        case .escalationSettlement: return "escalations are accepted or declined"
+        }
+    }
+
+    /// The part a person cannot play once they have left ("a plan owner").
+    static func words(for role: DomainError.PersonRole) -> String {
+        switch role {
+        case .chair: return "chair"
+        case .attendee: return "attendee"
+        case .priorityOwner: return "a priority's owner"
+        case .requirementOwner: return "a requirement's owner"
+        case .assignee: return "an assignee"
+        case .author: return "an author"
+        case .planOwner: return "a plan owner"
+        case .actionOwner: return "an action's owner"
+        case .owner: return "an owner"
+        }
+    }
+
+    /// A record's state as the language names it (`done`, `retired`).
+    static func keyword(of state: DomainError.RecordState) -> String {
+        switch state {
+        case .meeting(let s): return s.keyword
+        case .priority(let s): return s.keyword
+        case .commission(let s): return s.keyword
+        case .plan(let s): return s.keyword
+        case .action(let s): return s.keyword
+        case .escalation(let s): return s.keyword
+        }
+    }
+
+    /// The refusal of empty text, and what to write instead.
+    static func text(for field: DomainError.TextField) -> (message: String, help: String?) {
+        switch field {
+        case .personName: return ("a person needs a name", "write add person \"NAME\"")
+        case .priorityTitle: return ("a priority needs a title", "write add priority \"TITLE\" owner PERSON rationale \"TEXT\"")
+        case .requirementQuestion(let level): return ("a requirement needs a question", "write add requirement \(level.keyword) \"QUESTION\"")
+        case .decisionText: return ("a decision needs its text", "write decide \"TEXT\" rationale \"WHY\"")
+        case .escalationMatter(let to): return ("say what is escalated", "escalate \"MATTER\" to \(to) rationale \"WHY\"")
+        case .commissionTitle: return ("a commission needs a title", nil)
+        case .productTitle: return ("a product needs a title", nil)
+        case .planTitle: return ("a plan needs a title", nil)
+        case .actionTitle: return ("an action needs a title", nil)
+        case .reviewTitle: return ("a review needs a title", nil)
+        case .progressNote: return ("a progress note needs text", nil)
+        }
+    }
+
+    /// The refusal of a missing rationale, and how to give it.
+    static func text(for subject: DomainError.RationaleSubject) -> (message: String, help: String?) {
+        switch subject {
+        case .priority:
+            return ("a priority needs a rationale: inclusion in the control strategy is justified", "add rationale \"WHY\"")
+        case .rejectedCandidate: return ("a rejected candidate needs a rationale", "add rationale \"WHY NOT\"")
+        case .retiringPriority: return ("retiring a priority needs a rationale", "add rationale \"WHY\"")
+        case .decision(let kind): return ("a decision at \(kind.withArticle) is recorded with its rationale", "add rationale \"WHY\"")
+        case .escalation: return ("an escalation needs a rationale", "add rationale \"WHY\"")
+        case .decliningEscalation: return ("declining an escalation needs a rationale", "add rationale \"WHY\"")
+        case .cancelling: return ("cancelling needs a rationale", "add rationale \"WHY\"")
+        }
+    }
+}
