@@ -73,6 +73,7 @@ public struct StyledText: Sendable, Equatable, CustomStringConvertible {
         return out
     }
 
+    /// The plain text.
     public var description: String { plain }
 
     /// Whether there is no text.
