@@ -2,12 +2,12 @@ import TCGLanguage
 
 /// `tcg check FILE...`: parses only and reports every syntax error.
 enum Checker {
-    static func check(files: [String], console: Console) -> Int32 {
-        var status: Int32 = 0
+    static func check(files: [String], console: Console) -> ExitStatus {
+        var status = ExitStatus.success
         for file in files {
             guard let bytes = FileIO.read(file) else {
                 console.message("tcg: cannot read \(file): \(FileIO.lastError())")
-                status = max(status, 2)
+                status = status.worse(.usage)
                 continue
             }
             let source = SourceFile(name: file, bytes: bytes)
@@ -18,7 +18,7 @@ enum Checker {
             } else {
                 let n = result.diagnostics.count
                 console.message("\(file): \(n) syntax error\(n == 1 ? "" : "s")")
-                status = max(status, 1)
+                status = status.worse(.statementFailed)
             }
         }
         return status

@@ -30,7 +30,7 @@ final class Console {
     func emit(_ output: Output, format: OutputFormat) {
         if silent { return }
         let text = captureOnly ? Renderer(format: format, width: nil).render(output)
-            : Renderer(format: format, width: terminal.width, color: terminal.colorOnStdout).render(output)
+            : AnsiStyle.render(Renderer(format: format, width: terminal.width).styled(output), color: terminal.colorOnStdout)
         if interactive, case .document = output {
             flush()
             if Pager.page(text, rows: terminal.rows) { return }
@@ -59,7 +59,7 @@ final class Console {
             return
         }
         flush()
-        Console.writeError(diagnostic.render(in: source, color: terminal.colorOnStderr))
+        Console.writeError(AnsiStyle.render(diagnostic.styled(in: source), color: terminal.colorOnStderr))
     }
 
     /// Prints a plain message to stderr.

@@ -9,10 +9,10 @@ import TCGStore
 
 /// `tcg demo [PATH]`: writes the trainers' demo register (a year of T&C business) to a new workspace.
 enum Demo {
-    static func write(to path: String, console: Console) -> Int32 {
+    static func write(to path: String, console: Console) -> ExitStatus {
         if access(path, F_OK) == 0 {
             console.message("tcg: \(path) already exists; tcg demo never overwrites a file (choose another PATH)")
-            return 2
+            return .usage
         }
         let quiet = Console(format: .json, terminal: console.terminal)
         quiet.silent = true
@@ -20,9 +20,9 @@ enum Demo {
         let day = Day(iso: DemoScript.teachingDay) ?? Day(number: 0)
         let session = Session(store: WorkspaceFile(path: path), console: quiet, user: "tcg demo", format: .json,
                               todayOverride: nil, dryRun: false, clock: { (day, "\(DemoScript.teachingDay)T07:00:00Z") })
-        let status = session.runScript(SourceFile(name: "demo", text: DemoScript.text()), origin: .script("demo"), parameters: [:])
-        guard status == 0 else {
-            console.message("tcg: the demo register could not be written (status \(status))")
+        let status = ExitStatus(session.runScript(SourceFile(name: "demo", text: DemoScript.text()), origin: .script("demo"), parameters: [:]))
+        guard status == .success else {
+            console.message("tcg: the demo register could not be written (status \(status.rawValue))")
             return status
         }
         console.write("""
@@ -36,6 +36,6 @@ enum Demo {
 
             """)
         console.flush()
-        return 0
+        return .success
     }
 }

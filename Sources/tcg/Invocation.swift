@@ -8,8 +8,27 @@ import TCGLanguage
 import TCGStore
 import TCGLineEditor
 
-/// What the command line asks for, however it was parsed.
+/// What the command line asks for, however it was parsed (the fast path below or swift-argument-parser).
 struct Invocation {
+    /// Which form of the command line.
+    enum Action: Sendable, Equatable {
+        /// The REPL, stdin, `-c`, or `FILE [NAME=VALUE]...` / `STATEMENT...` in `arguments`.
+        case session
+        /// `run FILE [NAME=VALUE]...`.
+        case run
+        /// `check FILE...`.
+        case check
+        /// `test DIR`.
+        case test
+        /// `verify`.
+        case verify
+        /// `demo [PATH]`.
+        case demo
+        /// `help [VERB...]`: the language's help.
+        case help
+    }
+
+    var action: Action = .session
     var workspace: String?
     var today: String?
     var user: String?
@@ -18,21 +37,18 @@ struct Invocation {
     var interactive = false
     var maxMarking: String?
     var command: String?
+    /// The arguments after the subcommand's name (for `.session`, all of them).
     var arguments: [String] = []
 
-    init(workspace: String?, today: String?, user: String?, format: String, dryRun: Bool, interactive: Bool, command: String?, arguments: [String]) {
-        self.interactive = interactive
-        self.workspace = workspace
-        self.today = today
-        self.user = user
-        self.format = format
-        self.dryRun = dryRun
-        self.command = command
+    init(action: Action, arguments: [String]) {
+        self.action = action
         self.arguments = arguments
     }
 
-    /// Reads the usual forms directly (`--workspace P`, `--today D`, `--user U`, `--format F`,
-    /// `--dry-run`, `-c S`, and plain arguments); nil for anything else, which the full parser handles.
+    /// Reads the usual forms directly: `--workspace P`, `--today D`, `--user U`, `--format F`,
+    /// `--max-marking M`, `--dry-run`, `--interactive`, `-c S`, `run FILE...`, `FILE...`, `STATEMENT...`
+    /// and nothing at all. Nil for anything else (other subcommands, `--help`, `--opt=value`,
+    /// mistakes), which swift-argument-parser handles.
     init?(quick args: [String]) {
         var i = 0
         while i < args.count {
@@ -57,10 +73,30 @@ struct Invocation {
             }
             i += 1
         }
+        if let first = arguments.first, Tcg.subcommandNames.contains(first) {
+            guard first == "run", arguments.count > 1 else { return nil }
+            action = .run
+            arguments.removeFirst()
+        }
     }
 
     /// Runs what the command line asks for and returns the exit status.
-    func execute() -> Int32 {
+    func execute() -> ExitStatus {
+        if action == .help {
+            var text = Help.text(topic: arguments.isEmpty ? nil : arguments.joined(separator: " "))
+            // `tcg help check` (as argument-parser's usage suggests) is the subcommand's; `tcg help run`
+            // is the language's `run`, with a pointer to the subcommand's.
+            if arguments.count == 1, let sub = Tcg.configuration.subcommands.first(where: { $0.configuration.commandName == arguments[0] }),
+               sub.configuration.shouldDisplay, sub != LanguageHelpCommand.self {
+                if CommandTable.firstWords.contains(arguments[0]) {
+                    text += "\nThe command line's `tcg \(arguments[0])`: tcg \(arguments[0]) --help\n"
+                } else {
+                    text = Tcg.helpMessage(for: sub) + "\n"
+                }
+            }
+            Console.writeAll(1, Array((text.hasSuffix("\n") ? text : text + "\n").utf8))
+            return .success
+        }
         let env = Environment.current
         guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
             return usage("--format must be one of table, json, csv, markdown, not \(format)")
@@ -84,30 +120,28 @@ struct Invocation {
         store.user = who
         store.onMigration = { Console.writeError("tcg: \($0)\n") }
 
-        var args = arguments
-        let verb = args.first
-        if verb == "demo" {
-            args.removeFirst()
-            guard args.count <= 1 else { return usage("demo takes at most one PATH") }
+        switch action {
+        case .demo:
+            guard arguments.count <= 1 else { return usage("demo takes at most one PATH") }
             // `tcg demo PATH`, or `tcg --workspace PATH demo`; else demo.json (never overwritten).
-            return Demo.write(to: args.first ?? workspace ?? "demo.json", console: console)
-        }
-        if verb == "verify" {
-            guard args.count == 1 else { return usage("verify takes no arguments (the workspace is --workspace PATH)") }
+            return Demo.write(to: arguments.first ?? workspace ?? "demo.json", console: console)
+        case .verify:
+            guard arguments.isEmpty else { return usage("verify takes no arguments (the workspace is --workspace PATH)") }
             return Verify.run(store: store, path: path, console: console)
+        case .test:
+            guard arguments.count == 1 else { return usage("test needs one DIR of .tcg scripts") }
+            return ExitStatus(ScriptTests.run(folder: arguments[0], workspace: path, invocation: self, console: console))
+        case .check:
+            guard !arguments.isEmpty else { return usage("check needs a FILE") }
+            return Checker.check(files: arguments, console: console)
+        case .run:
+            guard !arguments.isEmpty else { return usage("run needs a FILE") }
+        case .session, .help:
+            break
         }
-        if verb == "test" {
-            args.removeFirst()
-            guard args.count == 1 else { return usage("test needs one DIR of .tcg scripts") }
-            return ScriptTests.run(folder: args[0], workspace: path, invocation: self, console: console)
-        }
-        if verb == "check" {
-            args.removeFirst()
-            guard !args.isEmpty else { return usage("check needs a FILE") }
-            return Checker.check(files: args, console: console)
-        }
-        if command != nil, !args.isEmpty {
-            return usage("-c takes no other arguments (found \(args.joined(separator: " ")))")
+        if command != nil, !arguments.isEmpty {
+            let found = (action == .run ? ["run"] : []) + arguments
+            return usage("-c takes no other arguments (found \(found.joined(separator: " ")))")
         }
         var highest: Marking?
         if let given = maxMarking {
@@ -121,46 +155,52 @@ struct Invocation {
         session.interpreter.maxMarking = highest
         session.exitsAfterScript = true
         if let command {
-            return session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:])
+            return ExitStatus(session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:]))
         }
-        if verb == "run" {
-            args.removeFirst()
-            guard !args.isEmpty else { return usage("run needs a FILE") }
-        }
-        if let file = args.first {
-            var parameters: [String: Value] = [:]
-            for p in args.dropFirst() {
-                guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
-                    return usage("script parameters are NAME=VALUE, not \(p)")
-                }
-                parameters[String(p[..<eq])] = Parameters.value(String(p[p.index(after: eq)...]))
+        if let first = arguments.first {
+            // `tcg FILE` runs the file when there is one; else `tcg VERB ...` is a statement.
+            if action == .session, access(first, F_OK) != 0, CommandTable.firstWords.contains(first) {
+                let text = StatementWords.text(arguments)
+                return ExitStatus(session.runScript(SourceFile(name: "-c", text: text), origin: .commandLine, parameters: [:]))
             }
-            guard let bytes = FileIO.read(file) else {
-                if verb != "run", !file.contains("/"), !file.contains(".") {
-                    let near = Suggest.nearest(file, among: ["run", "check"])
-                    return usage("no such command or script: \(file)" + (Suggest.didYouMean(near).map { " (\($0))" } ?? ""))
-                }
-                return usage("cannot read the script \(file): \(FileIO.lastError())")
-            }
-            return session.runScript(SourceFile(name: file, bytes: bytes), origin: .script(file), parameters: parameters)
+            return runFile(first, parameters: Array(arguments.dropFirst()), session: session)
         }
         if interactive && !terminal.stdinIsTerminal {
-            return session.repl(editor: PlainLineEditor())
+            return ExitStatus(session.repl(editor: PlainLineEditor()))
         }
         if terminal.stdinIsTerminal {
             TerminalGuard.install()
             // libedit only when both ends are a terminal (with stdout redirected it would return escape codes).
             guard terminal.stdoutIsTerminal, let editor = LibeditLineEditor(historyPath: HistoryFile.path(environment: env)) else {
-                return session.repl(editor: PlainLineEditor())
+                return ExitStatus(session.repl(editor: PlainLineEditor()))
             }
             if let warning = editor.historyWarning { console.message("warning: \(warning)") }
-            return session.repl(editor: editor)
+            return ExitStatus(session.repl(editor: editor))
         }
-        return session.runScript(SourceFile(name: "<stdin>", bytes: FileIO.readAll(fd: 0)), origin: .script("<stdin>"), parameters: [:])
+        return ExitStatus(session.runScript(SourceFile(name: "<stdin>", bytes: FileIO.readAll(fd: 0)), origin: .script("<stdin>"), parameters: [:]))
     }
 
-    func usage(_ message: String) -> Int32 {
+    /// Runs a script file with its `NAME=VALUE` parameters.
+    func runFile(_ file: String, parameters: [String], session: Session) -> ExitStatus {
+        guard let bytes = FileIO.read(file) else {
+            if action != .run, !file.contains("/"), !file.contains(".") {
+                let near = Suggest.nearest(file, among: Tcg.shownSubcommandNames + CommandTable.firstWords)
+                return usage("no such command or script: \(file)" + (Suggest.didYouMean(near).map { " (\($0))" } ?? ""))
+            }
+            return usage("cannot read the script \(file): \(FileIO.lastError())")
+        }
+        var values: [String: Value] = [:]
+        for p in parameters {
+            guard let eq = p.firstIndex(of: "="), eq != p.startIndex else {
+                return usage("script parameters are NAME=VALUE, not \(p)")
+            }
+            values[String(p[..<eq])] = Parameters.value(String(p[p.index(after: eq)...]))
+        }
+        return ExitStatus(session.runScript(SourceFile(name: file, bytes: bytes), origin: .script(file), parameters: values))
+    }
+
+    func usage(_ message: String) -> ExitStatus {
         Console.writeError("tcg: \(message)\n")
-        return 2
+        return .usage
     }
 }

@@ -2,39 +2,49 @@ import TCGDomain
 import TCGJSON
 
 /// Renders what statements print, in one of the output formats. Tables fit `width` when given.
+/// The language never writes escape codes: `styled` marks what text means, and the executable
+/// decides how that looks.
 public struct Renderer: Sendable {
     /// The format.
     public var format: OutputFormat
     /// The terminal's width in columns, or nil when not printing to a terminal.
     public var width: Int?
-    /// Bold headings and red lateness in tables (only on a terminal, never with NO_COLOR).
-    public var color: Bool
 
     /// Creates a renderer.
-    public init(format: OutputFormat, width: Int?, color: Bool = false) {
+    public init(format: OutputFormat, width: Int?) {
         self.format = format
         self.width = width
-        self.color = color
     }
 
-    /// The text to print for an output, ending in a newline.
+    /// Creates a renderer; colour is no longer the language's to apply, so `color` is ignored.
+    @available(*, deprecated, message: "render plain text with render(_:), or style it with styled(_:) and map the styles in the executable")
+    public init(format: OutputFormat, width: Int?, color: Bool) {
+        self.init(format: format, width: width)
+    }
+
+    /// The plain text to print for an output, ending in a newline.
     public func render(_ output: Output) -> String {
+        styled(output).plain
+    }
+
+    /// The text to print for an output, ending in a newline, with what each part means.
+    public func styled(_ output: Output) -> StyledText {
         switch output {
         case .created(let id):
             // Machine formats print only what queries answer, so a script's output parses as one document.
-            if format == .json || format == .csv { return "" }
-            return "\(id)\n"
+            if format == .json || format == .csv { return StyledText() }
+            return StyledText("\(id)\n")
         case .value(let v):
-            if format == .json, case .string(let s) = v { return JSONRender.string(s) + "\n" }
-            return "\(v)\n"
+            if format == .json, case .string(let s) = v { return StyledText(JSONRender.string(s) + "\n") }
+            return StyledText("\(v)\n")
         case .text(let s):
-            return s.hasSuffix("\n") ? s : s + "\n"
+            return StyledText(s.hasSuffix("\n") ? s : s + "\n")
         case .document(let doc):
             switch format {
-            case .table: return TableRender(width: width, color: color).document(doc)
-            case .json: return JSONRender.document(doc)
-            case .csv: return CSVRender.document(doc)
-            case .markdown: return MarkdownRender.document(doc)
+            case .table: return TableRender(width: width).document(doc)
+            case .json: return StyledText(JSONRender.document(doc))
+            case .csv: return StyledText(CSVRender.document(doc))
+            case .markdown: return StyledText(MarkdownRender.document(doc))
             }
         }
     }

@@ -1,31 +1,34 @@
 import TCGDomain
 
 /// Aligned text tables, fitted to the terminal's width by shortening the widest columns.
+/// Titles and header rows are `.heading`, the `late` column's values `.late`.
 struct TableRender {
     let width: Int?
-    var color = false
 
-    func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
-    func red(_ s: String) -> String { color && !s.trimmingTrailing.isEmpty ? "\u{1B}[31m\(s)\u{1B}[0m" : s }
-
-    func document(_ doc: Document) -> String {
-        var out = ""
+    func document(_ doc: Document) -> StyledText {
+        var out = StyledText()
         let titled = doc.shape == .object || doc.alwaysTitled
-        if let title = doc.title, titled { out += "\(bold(title))\n" }
+        if let title = doc.title, titled { heading(title, into: &out) }
         if !doc.fields.isEmpty {
             let keyWidth = doc.fields.map { $0.0.count }.max() ?? 0
             for (k, v) in doc.fields {
-                out += "  \(k):\(String(repeating: " ", count: keyWidth - k.count + 1))\(clip(v.display, (width ?? Int.max) - keyWidth - 4))\n"
+                out.append("  \(k):\(String(repeating: " ", count: keyWidth - k.count + 1))\(clip(v.display, (width ?? Int.max) - keyWidth - 4))\n")
             }
         }
         for s in doc.sections {
             if titled || doc.sections.count > 1 {
-                if !out.isEmpty { out += "\n" }
-                out += "\(bold(s.title))\n"
+                if !out.isEmpty { out.append("\n") }
+                heading(s.title, into: &out)
             }
-            out += table(s, indent: titled || doc.sections.count > 1 ? "  " : "")
+            table(s, indent: titled || doc.sections.count > 1 ? "  " : "", into: &out)
         }
         return out
+    }
+
+    /// A title on its own line.
+    func heading(_ title: String, into out: inout StyledText) {
+        out.append(title, .heading)
+        out.append("\n")
     }
 
     func clip(_ s: String, _ limit: Int) -> String {
@@ -34,8 +37,11 @@ struct TableRender {
         return String(flat.prefix(limit - 1)) + "…"
     }
 
-    func table(_ s: Section, indent: String) -> String {
-        guard !s.rows.isEmpty else { return "\(indent)(none)\n" }
+    func table(_ s: Section, indent: String, into out: inout StyledText) {
+        guard !s.rows.isEmpty else {
+            out.append("\(indent)(none)\n")
+            return
+        }
         let names = s.tableColumns ?? s.columns
         let idx = names.compactMap { n in s.columns.firstIndex(of: n) }
         let headers = idx.map { s.columns[$0] }
@@ -62,14 +68,27 @@ struct TableRender {
                 widths[widest] -= 1
             }
         }
-        var out = indent + bold(keep.map { pad(headers[$0], widths[$0]) }.joined(separator: "  ").trimmingTrailing) + "\n"
-        out += indent + keep.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ") + "\n"
+        out.append(indent)
+        out.append(keep.map { pad(headers[$0], widths[$0]) }.joined(separator: "  ").trimmingTrailing, .heading)
+        out.append("\n" + indent + keep.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ") + "\n")
+        let late = keep.filter { headers[$0] == "late" }
         for k in cells.indices {
             for c in keep { cells[k][c] = clip(cells[k][c], widths[c]) }
-            let line = keep.map { c in headers[c] == "late" ? red(pad(cells[k][c], widths[c])) : pad(cells[k][c], widths[c]) }
-            out += indent + line.joined(separator: "  ").trimmingTrailing + "\n"
+            guard !late.isEmpty else {
+                out.append(indent + keep.map { pad(cells[k][$0], widths[$0]) }.joined(separator: "  ").trimmingTrailing + "\n")
+                continue
+            }
+            var line = StyledText(indent)
+            for (n, c) in keep.enumerated() {
+                if n > 0 { line.append("  ") }
+                let cell = cells[k][c]
+                line.append(cell, late.contains(c) && !cell.trimmingTrailing.isEmpty ? .late : .plain)
+                line.append(String(repeating: " ", count: max(0, widths[c] - cell.count)))
+            }
+            line.trimTrailingSpaces()
+            out.append(line)
+            out.append("\n")
         }
-        return out
     }
 
     func pad(_ s: String, _ n: Int) -> String {

@@ -39,7 +39,18 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     /// Renders like a compiler: `FILE:LINE:COL: error: MESSAGE`, the source line, a caret, and help.
-    public func render(in fallback: SourceFile, color: Bool = false) -> String {
+    public func render(in fallback: SourceFile) -> String {
+        styled(in: fallback).plain
+    }
+
+    /// Renders as plain text; colour is no longer the language's to apply, so `color` is ignored.
+    @available(*, deprecated, message: "use render(in:) for plain text, or styled(in:) and map the styles in the executable")
+    public func render(in fallback: SourceFile, color: Bool) -> String {
+        render(in: fallback)
+    }
+
+    /// The rendering of `render(in:)`, with the location, label, message, caret and help marked.
+    public func styled(in fallback: SourceFile) -> StyledText {
         let file = source ?? fallback
         let (line, column) = file.location(of: range.start)
         let text = file.lineText(line)
@@ -53,20 +64,26 @@ public struct Diagnostic: Error, Sendable, Equatable {
             col += 1
         }
         let marker = "^" + String(repeating: "~", count: max(0, min(width, 200) - 1))
-        let (bold, red, yellow, cyan, green, reset) = color
-            ? ("\u{1B}[1m", "\u{1B}[1;31m", "\u{1B}[1;33m", "\u{1B}[1;36m", "\u{1B}[32m", "\u{1B}[0m")
-            : ("", "", "", "", "", "")
-        let label: String
+        var out = StyledText("\(file.name):\(line):\(column):", .location)
+        out.append(" ")
         switch severity {
-        case .error: label = "\(red)error:\(reset)"
-        case .warning: label = "\(yellow)warning:\(reset)"
-        case .note: label = "\(cyan)note:\(reset)"
+        case .error: out.append("error:", .error)
+        case .warning: out.append("warning:", .warning)
+        case .note: out.append("note:", .note)
         }
-        var out = "\(bold)\(file.name):\(line):\(column):\(reset) \(label) \(bold)\(message)\(reset)\n"
+        out.append(" ")
+        out.append(message, .message)
         let shown = text.count > 400 ? String(text.prefix(400)) + "…" : text
-        out += "    \(shown)\n"
-        if column <= 401 { out += "    \(caretPad)\(green)\(marker)\(reset)\n" }
-        if let help { out += "help: \(help)\n" }
+        out.append("\n    \(shown)\n")
+        if column <= 401 {
+            out.append("    \(caretPad)")
+            out.append(marker, .caret)
+            out.append("\n")
+        }
+        if let help {
+            out.append("help:", .help)
+            out.append(" \(help)\n")
+        }
         return out
     }
 }
