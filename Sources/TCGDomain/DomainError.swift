@@ -183,12 +183,14 @@ public enum DomainError: Error, Sendable, Equatable {
         case decliningEscalation
         /// Cancelling an action or a commission (R13).
         case cancelling
+        /// Opening a done or cancelled action again (R13).
+        case reopening
 
         /// The rule that requires the rationale.
         public var rule: Rule {
             switch self {
             case .priority, .rejectedCandidate: return .r3
-            case .retiringPriority, .cancelling: return .r13
+            case .retiringPriority, .cancelling, .reopening: return .r13
             case .decision: return .r5
             case .escalation, .decliningEscalation: return .r12
             }

@@ -126,6 +126,20 @@ extension Register {
         log("\(id) status open -> done", id)
     }
 
+    /// Opens a done or cancelled action again, with why (R13): its result goes into its progress
+    /// notes, so nothing of it is lost.
+    public mutating func reopen(_ a: Int, rationale: String, today: Day) throws(DomainError) {
+        let i = try indexOf(actions, .action, a)
+        let id = RecordID(.action, a)
+        guard actions[i].status != .open else { throw .alreadyInState(id, .action(.open)) }
+        try requireText(rationale, .missingRationale(for: .reopening))
+        let was = actions[i].status == .done ? "done" : "cancelled"
+        actions[i].progress.append(Note(date: today, text: "reopened (was \(was)\(actions[i].result.map { ": \($0)" } ?? "")): \(rationale)", meeting: nil))
+        actions[i].status = .open
+        actions[i].result = nil
+        log("\(id) status \(was) -> open: \(rationale)", id)
+    }
+
     /// Cancels an open action or a commissioned piece of analysis, with why (R13: nothing is deleted).
     public mutating func cancel(_ target: RecordID, rationale: String) throws(DomainError) {
         try requireText(rationale, .missingRationale(for: .cancelling))

@@ -20,7 +20,7 @@ enum Demo {
         let day = Day(iso: DemoScript.teachingDay) ?? Day(number: 0)
         let session = Session(store: WorkspaceFile(path: path), console: quiet, user: "tcg demo", format: .json,
                               todayOverride: nil, dryRun: false, clock: { (day, "\(DemoScript.teachingDay)T07:00:00Z") })
-        let status = ExitStatus(session.runScript(SourceFile(name: "demo", text: DemoScript.text()), origin: .script("demo"), parameters: [:]))
+        let status = (session.runScript(SourceFile(name: "demo", text: DemoScript.text()), origin: .script("demo"), parameters: [:]))
         guard status == .success else {
             console.message("tcg: the demo register could not be written (status \(status.rawValue))")
             return status

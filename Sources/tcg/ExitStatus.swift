@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TCGStore
 
 /// tcg's exit statuses (README "Exit status"): the one place their numbers are written.
 enum ExitStatus: Int32, Sendable {
@@ -15,9 +16,12 @@ enum ExitStatus: Int32, Sendable {
     /// The workspace cannot be read, is not a tcg workspace, or is locked by another writer.
     case workspace = 3
 
-    /// The status a session returned as a number (any other number counts as a failed statement).
-    init(_ status: Int32) {
-        self = ExitStatus(rawValue: status) ?? .statementFailed
+    /// The status for an error that ended a run: the one place error types are mapped.
+    init(for error: any Error) {
+        switch error {
+        case is StoreError: self = .workspace
+        default: self = .statementFailed
+        }
     }
 
     /// The worse of two statuses (the higher number).

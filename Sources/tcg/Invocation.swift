@@ -130,7 +130,7 @@ struct Invocation {
             return Verify.run(store: store, path: path, console: console)
         case .test:
             guard arguments.count == 1 else { return usage("test needs one DIR of .tcg scripts") }
-            return ExitStatus(ScriptTests.run(folder: arguments[0], workspace: path, invocation: self, console: console))
+            return (ScriptTests.run(folder: arguments[0], workspace: path, invocation: self, console: console))
         case .check:
             guard !arguments.isEmpty else { return usage("check needs a FILE") }
             return Checker.check(files: arguments, console: console)
@@ -155,29 +155,29 @@ struct Invocation {
         session.interpreter.maxMarking = highest
         session.exitsAfterScript = true
         if let command {
-            return ExitStatus(session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:]))
+            return (session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:]))
         }
         if let first = arguments.first {
             // `tcg FILE` runs the file when there is one; else `tcg VERB ...` is a statement.
             if action == .session, access(first, F_OK) != 0, CommandTable.firstWords.contains(first) {
                 let text = StatementWords.text(arguments)
-                return ExitStatus(session.runScript(SourceFile(name: "-c", text: text), origin: .commandLine, parameters: [:]))
+                return (session.runScript(SourceFile(name: "-c", text: text), origin: .commandLine, parameters: [:]))
             }
             return runFile(first, parameters: Array(arguments.dropFirst()), session: session)
         }
         if interactive && !terminal.stdinIsTerminal {
-            return ExitStatus(session.repl(editor: PlainLineEditor()))
+            return (session.repl(editor: PlainLineEditor()))
         }
         if terminal.stdinIsTerminal {
             TerminalGuard.install()
             // libedit only when both ends are a terminal (with stdout redirected it would return escape codes).
             guard terminal.stdoutIsTerminal, let editor = LibeditLineEditor(historyPath: HistoryFile.path(environment: env)) else {
-                return ExitStatus(session.repl(editor: PlainLineEditor()))
+                return (session.repl(editor: PlainLineEditor()))
             }
             if let warning = editor.historyWarning { console.message("warning: \(warning)") }
-            return ExitStatus(session.repl(editor: editor))
+            return (session.repl(editor: editor))
         }
-        return ExitStatus(session.runScript(SourceFile(name: "<stdin>", bytes: FileIO.readAll(fd: 0)), origin: .script("<stdin>"), parameters: [:]))
+        return (session.runScript(SourceFile(name: "<stdin>", bytes: FileIO.readAll(fd: 0)), origin: .script("<stdin>"), parameters: [:]))
     }
 
     /// Runs a script file with its `NAME=VALUE` parameters.
@@ -196,7 +196,7 @@ struct Invocation {
             }
             values[String(p[..<eq])] = Parameters.value(String(p[p.index(after: eq)...]))
         }
-        return ExitStatus(session.runScript(SourceFile(name: file, bytes: bytes), origin: .script(file), parameters: values))
+        return (session.runScript(SourceFile(name: file, bytes: bytes), origin: .script(file), parameters: values))
     }
 
     func usage(_ message: String) -> ExitStatus {

@@ -10,12 +10,12 @@ import TCGLineEditor
 extension Session {
     /// The interactive loop: line editing, history, completion, continuation prompts, Ctrl-C and Ctrl-D.
     /// Each complete statement commits on its own and is durable before the next prompt shows.
-    func repl(editor: LineEditor) -> Int32 {
+    func repl(editor: LineEditor) -> ExitStatus {
         do {
             interpreter.register = try store.open()
         } catch {
             console.message(storeMessage(error))
-            return 3
+            return ExitStatus(for: error)
         }
         adoptSavedMeeting()
         interpreter.keepsUndo = true
@@ -47,7 +47,7 @@ extension Session {
                     console.write("\n")
                     console.flush()
                     closeStore()
-                    return 0
+                    return .success
                 }
                 pendingBox.lines = []
                 console.write("\n")
@@ -70,7 +70,7 @@ extension Session {
                 for s in parsed.statements {
                     if !runInteractive(s, source: source) {
                         closeStore()
-                        return 0
+                        return .success
                     }
                 }
             }

@@ -16,10 +16,10 @@ enum ScriptTests {
         var error: String?
     }
 
-    static func run(folder: String, workspace: String, invocation: Invocation, console: Console) -> Int32 {
+    static func run(folder: String, workspace: String, invocation: Invocation, console: Console) -> ExitStatus {
         guard let names = try? listScripts(folder), !names.isEmpty else {
             console.message("tcg: no .tcg scripts in \(folder)")
-            return 2
+            return .usage
         }
         let original = FileIO.read(workspace)
         var passed = 0, failed = 0
@@ -40,7 +40,7 @@ enum ScriptTests {
             }
             guard let dir = made else {
                 console.message("tcg: cannot make a temporary folder")
-                return 3
+                return .workspace
             }
             defer { removeTree(dir) }
             let copy = dir + "/workspace.json"
@@ -55,9 +55,9 @@ enum ScriptTests {
             let actual = output.last == "" ? Array(output.dropLast()) : output
             var problems: [String] = []
             if let err = expected.error {
-                if status == 0 { problems.append("expected an error containing \"\(err)\", but it succeeded") }
+                if status == .success { problems.append("expected an error containing \"\(err)\", but it succeeded") }
                 else if !capture.capturedErrors.contains(err) { problems.append("expected an error containing \"\(err)\", got:\n\(capture.capturedErrors)") }
-            } else if status != 0 {
+            } else if status != .success {
                 problems.append("failed:\n\(capture.capturedErrors)")
             }
             if actual != expected.lines && !(expected.error != nil && expected.lines.isEmpty) {
@@ -74,7 +74,7 @@ enum ScriptTests {
         }
         console.write("\(passed) passed, \(failed) failed\n")
         console.flush()
-        return failed == 0 ? 0 : 1
+        return failed == 0 ? .success : .statementFailed
     }
 
     static func expectations(_ text: String) -> Expectation {

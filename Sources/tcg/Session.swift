@@ -54,12 +54,12 @@ final class Session {
     }
 
     /// Runs a whole script as one transaction; returns the exit status.
-    func runScript(_ source: SourceFile, origin: Origin, parameters: [String: Value]) -> Int32 {
+    func runScript(_ source: SourceFile, origin: Origin, parameters: [String: Value]) -> ExitStatus {
         let parsed = Parser.parse(source)
-        let status: Int32
+        let status: ExitStatus
         if !parsed.diagnostics.isEmpty {
             for d in parsed.diagnostics { console.error(d, in: source) }
-            status = 1
+            status = .statementFailed
         } else {
             interpreter.variables.merge(parameters) { _, new in new }
             interpreter.keepsUndo = parsed.uses.contains("undo")
@@ -71,19 +71,19 @@ final class Session {
             }
         }
         console.flush()
-        if exitsAfterScript { exit(status) }
+        if exitsAfterScript { status.exit() }
         return status
     }
 
     /// Runs statements as one transaction and prints what they printed; returns the exit status.
     /// `reading` gives the register to start from without the lock.
     func perform(_ statements: [Statement], in source: SourceFile, origin: Origin,
-                 reading: () throws(StoreError) -> Register?) -> Int32 {
+                 reading: () throws(StoreError) -> Register?) -> ExitStatus {
         do {
             if let fresh = try reading() { interpreter.register = fresh }
         } catch {
             console.message(storeMessage(error))
-            return 3
+            return ExitStatus(for: error)
         }
         adoptSavedMeeting()
         let saved = interpreter.sessionState
@@ -108,27 +108,21 @@ final class Session {
                 }
                 committed = true
             }
-        } catch let failure as Interpreter.Failure {
-            interpreter.register = clean
-            printNow(interpreter.takePrinted(), confirmed: false)
-            _ = interpreter.takeFiles()
-            console.error(failure.diagnostic, in: failure.source)
-            interpreter.sessionState = saved
-            return 1
-        } catch let error as StoreError {
-            interpreter.register = clean
-            _ = interpreter.takePrinted()
-            _ = interpreter.takeFiles()
-            interpreter.sessionState = saved
-            console.message(storeMessage(error))
-            return 3
         } catch {
             interpreter.register = clean
-            _ = interpreter.takePrinted()
+            let printed = interpreter.takePrinted()
             _ = interpreter.takeFiles()
             interpreter.sessionState = saved
-            console.message("tcg: \(error)")
-            return 1
+            switch error {
+            case let failure as Interpreter.Failure:
+                printNow(printed, confirmed: false)
+                console.error(failure.diagnostic, in: failure.source)
+            case let error as StoreError:
+                console.message(storeMessage(error))
+            default:
+                console.message("tcg: \(error)")
+            }
+            return ExitStatus(for: error)
         }
         return finish(committed: committed, saved: saved)
     }
@@ -142,8 +136,8 @@ final class Session {
 
     /// After a successful run: writes the files the statements asked for (never in a dry run),
     /// keeps the user's current meeting, then prints everything in order.
-    private func finish(committed: Bool, saved: Interpreter.SessionState) -> Int32 {
-        var status: Int32 = 0
+    private func finish(committed: Bool, saved: Interpreter.SessionState) -> ExitStatus {
+        var status = ExitStatus.success
         var printed = interpreter.takePrinted()
         for file in interpreter.takeFiles() {
             if dryRun {
@@ -157,7 +151,7 @@ final class Session {
                 printNow(printed, confirmed: true)
                 printed = []
                 console.message("tcg: cannot write the report to \(file.path): \(error.message)")
-                status = 1
+                status = .statementFailed
             }
         }
         printNow(printed, confirmed: true)

@@ -200,6 +200,7 @@ public enum DomainMessages {
         case .escalation: return ("an escalation needs a rationale", "add rationale \"WHY\"")
         case .decliningEscalation: return ("declining an escalation needs a rationale", "add rationale \"WHY\"")
         case .cancelling: return ("cancelling needs a rationale", "add rationale \"WHY\"")
+        case .reopening: return ("reopening an action needs a rationale", "add rationale \"WHY\"")
         }
     }
 }

@@ -4,7 +4,7 @@ import TCGDomain
 extension CommandTable {
     static let delivery: [CommandSpec] = [
         commissionAnalysis, createPlan, closePlan, addAction, assign, commissionReview, escalate, accept, decline,
-        addProduct, present, decide, deliver, update, complete, cancel, recordFindings, mark,
+        addProduct, present, decide, deliver, update, complete, reopen, cancel, recordFindings, mark,
     ]
 
     static var commissionAnalysis: CommandSpec {
@@ -192,6 +192,18 @@ extension CommandTable {
             try c.change { (r) throws(DomainError) in
                 if id.kind == .plan { try r.finishPlan(id.number, status: .completed, note: text) } else { try r.complete(id.number, result: text) }
             }
+            return .none
+        }
+    }
+
+    static var reopen: CommandSpec {
+        let action = Arg("action", .record(.action)), rationale = Arg("rationale", .text)
+        return CommandSpec("reopen", [Operand(action, "A-n")], [Clause("rationale", rationale, "\"TEXT\"")],
+                           effect: .change, topic: "delivery",
+                           "Open a done or cancelled action again, with why (R13: its result is kept in its progress notes).",
+                           ["reopen A-3 rationale \"Burglaries rose again in the area\""]) { c throws(Diagnostic) in
+            let a = try c(action), why = try c(rationale), day = c.today
+            try c.change { (r) throws(DomainError) in try r.reopen(a, rationale: why, today: day) }
             return .none
         }
     }
