@@ -1,5 +1,7 @@
-/// The start of an audit trail that the store keeps on disk: its size, its last entry's number, and
-/// how to read it. The audit trail is most of a large register and is seldom read whole.
+/// The start of an audit trail that the store keeps: its size and its last entry's number and hash.
+/// The audit trail is most of a large register and is seldom read whole, so the register carries
+/// only this; the store reads the entries when someone asks it for the trail (the register never
+/// reads storage itself).
 public struct EarlierAudit: Sendable {
     /// How many entries.
     public var count: Int
@@ -7,15 +9,15 @@ public struct EarlierAudit: Sendable {
     public var lastSeq: Int
     /// The last entry's chain hash ("" when the trail predates the chain).
     public var lastHash: String
-    /// Reads the entries, oldest first.
-    public var load: @Sendable () throws -> [AuditEntry]
+    /// Where the store that made this keeps the entries: its own token, which only it reads.
+    public let location: any Sendable
 
-    /// Describes audit entries kept on disk.
-    public init(count: Int, lastSeq: Int, lastHash: String = "", load: @escaping @Sendable () throws -> [AuditEntry]) {
+    /// Describes audit entries a store keeps at `location`.
+    public init(count: Int, lastSeq: Int, lastHash: String = "", location: any Sendable) {
         self.count = count
         self.lastSeq = lastSeq
         self.lastHash = lastHash
-        self.load = load
+        self.location = location
     }
 }
 
@@ -98,12 +100,6 @@ public struct Register: Sendable {
 
     /// How many audit entries there are in all.
     public var auditCount: Int { (earlierAudit?.count ?? 0) + audit.count }
-
-    /// The whole audit trail, reading the part left on disk if need be.
-    public func fullAudit() throws -> [AuditEntry] {
-        guard let earlier = earlierAudit else { return Array(audit) }
-        return try earlier.load() + Array(audit)
-    }
 
     /// Rebuilds the name indexes after records were loaded directly into the arrays.
     public mutating func reindex() {

@@ -17,9 +17,10 @@ struct AuditExtent: Equatable, Sendable {
 ///
 /// The audit trail is most of a large workspace and only `history` reads it, so opening a
 /// workspace checks the entries' JSON without decoding them and the register gets an
-/// ``EarlierAudit`` whose `load` reads them from this object. It keeps the snapshot's
-/// descriptor open, so `load` reads the version that was opened even after another writer
-/// has replaced the file, and a new snapshot copies the entries from it byte for byte.
+/// ``EarlierAudit`` whose location is this object: the store reads them from it when asked
+/// (``Register/fullAudit()``). It keeps the snapshot's descriptor open, so it reads the version
+/// that was opened even after another writer has replaced the file, and a new snapshot copies
+/// the entries from it byte for byte.
 final class AuditOnDisk: Sendable {
     /// The snapshot version that holds the entries.
     let file: SnapshotFile
@@ -37,10 +38,7 @@ final class AuditOnDisk: Sendable {
 
     /// The entries as the register's ``EarlierAudit``.
     var earlierAudit: EarlierAudit {
-        EarlierAudit(count: extent.count, lastSeq: extent.last.seq, lastHash: extent.last.hash) { [self] in
-            if Self.probing { throw Identified(source: self) }
-            return try entries()
-        }
+        EarlierAudit(count: extent.count, lastSeq: extent.last.seq, lastHash: extent.last.hash, location: self)
     }
 
     /// Reads, decodes and checks the entries: each as when the whole file is read (members,
@@ -98,35 +96,34 @@ final class AuditOnDisk: Sendable {
     enum Contents {
         /// Entries in a snapshot, to be copied from it.
         case onDisk(AuditOnDisk)
-        /// Entries read by the register's `load`.
+        /// Entries held in memory.
         case entries([AuditEntry])
     }
 
-    /// Set while ``contents(of:path:)`` asks a `load` whose it is.
-    @TaskLocal private static var probing = false
-
-    /// Thrown by the `load` of ``earlierAudit`` while probing, instead of reading.
-    private struct Identified: Error {
-        let source: AuditOnDisk
-    }
-
-    /// What `earlier` holds. Its `load` is called once while probing: one made by
-    /// ``earlierAudit`` then only says which entries it reads (so that they are copied, not
-    /// decoded); any other reads its entries. `path` names the workspace in errors.
+    /// What `earlier` holds: a snapshot's entries (its location is an ``AuditOnDisk`` of as many
+    /// entries), or entries in memory (its location is the entries). `path` names the workspace.
     static func contents(of earlier: EarlierAudit, path: String) throws(StoreError) -> Contents {
-        do {
-            do {
-                return .entries(try $probing.withValue(true) { try earlier.load() })
-            } catch let found as Identified {
-                let source = found.source
-                if source.extent.count == earlier.count, source.extent.last.seq == earlier.lastSeq { return .onDisk(source) }
-                // Another loader built on this one: let it read.
-                return .entries(try earlier.load())
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(path: path, message: "cannot read the audit trail: \(error)", help: "the workspace was not changed")
+        if let source = earlier.location as? AuditOnDisk, source.extent.count == earlier.count, source.extent.last.seq == earlier.lastSeq {
+            return .onDisk(source)
+        }
+        if let source = earlier.location as? AuditOnDisk {
+            return .entries(Array(try source.entries().prefix(earlier.count)))
+        }
+        if let entries = earlier.location as? [AuditEntry] { return .entries(entries) }
+        if let error = earlier.location as? StoreError { throw error }
+        throw StoreError(path: path, message: "cannot read the audit trail: it is kept where this store cannot read it",
+                         help: "the workspace was not changed")
+    }
+}
+
+extension Register {
+    /// The whole audit trail: the entries the store keeps (``EarlierAudit``), read now, then the
+    /// register's own. Only the store can read them; the register never touches storage.
+    public func fullAudit() throws(StoreError) -> [AuditEntry] {
+        guard let earlier = earlierAudit else { return Array(audit) }
+        switch try AuditOnDisk.contents(of: earlier, path: "the workspace") {
+        case .onDisk(let disk): return try disk.entries() + Array(audit)
+        case .entries(let entries): return entries + Array(audit)
         }
     }
 }

@@ -260,22 +260,24 @@ final class AuditOnDiskTests: XCTestCase {
         let expected = try WorkspaceFormat.encode(sample)
         XCTAssertTrue(String(decoding: expected, as: UTF8.self).hasSuffix("\"}\n]\n}\n"))
         XCTAssertTrue(String(decoding: expected, as: UTF8.self).contains("\"ids\":[],\"hash\":\""))
-        // Entries from a store's snapshot, and from any other loader.
+        // Entries from a store's snapshot, and held in memory.
         let fixture = try JournalFixture()
         XCTAssertEqual(try WorkspaceFormat.encode(try fixture.store().open()), expected)
         let all = Array(sample.audit)
         var foreign = sample
         foreign.audit = RecordList(all.suffix(2))
-        foreign.earlierAudit = EarlierAudit(count: all.count - 2, lastSeq: all[all.count - 3].seq) { Array(all.prefix(all.count - 2)) }
+        foreign.earlierAudit = EarlierAudit(count: all.count - 2, lastSeq: all[all.count - 3].seq, location: Array(all.prefix(all.count - 2)))
         XCTAssertEqual(try WorkspaceFormat.encode(foreign), expected)
         // No entries at all.
         var empty = Register()
         empty.clock = sample.clock
         XCTAssertTrue(String(decoding: try WorkspaceFormat.encode(empty), as: UTF8.self).hasSuffix("\"audit\": []\n}\n"))
-        // A loader that fails stops the save.
+        // Entries kept where this store cannot read them stop the save.
         var failing = sample
-        failing.earlierAudit = EarlierAudit(count: 1, lastSeq: 0) { throw StoreError(path: "elsewhere", message: "gone") }
-        XCTAssertThrowsError(try WorkspaceFormat.encode(failing)) { XCTAssertEqual(($0 as? StoreError)?.message, "gone") }
+        failing.earlierAudit = EarlierAudit(count: 1, lastSeq: 0, location: "elsewhere")
+        XCTAssertThrowsError(try WorkspaceFormat.encode(failing)) {
+            XCTAssertEqual(($0 as? StoreError)?.message, "cannot read the audit trail: it is kept where this store cannot read it")
+        }
     }
 
     func testDecodingThatGivesBackPagesReadsEverything() throws {

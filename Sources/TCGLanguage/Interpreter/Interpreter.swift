@@ -47,8 +47,9 @@ public final class Interpreter {
     public var clock: @Sendable () -> (today: Day, now: String)
     /// Reads a file for `run`.
     public var readFile: (String) throws -> [UInt8]
-    /// The audit trail as the store keeps it (the part it left on disk, then this register's).
-    public var auditTrail: () throws -> [AuditEntry]
+    /// The audit trail, handed over by the session from the store that keeps it (the register
+    /// holds only its latest entries); by default, those.
+    public var auditTrail: () throws -> [AuditEntry] = { [] }
     /// `$variables` (script parameters, `let`, loop variables).
     public var variables: [String: Value] = [:]
     /// This user's current meeting: session state, never stored in the shared register.
@@ -101,7 +102,7 @@ public final class Interpreter {
         self.todayOverride = todayOverride
         self.clock = clock
         self.readFile = readFile
-        self.auditTrail = { [] }
+        self.auditTrail = { [unowned self] in Array(self.register.audit) }
     }
 
     /// The register's clock: `--today`, else the saved clock, else the system date.
