@@ -18,21 +18,7 @@ final class CommandLineTests: XCTestCase {
 
     func bytes(_ name: String) -> Data? { try? Data(contentsOf: folder.appendingPathComponent(name)) }
 
-    let setup = """
-        add unit Westshire kind force
-        add unit East kind bcu parent Westshire
-        add person "Ch Supt Leo Hart" unit East
-        add person "Sgt Bea Cole" unit East
-        let s = create meeting stcg on 2027-03-01 unit Westshire
-        open $s
-        add priority "ASB" owner "Ch Supt Leo Hart" rationale "Harm"
-        close meeting
-        let t = create meeting ttcg on 2027-03-10 unit East
-        open $t
-        let plan = create plan "Op Lantern" for P-1 owner "Sgt Bea Cole"
-        add action enforcement "Patrols" to $plan owner "Sgt Bea Cole" due 2027-03-15
-
-        """
+    let setup = TcgProcess.smallCycle
 
     func testTheSpecExampleRunsWithEveryAssertHolding() throws {
         let spec = TcgProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/spec/examples/partnership-cycle.tcg")

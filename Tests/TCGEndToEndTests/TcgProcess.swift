@@ -37,6 +37,24 @@ struct TcgProcess {
         return Result(stdout: run.output, stderr: run.stderr, status: run.status)
     }
 
+    /// A small register: a force and a BCU, two people, a priority, and a TT&CG (left open and
+    /// current) with a plan and an action.
+    static let smallCycle = """
+        add unit Westshire kind force
+        add unit East kind bcu parent Westshire
+        add person "Ch Supt Leo Hart" unit East
+        add person "Sgt Bea Cole" unit East
+        let s = create meeting stcg on 2027-03-01 unit Westshire
+        open $s
+        add priority "ASB" owner "Ch Supt Leo Hart" rationale "Harm"
+        close meeting
+        let t = create meeting ttcg on 2027-03-10 unit East
+        open $t
+        let plan = create plan "Op Lantern" for P-1 owner "Sgt Bea Cole"
+        add action enforcement "Patrols" to $plan owner "Sgt Bea Cole" due 2027-03-15
+
+        """
+
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL { try ChildProcess.temporaryFolder() }
 }
