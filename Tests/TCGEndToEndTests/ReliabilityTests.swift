@@ -217,14 +217,34 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(count.output, "1\n", count.stderr)
     }
 
+    /// The regressions committed in Fuzz/regressions: each must be there (a new one is added
+    /// here when it is committed), so that an emptied or mis-pathed folder fails the test.
+    static let knownFuzzRegressions = [
+        "workspace-audit-missing-statement.json",
+        "workspace-audit-seq-out-of-order.json",
+    ]
+
     /// Inputs the fuzzers found (Fuzz/regressions): tcg ends normally on each, with an error
-    /// that names the file when it refuses one.
+    /// that names the file when it refuses one. Every known regression must be there.
     func testFuzzRegressionsEndNormally() throws {
         let folder = try TcgProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: Reliability.fuzzRegressions.path).sorted()
-        for name in names where !name.hasPrefix(".") && !name.hasSuffix(".md") {
-            let bytes = try XCTUnwrap(Reliability.bytes(Reliability.fuzzRegressions.appendingPathComponent(name)))
+        let regressions = Reliability.fuzzRegressions
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: regressions.path, isDirectory: &isFolder) && isFolder.boolValue,
+                      "the fuzz regressions folder is missing: \(regressions.path)")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: regressions.path)) ?? []).sorted()
+            .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
+        XCTAssertGreaterThanOrEqual(names.count, Self.knownFuzzRegressions.count,
+                                    "\(regressions.path) holds \(names.count) inputs, expected at least \(Self.knownFuzzRegressions.count): \(names)")
+        for known in Self.knownFuzzRegressions {
+            XCTAssertTrue(names.contains(known), "the fuzz regression \(known) is missing from \(regressions.path)")
+        }
+        for name in names {
+            XCTAssertTrue(name.hasPrefix("workspace-") || name.hasPrefix("parse-"),
+                          "\(name): a regression is named workspace-* (a workspace) or parse-* (a script)")
+            let bytes = try XCTUnwrap(Reliability.bytes(regressions.appendingPathComponent(name)))
+            XCTAssertFalse(bytes.isEmpty, "\(name) is empty")
             let copy = folder.appendingPathComponent(name)
             if name.hasPrefix("workspace-") {
                 for statement in ["count units", "history", "list actions", "add unit Zed kind force"] {
