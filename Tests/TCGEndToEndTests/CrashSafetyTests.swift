@@ -160,8 +160,8 @@ final class CrashSafetyTests: XCTestCase {
     /// after its last). When fewer than `midWrites` of the kills at `delays` did (the time a
     /// save starts varies on a loaded machine), more are aimed at the save: each waits for the
     /// temporary snapshot to appear and kills a moment later, until `midWrites` landed
-    /// mid-write or `seconds` (from the first aimed kill) passed. The test fails if fewer did: a test whose kills all
-    /// miss the write proves nothing.
+    /// mid-write or `seconds` (from the first aimed kill) passed. The test fails if fewer
+    /// did: a test whose kills all miss the write proves nothing.
     /// Returns how many ended old and new, how many kills landed mid-write, and how many there were.
     func killRepeatedly(_ change: [UInt8], delays: [Double], midWrites: Int, seconds: Double = 150,
                         in folder: URL, old: [UInt8], new: [UInt8],
