@@ -21,7 +21,7 @@ final class CommandLineTests: XCTestCase {
     let setup = TcgProcess.smallCycle
 
     func testTheSpecExampleRunsWithEveryAssertHolding() throws {
-        let spec = TcgProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/spec/examples/partnership-cycle.tcg")
+        let spec = try Reliability.specExample()
         let r = try tcg(["--today", "2027-03-20", "run", spec.path])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try tcg(["--today", "2027-03-20", "-c", "count actions where overdue"]).stdout, "1\n")

@@ -89,40 +89,127 @@ final class CrashSafetyTests: XCTestCase {
     }
 
     /// Starts tcg and kills it with SIGKILL after `delay` seconds (unless it ended first);
-    /// returns whether it ended on its own, and its status.
-    static func runKilled(_ arguments: [String], stdin: [UInt8] = [], in folder: URL, after delay: Double) throws -> (finished: Bool, status: Int32) {
+    /// returns whether it ended on its own, its status and its pid.
+    static func runKilled(_ arguments: [String], stdin: [UInt8] = [], in folder: URL, after delay: Double) throws -> (finished: Bool, status: Int32, pid: pid_t) {
         let child = try Reliability.start(arguments, stdin: stdin, in: folder)
         usleep(useconds_t(max(0.001, delay) * 1_000_000))
         let finished = !child.isRunning
         child.kill()
         let ended = child.wait(timeout: 30)
-        return (finished, ended.status)
+        return (finished, ended.status, child.pid)
+    }
+
+    /// Starts tcg, waits (at most `timeout` seconds) until `ready(pid)` holds (polled every
+    /// 0.2 ms), then after `delay` more seconds kills it with SIGKILL (unless it ended
+    /// first); returns whether it ended on its own, its status and its pid.
+    static func runKilled(_ arguments: [String], stdin: [UInt8] = [], in folder: URL, when ready: (pid_t) -> Bool,
+                          after delay: Double, timeout: Double) throws -> (finished: Bool, status: Int32, pid: pid_t) {
+        let child = try Reliability.start(arguments, stdin: stdin, in: folder)
+        let deadline = Date().addingTimeInterval(timeout)
+        while child.isRunning, !ready(child.pid), Date() < deadline { usleep(200) }
+        if delay > 0 { usleep(useconds_t(delay * 1_000_000)) }
+        let finished = !child.isRunning
+        child.kill()
+        let ended = child.wait(timeout: 30)
+        return (finished, ended.status, child.pid)
+    }
+
+    /// Where a kill landed: before the write it aims at, inside it, or after it.
+    enum Landing { case early, inside, late }
+
+    /// Kills after each of `delays`, then (while fewer than `required` kills landed inside
+    /// the write and `seconds` have not passed) after more delays, each between the longest
+    /// that landed early and the shortest that landed late, so that on a slow or loaded
+    /// machine the kills follow where the write happens. `kill` runs one kill and says where
+    /// it landed (nil: neither, e.g. the workspace did not open, which it reports itself).
+    /// Returns how many kills landed inside, and how many there were.
+    static func killUntilInside(delays: [Double], required: Int, seconds: Double,
+                                _ kill: (Double) throws -> Landing?) rethrows -> (inside: Int, kills: Int) {
+        var early = 0.0, late = (delays.max() ?? 1) * 1.5
+        var inside = 0, kills = 0
+        func note(_ delay: Double, _ landing: Landing?) {
+            kills += 1
+            switch landing {
+            case .early?: early = max(early, delay)
+            case .late?: late = min(late, delay)
+            case .inside?: inside += 1
+            case nil: break
+            }
+            if early >= late {
+                // The machine's speed changed: widen the window around the crossing again.
+                (early, late) = (late * 0.5, early * 1.5)
+            }
+        }
+        for delay in delays { note(delay, try kill(delay)) }
+        let deadline = Date().addingTimeInterval(seconds)
+        var random = SystemRandomNumberGenerator()
+        while inside < required, Date() < deadline {
+            let delay = early + (late - early) * Double.random(in: 0.15...0.85, using: &random)
+            note(delay, try kill(delay))
+        }
+        return (inside, kills)
     }
 
     // MARK: Killed during saves
 
     /// Kills `change` (run on a fresh copy of `w.json`) at each delay and checks that the
     /// workspace then opens holding the state before (`old`, a state output) or after (`new`).
-    /// Returns how many ended old and new.
-    func killRepeatedly(_ change: [UInt8], delays: [Double], in folder: URL, old: [UInt8], new: [UInt8],
-                        _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> (old: Int, new: Int) {
+    ///
+    /// A kill landed mid-write when the killed process's temporary snapshot `.k.json.tmp-PID`
+    /// is left behind (created before the snapshot's first byte, renamed over the workspace
+    /// after its last). When fewer than `midWrites` of the kills at `delays` did (the time a
+    /// save starts varies on a loaded machine), more are aimed at the save: each waits for the
+    /// temporary snapshot to appear and kills a moment later, until `midWrites` landed
+    /// mid-write or `seconds` (from the first aimed kill) passed. The test fails if fewer
+    /// did: a test whose kills all miss the write proves nothing.
+    /// Returns how many ended old and new, how many kills landed mid-write, and how many there were.
+    func killRepeatedly(_ change: [UInt8], delays: [Double], midWrites: Int, seconds: Double = 150,
+                        in folder: URL, old: [UInt8], new: [UInt8],
+                        _ what: String, file: StaticString = #filePath, line: UInt = #line) throws -> (old: Int, new: Int, midWrite: Int, kills: Int) {
         var seen = (old: 0, new: 0)
-        for delay in delays {
-            let context = "\(what), killed after \(Int(delay * 1000)) ms"
+        var landed = (inside: 0, kills: 0)
+        var aim = 0.1
+        var deadline: Date?
+        var random = SystemRandomNumberGenerator()
+        while landed.inside < midWrites || landed.kills < delays.count {
+            let aimed = landed.kills >= delays.count
+            if aimed {
+                // `seconds` from the first aimed kill.
+                if deadline == nil { deadline = Date().addingTimeInterval(seconds) }
+                if let deadline, Date() > deadline { break }
+            }
+            let delay = aimed ? Double.random(in: 0...aim, using: &random) : delays[landed.kills]
+            let context = aimed ? "\(what), killed \(Int(delay * 1000)) ms into its save" : "\(what), killed after \(Int(delay * 1000)) ms"
             try Self.copyWorkspace("w.json", to: "k.json", in: folder)
-            let ended = try Self.runKilled(["--workspace", "k.json"], stdin: change, in: folder, after: delay)
+            let arguments = ["--workspace", "k.json"]
+            let ended = aimed
+                ? try Self.runKilled(arguments, stdin: change, in: folder, when: { pid in
+                    FileManager.default.fileExists(atPath: folder.appendingPathComponent(".k.json.tmp-\(pid)").path)
+                }, after: delay, timeout: 300)
+                : try Self.runKilled(arguments, stdin: change, in: folder, after: delay)
+            landed.kills += 1
+            let temporary = folder.appendingPathComponent(".k.json.tmp-\(ended.pid)")
+            let midWrite = !ended.finished && FileManager.default.fileExists(atPath: temporary.path)
+            try? FileManager.default.removeItem(at: temporary)
+            if ended.finished { XCTAssertEqual(ended.status, 0, "\(context): it ended by itself", file: file, line: line) }
             guard let now = try stateOutput("k.json", in: folder, context, file: file, line: line) else { continue }
             if now == old {
                 seen.old += 1
+                if midWrite { landed.inside += 1 }
             } else if now == new {
                 seen.new += 1
+                XCTAssertFalse(midWrite, "\(context): the new state, but the temporary snapshot was left behind", file: file, line: line)
+                // An aimed kill that came after the save: aim sooner.
+                if aimed { aim /= 2 }
             } else {
                 let count = String(decoding: now.prefix { $0 != 0x0A }, as: UTF8.self)
                 XCTFail("\(context): the workspace holds neither the old state nor the new (\(count) actions)", file: file, line: line)
             }
-            if ended.finished { XCTAssertEqual(ended.status, 0, "\(context): it ended by itself", file: file, line: line) }
         }
-        return seen
+        XCTAssertGreaterThanOrEqual(landed.inside, midWrites,
+                                    "\(what): only \(landed.inside) of \(landed.kills) kills landed while the snapshot was being written"
+                                        + " (\(seen.old) old, \(seen.new) new), expected at least \(midWrites)", file: file, line: line)
+        return (seen.old, seen.new, landed.inside, landed.kills)
     }
 
     /// Delays from 1 ms to 115% of `full` seconds: two while the statements run (a dry run of
@@ -172,7 +259,7 @@ final class CrashSafetyTests: XCTestCase {
         let huge = try timeChange(oneHuge, in: folder)
         guard let hugeAfter = huge.after, let after = actions(hugeAfter, "after the huge action") else { return }
         XCTAssertTrue(isNew(after, base, titles: [title]), "the change did not add its action")
-        let seenHuge = try killRepeatedly(oneHuge, delays: delays(8, dry: huge.dry, full: huge.full), in: folder,
+        let seenHuge = try killRepeatedly(oneHuge, delays: delays(8, dry: huge.dry, full: huge.full), midWrites: 3, in: folder,
                                           old: old, new: hugeAfter, "one action with a \(title.utf8.count)-byte title")
 
         let titles = (1...Self.addedByLargeChange).map { "K-\($0)" }
@@ -181,11 +268,14 @@ final class CrashSafetyTests: XCTestCase {
         let mass = try timeChange(many, dry: false, in: folder)
         guard let massAfter = mass.after, let afterMass = actions(massAfter, "after the mass change") else { return }
         XCTAssertTrue(isNew(afterMass, base, titles: titles), "the change did not add its actions")
-        // Once, near the end, in the save: the statements before it take 90% of the time.
-        let seenMass = try killRepeatedly(many, delays: [mass.full * 0.96], in: folder,
+        // Near the end, in the save (the statements before it take 90% of the time), until a
+        // kill lands while the snapshot is written.
+        let seenMass = try killRepeatedly(many, delays: [mass.full * 0.96], midWrites: 1, in: folder,
                                           old: old, new: massAfter, "\(Self.addedByLargeChange) actions")
         print("snapshot saves of \(snapshotSize) bytes: one huge action (dry \(Int(huge.dry * 1000)) ms, full \(Int(huge.full * 1000)) ms):"
-              + " \(seenHuge.old) old, \(seenHuge.new) new; \(Self.addedByLargeChange) actions (\(Int(mass.full * 1000)) ms): \(seenMass.old) old, \(seenMass.new) new")
+              + " \(seenHuge.kills) kills, \(seenHuge.midWrite) mid-write, \(seenHuge.old) old, \(seenHuge.new) new;"
+              + " \(Self.addedByLargeChange) actions (\(Int(mass.full * 1000)) ms): \(seenMass.kills) kills, \(seenMass.midWrite) mid-write,"
+              + " \(seenMass.old) old, \(seenMass.new) new")
     }
 
     /// Small changes that each append a line to the journal, killed at 20 moments from 1 ms to
@@ -207,30 +297,73 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertTrue(isNew(afterFirst, current, titles: ["S-0"]))
         current = afterFirst
 
+        // A kill landed inside the commit when the lock file still names the killed process:
+        // it holds `pid PID …` from taking the writer lock (before the workspace is read under
+        // it and the journal line appended and synced) until the lock is released, which
+        // empties it. If the journal also grew, the line was written and the kill came before
+        // the release. Kills go on past the 20 until 3 landed inside or 150 s passed.
         let points = 20
-        var seen = (old: 0, new: 0)
-        for k in 1...points {
-            let delay = 0.001 + first.seconds * 1.2 * Double(k - 1) / Double(points - 1)
-            let ended = try Self.runKilled(change(k), in: folder, after: delay)
-            let context = "small change \(k) killed after \(Int(delay * 1000)) ms of \(Int(first.seconds * 1000)) ms"
-            guard let now = try state("w.json", in: folder, context) else { continue }
+        let required = 3
+        var seen = (old: 0, new: 0, lineWritten: 0)
+        var k = 0
+        let lockFile = folder.appendingPathComponent("w.json.lock")
+        let journalFile = folder.appendingPathComponent("w.json.journal")
+        /// Runs change `k`, killed after `delay` seconds, or (`aimed`) as soon as the journal
+        /// grows; checks the state and says where the kill landed, and whether the line had
+        /// been written while tcg still ran.
+        func killOnce(_ delay: Double, aimed: Bool) throws -> (landing: Landing?, afterLine: Bool) {
+            k += 1
+            let journalBefore = Reliability.bytes(journalFile)?.count ?? 0
+            let ended = aimed
+                ? try Self.runKilled(change(k), in: folder, when: { _ in (Reliability.bytes(journalFile)?.count ?? 0) > journalBefore },
+                                     after: 0, timeout: 60)
+                : try Self.runKilled(change(k), in: folder, after: delay)
+            let holder = String(decoding: Reliability.bytes(lockFile) ?? [], as: UTF8.self)
+            let inCommit = !ended.finished && holder.hasPrefix("pid \(ended.pid) ")
+            let journalGrew = (Reliability.bytes(journalFile)?.count ?? 0) > journalBefore
+            let context = aimed ? "small change \(k) killed once its journal line was written"
+                : "small change \(k) killed after \(Int(delay * 1000)) ms of \(Int(first.seconds * 1000)) ms"
+            if ended.finished { XCTAssertEqual(ended.status, 0, context) }
+            guard let now = try state("w.json", in: folder, context) else { return (nil, false) }
+            defer { current = now }
             if now == current {
                 seen.old += 1
+                XCTAssertFalse(journalGrew && !inCommit, "\(context): the journal grew but the change is not there")
+                return (inCommit ? .inside : .early, false)
             } else if isNew(now, current, titles: ["S-\(k)"]) {
                 seen.new += 1
+                if inCommit && journalGrew { seen.lineWritten += 1 }
+                return (inCommit ? .inside : .late, journalGrew && !ended.finished)
             } else {
                 XCTFail("\(context): the workspace holds neither the old state nor the new (\(now.count) actions)")
+                return (nil, false)
             }
-            current = now
-            if ended.finished { XCTAssertEqual(ended.status, 0, context) }
         }
+        let delays = (1...points).map { 0.001 + first.seconds * 1.2 * Double($0 - 1) / Double(points - 1) }
+        let landed = try Self.killUntilInside(delays: delays, required: required, seconds: 150) { try killOnce($0, aimed: false).landing }
+        XCTAssertGreaterThanOrEqual(landed.inside, required,
+                                    "only \(landed.inside) of \(landed.kills) kills landed inside a commit (holding the writer lock),"
+                                        + " expected at least \(required): the kills missed the writes")
+        // The kills by time may all land before the journal line is written (reading the
+        // workspace under the lock takes most of a commit). So that the append itself is
+        // killed across, more kills are aimed at it: each waits until the journal grows (the
+        // line is written; tcg is then syncing it, releasing the lock or leaving) and kills
+        // at once, until one landed while tcg still ran, or 60 s passed.
+        let atAppend = try Self.killUntilInside(delays: [], required: 1, seconds: 60) { _ -> Landing? in
+            let (landing, afterLine) = try killOnce(0, aimed: true)
+            return landing == nil ? nil : afterLine ? .inside : .late
+        }
+        XCTAssertGreaterThanOrEqual(atAppend.inside, 1,
+                                    "none of \(atAppend.kills) kills aimed at the journal append landed after the line was written and before tcg ended")
         // After all that, a change still commits and a reader sees it.
-        let last = try Reliability.run(change(99), in: folder)
+        let last = try Reliability.run(change(k + 1), in: folder)
         XCTAssertEqual(last.status, 0, last.stderr)
         if let now = try state("w.json", in: folder, "after the last change") {
-            XCTAssertTrue(isNew(now, current, titles: ["S-99"]))
+            XCTAssertTrue(isNew(now, current, titles: ["S-\(k + 1)"]))
         }
-        print("journal appends (\(Int(first.seconds * 1000)) ms): \(points) kills, \(seen.old) old, \(seen.new) new")
+        print("journal appends (\(Int(first.seconds * 1000)) ms): \(landed.kills) kills by time, \(landed.inside) inside a commit;"
+              + " \(atAppend.kills) aimed at the append, \(atAppend.inside) after the line was written;"
+              + " \(seen.lineWritten) after the line was written and before the lock was released; \(seen.old) old, \(seen.new) new")
     }
 
     // MARK: Full disk and read-only folders

@@ -8,10 +8,21 @@ enum Reliability {
     /// How a run ended and what it printed.
     typealias Run = ChildProcess.Run
 
-    /// The json-test-suite's `test_parsing` folder, beside the package (`../shared/data`).
-    static var jsonSuite: URL {
-        TcgProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/json-test-suite/test_parsing")
+    /// `relative` inside `../shared`, beside the package. Skips the test (XCTSkip, saying so)
+    /// when there is no `../shared` at all (a plain clone); when `../shared` is there the path
+    /// is returned as it is, and a test that finds nothing there fails as before.
+    static func shared(_ relative: String) throws -> URL {
+        if let reason = SharedFolder.skipReason(relative) { throw XCTSkip(reason) }
+        return SharedFolder.url(relative)
     }
+
+    /// The json-test-suite's `test_parsing` folder, beside the package (`../shared/data`);
+    /// skips the test in a plain clone (``shared(_:)``).
+    static func jsonSuite() throws -> URL { try shared("data/json-test-suite/test_parsing") }
+
+    /// The spec's worked example, `../shared/spec/examples/partnership-cycle.tcg`; skips the
+    /// test in a plain clone (``shared(_:)``).
+    static func specExample() throws -> URL { try shared("spec/examples/partnership-cycle.tcg") }
 
     /// The committed fuzz regressions, `Fuzz/regressions`.
     static var fuzzRegressions: URL { TcgProcess.packageRoot.appendingPathComponent("Fuzz/regressions") }

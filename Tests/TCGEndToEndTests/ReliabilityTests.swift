@@ -11,9 +11,10 @@ final class ReliabilityTests: XCTestCase {
     /// Every file of the JSON parsing test suite, as a workspace, is refused with exit 3 and an
     /// error naming it, for a query and for a change, and is left byte for byte as it was.
     func testEveryJSONTestSuiteFileIsRefusedAndLeftUntouched() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Reliability.jsonSuite.path)
+        let suite = try Reliability.jsonSuite()
+        let names = try FileManager.default.contentsOfDirectory(atPath: suite.path)
             .filter { $0.hasSuffix(".json") }.sorted()
-        XCTAssertGreaterThan(names.count, 300, "the JSON test suite was not found at \(Reliability.jsonSuite.path)")
+        XCTAssertGreaterThan(names.count, 300, "the JSON test suite was not found at \(suite.path)")
         let workers = 4
         let failures = ReliabilityFailures()
         let folders = try (0..<workers).map { _ in try TcgProcess.temporaryFolder() }
@@ -22,7 +23,7 @@ final class ReliabilityTests: XCTestCase {
             let folder = folders[worker]
             for name in names.enumerated().filter({ $0.offset % workers == worker }).map(\.element) {
                 do {
-                    try Self.checkRefused(name, in: folder, failures: failures)
+                    try Self.checkRefused(name, from: suite, in: folder, failures: failures)
                 } catch {
                     failures.add("\(name): \(error)")
                 }
@@ -32,8 +33,8 @@ final class ReliabilityTests: XCTestCase {
         if failures.all.count > 40 { XCTFail("… and \(failures.all.count - 40) more") }
     }
 
-    private static func checkRefused(_ name: String, in folder: URL, failures: ReliabilityFailures) throws {
-        let original = try XCTUnwrap(Reliability.bytes(Reliability.jsonSuite.appendingPathComponent(name)))
+    private static func checkRefused(_ name: String, from suite: URL, in folder: URL, failures: ReliabilityFailures) throws {
+        let original = try XCTUnwrap(Reliability.bytes(suite.appendingPathComponent(name)))
         let copy = folder.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: copy)
         FileManager.default.createFile(atPath: copy.path, contents: Data(original))
@@ -110,7 +111,7 @@ final class ReliabilityTests: XCTestCase {
     func testRetypedValuesAreReadOrRefusedNeverCrash() throws {
         let folder = try TcgProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let spec = TcgProcess.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/spec/examples/partnership-cycle.tcg")
+        let spec = try Reliability.specExample()
         let script = try XCTUnwrap(Reliability.bytes(spec), "the spec's example was not found at \(spec.path)")
         XCTAssertEqual(try Reliability.run(["--workspace", "base.json", "--today", "2027-03-20"], stdin: script, in: folder).status, 0)
         let base = String(decoding: try XCTUnwrap(Reliability.bytes(folder.appendingPathComponent("base.json"))), as: UTF8.self)
@@ -216,14 +217,34 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(count.output, "1\n", count.stderr)
     }
 
+    /// The regressions committed in Fuzz/regressions: each must be there (a new one is added
+    /// here when it is committed), so that an emptied or mis-pathed folder fails the test.
+    static let knownFuzzRegressions = [
+        "workspace-audit-missing-statement.json",
+        "workspace-audit-seq-out-of-order.json",
+    ]
+
     /// Inputs the fuzzers found (Fuzz/regressions): tcg ends normally on each, with an error
-    /// that names the file when it refuses one.
+    /// that names the file when it refuses one. Every known regression must be there.
     func testFuzzRegressionsEndNormally() throws {
         let folder = try TcgProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let names = try FileManager.default.contentsOfDirectory(atPath: Reliability.fuzzRegressions.path).sorted()
-        for name in names where !name.hasPrefix(".") && !name.hasSuffix(".md") {
-            let bytes = try XCTUnwrap(Reliability.bytes(Reliability.fuzzRegressions.appendingPathComponent(name)))
+        let regressions = Reliability.fuzzRegressions
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: regressions.path, isDirectory: &isFolder) && isFolder.boolValue,
+                      "the fuzz regressions folder is missing: \(regressions.path)")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: regressions.path)) ?? []).sorted()
+            .filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }
+        XCTAssertGreaterThanOrEqual(names.count, Self.knownFuzzRegressions.count,
+                                    "\(regressions.path) holds \(names.count) inputs, expected at least \(Self.knownFuzzRegressions.count): \(names)")
+        for known in Self.knownFuzzRegressions {
+            XCTAssertTrue(names.contains(known), "the fuzz regression \(known) is missing from \(regressions.path)")
+        }
+        for name in names {
+            XCTAssertTrue(name.hasPrefix("workspace-") || name.hasPrefix("parse-"),
+                          "\(name): a regression is named workspace-* (a workspace) or parse-* (a script)")
+            let bytes = try XCTUnwrap(Reliability.bytes(regressions.appendingPathComponent(name)))
+            XCTAssertFalse(bytes.isEmpty, "\(name) is empty")
             let copy = folder.appendingPathComponent(name)
             if name.hasPrefix("workspace-") {
                 for statement in ["count units", "history", "list actions", "add unit Zed kind force"] {

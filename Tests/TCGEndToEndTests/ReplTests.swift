@@ -113,16 +113,66 @@ final class ReplTests: XCTestCase {
         XCTAssertFalse(screen.contains("DP-1\n"), "the cancelled block never ran")
     }
 
+    /// The screen's lines, without trailing spaces.
+    static func lines(_ screen: String) -> [String] {
+        screen.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(line.reversed().drop { $0 == " " }.reversed())
+        }
+    }
+
+    /// Whether `screen` has the lines `expected` one after another, each whole (a line that
+    /// is only tcg's output, never a typed line, which starts with a prompt).
+    static func hasLines(_ screen: String, _ expected: [String]) -> Bool {
+        let all = lines(screen)
+        guard all.count >= expected.count else { return false }
+        return (0...(all.count - expected.count)).contains { Array(all[$0..<($0 + expected.count)]) == expected }
+    }
+
+    /// A block spanning lines runs once, when its `}` is typed, and only then: each unfinished
+    /// line is answered by the continuation prompt `...}>` (tcg's output, not typed text), and
+    /// the block's result is a value that only running the lines together gives (`$n`, set on
+    /// one line and echoed on the next, and the plan's id). A string spanning lines (`...">`)
+    /// keeps its line break.
     func testMultiLineBlockRunsWhenComplete() throws {
         let t = try start()
+        func continuations(_ screen: String) -> Int {
+            Self.lines(screen).filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("...}>") }.count
+        }
         try t.type("if (count plans) > 0 {")
         try t.send("Enter")
-        try t.waitFor("...}>")
-        try t.type("echo \"there are plans\"")
+        try t.waitFor("the first continuation prompt ...}>") { continuations($0) == 1 }
+        try t.type("let n = count plans")
+        try t.send("Enter")
+        try t.waitFor("the second continuation prompt ...}>") { continuations($0) == 2 }
+        try t.type("for $p in list plans {")
+        try t.send("Enter")
+        try t.waitFor("the third continuation prompt ...}>") { continuations($0) == 3 }
+        try t.type("echo \"plans: $n, first $p\"")
         try t.send("Enter")
         try t.type("}")
         try t.send("Enter")
-        try t.waitFor("there are plans")
+        let pending = try t.waitFor("the fifth continuation prompt ...}>") { continuations($0) == 5 }
+        XCTAssertFalse(pending.contains("plans: 1"), "the block ran before it was complete:\n\(pending)")
+        XCTAssertFalse(pending.contains("error"), "an unfinished line was run on its own:\n\(pending)")
+        try t.type("}")
+        try t.send("Enter")
+        // Typed, the line reads `echo "plans: $n, first $p"`; only running it prints this.
+        var screen = try t.waitFor("the block's output \"plans: 1, first DP-1\" and the next prompt") {
+            Self.hasLines($0, ["plans: 1, first DP-1", "tcg [2027-03-12] M-2 ttcg>"])
+        }
+        let runs = screen.components(separatedBy: "plans: 1, first DP-1").count - 1
+        XCTAssertEqual(runs, 1, "the block printed its line \(runs) times, expected once:\n\(screen)")
+        XCTAssertFalse(screen.contains("error"), screen)
+
+        try t.type("echo \"first half")
+        try t.send("Enter")
+        try t.waitFor("the string's continuation prompt ...\">") { Self.lines($0).last { !$0.isEmpty }?.hasSuffix("...\">") == true }
+        try t.type("second half\"")
+        try t.send("Enter")
+        screen = try t.waitFor("the string's two lines as output") {
+            Self.hasLines($0, ["first half", "second half", "tcg [2027-03-12] M-2 ttcg>"])
+        }
+        XCTAssertFalse(screen.contains("error"), screen)
     }
 
     func testUndoRevertsTheLastStatement() throws {

@@ -101,25 +101,128 @@ final class ReportTests: XCTestCase {
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("pack.html").path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600, "reports are confidential too")
 
-        for page in ["pack", "register"] {
-            let png = folder.appendingPathComponent("\(page).png")
+        let chromium = try XCTUnwrap(ChildProcess.tool("chromium") ?? ChildProcess.tool("chromium-browser"),
+                                     "chromium is not installed (scripts/test installs it)")
+        // What each page must show: its headings (besides every heading of its HTML), and the
+        // colours of its stylesheet that only a rendered page has, with the fewest pixels of each.
+        let pages: [(page: String, headings: [String], colours: [(String, Int)])] = [
+            ("pack", ["Agenda: TT&amp;CG East on", "Outstanding actions by owner", "Timeline", "Overdue and due actions, by owner"],
+             [("1f3b5c", 2_000), ("fff1f0", 20_000), ("f0f3f6", 2_000), ("d1453b", 500)]),
+            ("register", ["Control strategy", "Priorities", "Calendar", "Outstanding actions by owner", "Timeline"],
+             [("1f3b5c", 2_000), ("f0f3f6", 2_000), ("d1453b", 500)]),
+        ]
+        for (page, headings, colours) in pages {
+            let url = folder.appendingPathComponent("\(page).html")
+            let source = try String(contentsOf: url, encoding: .utf8)
             // Headless Chromium in its own process group (its helpers die with it), with its own
-            // profile folder, for at most 120 seconds: what counts is the picture it wrote.
-            let chromium = try XCTUnwrap(ChildProcess.tool("chromium") ?? ChildProcess.tool("chromium-browser"),
-                                         "chromium is not installed (scripts/test installs it)")
-            let shot = try ChildProcess.run(chromium.path, [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-extensions", "--user-data-dir=\(folder.appendingPathComponent("chromium-profile").path)",
-                "--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=1200,1600",
-                folder.appendingPathComponent("\(page).html").absoluteString,
-            ], in: folder, ownGroup: true, timeout: 120)
+            // profile folder, for at most 120 seconds.
+            func chromiumRun(_ arguments: [String]) throws -> ChildProcess.Run {
+                try ChildProcess.run(chromium.path, [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                    "--disable-extensions", "--user-data-dir=\(folder.appendingPathComponent("chromium-profile").path)",
+                ] + arguments + [url.absoluteString], in: folder, ownGroup: true, timeout: 120)
+            }
+
+            // The DOM chromium built from the page: its headings, in order, the charts and the
+            // overdue rows; not an error page.
+            let dump = try chromiumRun(["--dump-dom"])
+            XCTAssertFalse(dump.timedOut, "\(page): chromium did not dump the DOM within 120 s: \(dump.stderr.suffix(600))")
+            let dom = dump.output
+            XCTAssertFalse(dom.contains("ERR_"), "\(page): chromium shows an error page: \(dom.prefix(600))")
+            let headingPattern = try NSRegularExpression(pattern: "<h[12]>([^<]*)</h[12]>")
+            func headingsOf(_ html: String) -> [String] {
+                headingPattern.matches(in: html, range: NSRange(html.startIndex..., in: html))
+                    .compactMap { Range($0.range(at: 1), in: html).map { String(html[$0]) } }
+            }
+            let rendered = headingsOf(dom)
+            XCTAssertEqual(rendered, headingsOf(source), "\(page): the rendered headings differ from the page's")
+            for heading in headings {
+                XCTAssertTrue(rendered.contains { $0.hasPrefix(heading) }, "\(page): no heading \(heading) in the rendered DOM: \(rendered)")
+            }
+            for label in ["Outstanding actions by owner", "Timeline of meetings and due dates"] {
+                XCTAssertTrue(dom.contains("<svg role=\"img\" aria-label=\"\(label)\""), "\(page): no chart \(label) in the rendered DOM")
+            }
+            let overdueRows = source.components(separatedBy: "<tr class=\"overdue\">").count - 1
+            XCTAssertEqual(dom.components(separatedBy: "<tr class=\"overdue\">").count - 1, overdueRows, "\(page): overdue rows")
+            if page == "pack" { XCTAssertGreaterThan(overdueRows, 0, "the pack marks overdue actions") }
+
+            // The picture: a PNG of the window's size that is not blank, showing the headings'
+            // colour, the charts' and (pack) the overdue rows' backgrounds.
+            let png = folder.appendingPathComponent("\(page).png")
+            let shot = try chromiumRun(["--hide-scrollbars", "--screenshot=\(png.path)", "--window-size=1200,1600"])
             if shot.timedOut && !FileManager.default.fileExists(atPath: png.path) {
                 XCTFail("\(page): chromium wrote no screenshot within 120 s: \(shot.stderr.suffix(600))")
             }
             let data = try Data(contentsOf: png)
             XCTAssertEqual(Array(data.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(page): a PNG")
-            // A blank page compresses to a few KB; a rendered pack with tables and charts does not.
-            XCTAssertGreaterThan(data.count, 40_000, "\(page): the screenshot looks empty")
+            let pixels = try PNGPixels(png, colours: colours.map(\.0))
+            XCTAssertEqual(pixels.width, 1200, page)
+            XCTAssertEqual(pixels.height, 1600, page)
+            XCTAssertGreaterThan(pixels.inked, pixels.width * pixels.height / 20, "\(page): the screenshot is nearly blank (\(pixels))")
+            XCTAssertGreaterThan(pixels.distinct, 100, "\(page): the screenshot has hardly any colours (\(pixels))")
+            for (colour, least) in colours {
+                XCTAssertGreaterThanOrEqual(pixels.counts[colour] ?? 0, least, "\(page): too few #\(colour) pixels (\(pixels))")
+            }
         }
+    }
+}
+
+/// What a screenshot shows, counted by python3 (zlib, and PNG's row filters): its size, how
+/// many pixels are not white, how many colours it has, and how many pixels have each colour
+/// asked for (RRGGBB).
+struct PNGPixels: CustomStringConvertible {
+    var width = 0, height = 0, inked = 0, distinct = 0
+    var counts: [String: Int] = [:]
+
+    var description: String {
+        "\(width)×\(height), \(inked) not white, \(distinct) colours, " + counts.sorted { $0.key < $1.key }.map { "#\($0.key): \($0.value)" }.joined(separator: ", ")
+    }
+
+    /// Decodes an 8-bit RGB or RGBA, non-interlaced PNG (what chromium writes).
+    static let script = #"""
+        import sys, zlib, struct, collections
+        d = open(sys.argv[1], 'rb').read()
+        assert d[:8] == b'\x89PNG\r\n\x1a\n', 'not a PNG'
+        p, idat = 8, b''
+        while p < len(d):
+            n, = struct.unpack('>I', d[p:p+4]); kind = d[p+4:p+8]; body = d[p+8:p+8+n]
+            if kind == b'IHDR':
+                w, h, depth, ctype, _, _, interlace = struct.unpack('>IIBBBBB', body)
+                assert depth == 8 and ctype in (2, 6) and interlace == 0, (depth, ctype, interlace)
+                bpp = 3 if ctype == 2 else 4
+            elif kind == b'IDAT':
+                idat += body
+            p += 12 + n
+        raw = zlib.decompress(idat); stride = w * bpp; prev = bytearray(stride); colours = collections.Counter()
+        for y in range(h):
+            f = raw[y * (stride + 1)]; line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+            if f == 1:
+                for i in range(bpp, stride): line[i] = (line[i] + line[i - bpp]) & 255
+            elif f == 2:
+                line = bytearray((a + b) & 255 for a, b in zip(line, prev))
+            elif f == 3:
+                for i in range(stride): line[i] = (line[i] + ((line[i - bpp] if i >= bpp else 0) + prev[i]) // 2) & 255
+            elif f == 4:
+                for i in range(stride):
+                    a = line[i - bpp] if i >= bpp else 0; b = prev[i]; c = prev[i - bpp] if i >= bpp else 0
+                    pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+                    line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+            colours.update(bytes(line[i:i + 3]) for i in range(0, stride, bpp)); prev = line
+        print(w, h, w * h - colours[b'\xff\xff\xff'], len(colours))
+        for hexed in sys.argv[2:]: print(hexed, colours[bytes.fromhex(hexed)])
+        """#
+
+    init(_ png: URL, colours: [String]) throws {
+        let python = try XCTUnwrap(ChildProcess.tool("python3"), "python3 is needed to read the screenshot")
+        let run = try ChildProcess.run(python.path, ["-c", Self.script, png.path] + colours, timeout: 120)
+        guard run.status == 0, !run.signalled else {
+            XCTFail("python3 could not read \(png.lastPathComponent): \(run.stderr.suffix(600))")
+            return
+        }
+        let lines = run.output.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        if let first = lines.first, first.count == 4 {
+            (width, height, inked, distinct) = (Int(first[0]) ?? 0, Int(first[1]) ?? 0, Int(first[2]) ?? 0, Int(first[3]) ?? 0)
+        }
+        for line in lines.dropFirst() where line.count == 2 { counts[line[0]] = Int(line[1]) }
     }
 }
