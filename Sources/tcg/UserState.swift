@@ -41,33 +41,54 @@ final class UserState {
 
     /// The saved current meeting, if it is still that meeting in `register`.
     func currentMeeting(in register: Register) -> Int? {
-        guard let line = lines().first(where: mine), line.count == 5,
-              let id = RecordID(line[2]), id.kind == .meeting,
+        guard let bytes = FileIO.read(file), let line = mine(in: bytes) else { return nil }
+        let fields = String(decoding: line, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 5, let id = RecordID(String(fields[2])), id.kind == .meeting,
               let i = register.meetings.index(ofNumber: id.number) else { return nil }
         let m = register.meetings[i]
-        return m.kind.keyword == line[3] && m.date.description == line[4] && m.status != .closed ? id.number : nil
+        return m.kind.keyword == fields[3] && m.date.description == fields[4] && m.status != .closed ? id.number : nil
     }
 
-    /// Saves the current meeting (nil: none); returns what went wrong, or nil.
-    func keep(_ meeting: Int?, in register: Register) -> String? {
-        var kept = lines().filter { !mine($0) }
+    /// Saves the current meeting (nil: none); returns what went wrong, or nil. Lines of workspaces
+    /// that no longer exist are dropped, and only the latest `limit` lines are kept.
+    func keep(_ meeting: Int?, in register: Register, limit: Int = 200) -> String? {
+        var kept: [[UInt8]] = []
+        if let bytes = FileIO.read(file) {
+            for line in bytes.split(separator: 10) where !isMine(line) {
+                let fields = line.split(separator: 9, omittingEmptySubsequences: false)
+                if fields.count == 5, access(String(decoding: fields[1], as: UTF8.self), F_OK) == 0 { kept.append(Array(line)) }
+            }
+        }
         if let meeting, let i = register.meetings.index(ofNumber: meeting) {
             let m = register.meetings[i]
-            kept.append([user, workspace, m.id.description, m.kind.keyword, m.date.description])
+            kept.append(Array([user, workspace, m.id.description, m.kind.keyword, m.date.description].joined(separator: "\t").utf8))
         }
         let folder = String(file[..<(file.lastIndex(of: "/") ?? file.endIndex)])
         guard UserState.makeFolders(folder) else { return "cannot create \(folder): \(String(cString: strerror(errno)))" }
-        let text = kept.map { $0.joined(separator: "\t") + "\n" }.joined()
-        do { try DurableFile.write(file, Array(text.utf8)) } catch { return error.message }
+        var text: [UInt8] = []
+        for line in kept.suffix(limit) { text += line + [10] }
+        do { try DurableFile.write(file, text) } catch { return error.message }
         return nil
     }
 
-    private func mine(_ line: [String]) -> Bool { line.count >= 2 && line[0] == user && line[1] == workspace }
-
-    private func lines() -> [[String]] {
-        guard let bytes = FileIO.read(file) else { return [] }
-        return String(decoding: bytes, as: UTF8.self).split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    /// This user's line for this workspace, found without splitting the file.
+    private func mine(in bytes: [UInt8]) -> ArraySlice<UInt8>? {
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+            let line = bytes[start..<end]
+            if isMine(line) { return line }
+            start = end + 1
+        }
+        return nil
     }
+
+    private func isMine(_ line: ArraySlice<UInt8>) -> Bool {
+        line.starts(with: key)
+    }
+
+    /// `USER<TAB>WORKSPACE<TAB>`, how this user's line for this workspace starts.
+    private var key: [UInt8] { Array((user + "\t" + workspace + "\t").utf8) }
 
     /// `mkdir -p` with mode 0700.
     static func makeFolders(_ path: String) -> Bool {

@@ -27,6 +27,9 @@ enum Reliability {
     /// The committed fuzz regressions, `Fuzz/regressions`.
     static var fuzzRegressions: URL { TcgProcess.packageRoot.appendingPathComponent("Fuzz/regressions") }
 
+    /// The state folder of every run of this test process (`$XDG_STATE_HOME`).
+    static let testState: String = (try? ChildProcess.temporaryFolder().path) ?? "/tmp/tcg-test-state"
+
     /// The environment of every run: no inherited tcg settings, a fixed user and clock.
     static func environment(_ extra: [String: String]) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
@@ -34,6 +37,8 @@ enum Reliability {
         env["USER"] = "tester"
         env["SOURCE_DATE_EPOCH"] = "1800000000"
         env["SWIFT_BACKTRACE"] = "enable=no"
+        // The users' current meetings are kept where the tests keep them, never in the account's own state.
+        env["XDG_STATE_HOME"] = testState
         for (k, v) in extra { env[k] = v }
         return env
     }
