@@ -62,7 +62,7 @@ final class Session {
             status = .statementFailed
         } else {
             interpreter.variables.merge(parameters) { _, new in new }
-            interpreter.keepsUndo = parsed.uses.contains("undo")
+            interpreter.keepsUndo = parsed.usesUndo
             let started = Session.monotonicMilliseconds()
             status = perform(parsed.statements, in: source, origin: origin, reading: { [store] () throws(StoreError) -> Register? in try store.open() })
             if interpreter.timer {

@@ -324,7 +324,7 @@ public final class Interpreter {
             first.source = source
             throw first
         }
-        if parsed.uses.contains("undo") { keepsUndo = true }
+        if parsed.usesUndo { keepsUndo = true }
         runDepth += 1
         defer { runDepth -= 1 }
         let inner = Frame(source: source, origin: .script(resolved))

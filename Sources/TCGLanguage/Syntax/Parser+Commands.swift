@@ -25,7 +25,7 @@ extension Parser {
         }
         let start = first.range
         for _ in spec.words { _ = advance() }
-        uses.insert(spec.name)
+        if spec.words[0] == "undo" { usesUndo = true }
         var args: Arguments = [:]
 
         if spec.operands.first?.slot == .topic {

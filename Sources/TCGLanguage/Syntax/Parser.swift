@@ -8,8 +8,8 @@ public struct ParseResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Set when the source ended inside a string, bracket or block, or after `\`.
     public var incomplete: Incomplete?
-    /// The commands the statements use, by name (`undo`, `add action`), nested ones included.
-    public var uses: Set<String> = []
+    /// Whether any statement (nested ones included) is `undo`: then the run keeps what undo needs.
+    public var usesUndo = false
 }
 
 /// Parses tokens into statements by the command table. It never prints; it recovers at
@@ -25,8 +25,8 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     /// The spans of statements that failed to parse (from their start to where recovery resumed).
     var failed: [SourceRange] = []
-    /// The commands parsed so far, by name.
-    var uses: Set<String> = []
+    /// Whether an `undo` was parsed.
+    var usesUndo = false
 
     /// Parses a whole source.
     public static func parse(_ source: SourceFile) -> ParseResult {
@@ -34,7 +34,7 @@ public struct Parser {
         var statements: [Statement] = []
         var diagnostics: [Diagnostic] = []
         var failed: [SourceRange] = []
-        var uses: Set<String> = []
+        var usesUndo = false
         var last = false
         while !last {
             let run = lexer.nextRun(minimum: 4096)
@@ -43,7 +43,7 @@ public struct Parser {
             statements += parser.parseStatements(inBlock: false)
             diagnostics += parser.diagnostics
             failed += parser.failed
-            uses.formUnion(parser.uses)
+            usesUndo = usesUndo || parser.usesUndo
         }
         diagnostics += lexer.diagnostics
         if let incomplete = lexer.incomplete {
@@ -62,7 +62,7 @@ public struct Parser {
         diagnostics.sort { $0.range.start < $1.range.start }
         if !diagnostics.isEmpty && lexer.incomplete != nil { statements = [] }
         return ParseResult(statements: statements, diagnostics: firstPerStatement(dedupe(diagnostics), failed: failed, source),
-                           incomplete: lexer.incomplete, uses: uses)
+                           incomplete: lexer.incomplete, usesUndo: usesUndo)
     }
 
     /// One error per broken statement, not a cascade: a later error inside a statement that already
