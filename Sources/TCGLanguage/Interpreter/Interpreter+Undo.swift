@@ -34,6 +34,7 @@ extension Interpreter {
         register.pendingChanges = ["undo of #\(point.afterSeq): \(point.statement)"]
         register.pendingIDs = point.ids
         undoStack.removeLast()
+        if currentMeeting == point.meetingAfter { currentMeeting = point.meetingBefore }
         if c.printing { c.confirm(.text("undone: \(point.statement)")) }
     }
 

@@ -91,6 +91,10 @@ public final class Interpreter {
         var afterSeq: Int
         var statement: String
         var ids: [RecordID]
+        /// The session's current meeting before the statement (an undone `open` moves it back).
+        var meetingBefore: Int?
+        /// The session's current meeting after it.
+        var meetingAfter: Int?
     }
 
     /// Creates an interpreter over a register.
@@ -268,6 +272,7 @@ public final class Interpreter {
         // Keeping the state before each change costs a copy of what the change touches, so it is
         // kept only where `undo` can use it (the REPL, or a script that says undo).
         let before: Register? = keepsUndo && changes ? register : nil
+        let meetingBefore = currentMeeting
         let result: Value
         do {
             result = try execute(Call(interpreter: self, command: c, frame: frame, quiet: quiet))
@@ -283,7 +288,7 @@ public final class Interpreter {
                 ownEntries.insert(seq)
                 if let before, c.spec.name != "undo" {
                     undoStack.append(UndoPoint(before: before, after: register, afterSeq: seq, statement: statementText(c, frame.source),
-                                               ids: register.audit.last?.ids ?? []))
+                                               ids: register.audit.last?.ids ?? [], meetingBefore: meetingBefore, meetingAfter: currentMeeting))
                     if undoStack.count > 1000 { undoStack.removeFirst() }
                 }
             }
@@ -316,7 +321,8 @@ public final class Interpreter {
         for (name, value) in parameters { variables[name] = try eval(value, frame) }
         let bytes: [UInt8]
         do { bytes = try readFile(resolved) } catch {
-            throw Diagnostic(.error, "cannot read \(resolved): \(error)", range: range, help: "paths are relative to the running script")
+            throw Diagnostic(.error, "cannot read \(resolved): \(error)", range: range,
+                             help: "paths are relative to the running script (at the prompt and after -c, to the current folder)")
         }
         let source = SourceFile(name: resolved, bytes: bytes)
         let parsed = Parser.parse(source)
