@@ -33,6 +33,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) { self.init(iso: Substring(text)) }
 
+    /// Whether the date lies in the years 1 to 9999, the dates `YYYY-MM-DD` can spell (and so
+    /// the only ones a register keeps).
+    public var isInCalendar: Bool {
+        let year = civil.year
+        return year >= 1 && year <= 9999
+    }
+
     /// The civil year, month and day.
     public var civil: (year: Int, month: Int, day: Int) { Day.civilFromDays(number) }
 

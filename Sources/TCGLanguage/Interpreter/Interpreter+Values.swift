@@ -155,6 +155,18 @@ extension Interpreter {
     }
 
     func date(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> Day {
+        let day = try anyDate(e, frame)
+        guard day.isInCalendar else { throw Interpreter.outOfCalendar(day, e.range) }
+        return day
+    }
+
+    /// A date outside the years 1 to 9999, which the register cannot keep.
+    static func outOfCalendar(_ day: Day, _ range: SourceRange) -> Diagnostic {
+        Diagnostic(.error, "\(day) is outside the calendar the register keeps (0001-01-01 to 9999-12-31)", range: range,
+                   help: "use a date in the years 1 to 9999")
+    }
+
+    func anyDate(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> Day {
         let v = try eval(e, frame)
         switch v {
         case .date(let d): return d

@@ -30,6 +30,7 @@ extension CommandTable {
                 throw Diagnostic(.error, "the clock only moves forward with advance", range: c.range, help: "use set today DATE to go back")
             }
             let next = c.today.adding(d)
+            guard next.isInCalendar else { throw Interpreter.outOfCalendar(next, c.range) }
             c.interpreter.todayOverride = nil
             c.interpreter.inPlace { r in r.setClock(next) }
             return .date(next)
