@@ -58,15 +58,20 @@ public struct Diagnostic: Error, Sendable, Equatable {
         let (line, column) = file.location(of: range.start)
         let raw = file.lineText(line)
         let (endLine, endColumn) = file.location(of: range.end)
-        let width = endLine == line ? max(1, endColumn - column) : 1
+        // Columns count Unicode scalars; an escaped one takes the room its escape takes.
+        let rawWidth = endLine == line ? max(1, endColumn - column) : 1
+        var width = rawWidth
         var caretPad = ""
         var col = 1
-        for ch in raw {
-            if col >= column { break }
-            if ch == "\t" {
+        for scalar in raw.unicodeScalars {
+            if col >= column + rawWidth { break }
+            let shownWidth = UnsafeScalar.isUnsafe(scalar) && scalar != "\t" ? TerminalText.escaped(String(scalar)).count : 1
+            if col >= column {
+                width += shownWidth - 1
+            } else if scalar == "\t" {
                 caretPad.append("\t")
             } else {
-                caretPad += String(repeating: " ", count: TerminalText.escaped(String(ch)).count)
+                caretPad += String(repeating: " ", count: shownWidth)
             }
             col += 1
         }
