@@ -173,6 +173,28 @@ final class OutputSafetyTests: XCTestCase {
         if let rows { XCTAssertEqual(body, rows + 1, "the rule line and \(rows) rows: \(md)", file: file, line: line) }
     }
 
+    /// On a terminal (a pty from `script`) even `echo` and CSV show data escaped; through a pipe
+    /// they print it exactly.
+    func testOnATerminalEverythingFromDataIsEscaped() throws {
+        let script = try XCTUnwrap(ChildProcess.tool("script"), "util-linux script is needed")
+        try prepare()
+        let statement = "echo \"a\\tb \u{1B}[2J\u{202E}\""
+        try statement.write(to: folder.appendingPathComponent("echo.tcg"), atomically: true, encoding: .utf8)
+        func onTerminal(_ command: String) throws -> String {
+            let line = "\(TcgProcess.binary.path) --workspace w.json --today 2027-03-20 \(command)"
+            let run = try Reliability.run(["-qec", line, "/dev/null"], executable: script, in: folder, environment: ["TERM": "dumb"])
+            return run.output.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        let echoed = try onTerminal("run echo.tcg")
+        XCTAssertTrue(echoed.contains("a\tb ^[[2J\\u{202E}\n"), echoed.debugDescription)
+        assertNothingRaw(echoed, "echo on a terminal")
+        let csv = try onTerminal("--format csv list actions")
+        XCTAssertTrue(csv.contains("Op ^[]0;pwned^G^[[2J"), csv.debugDescription)
+        assertNothingRaw(csv, "CSV on a terminal")
+        let piped = try tcg(["run", "echo.tcg"])
+        XCTAssertEqual(piped.stdout, "a\tb \u{1B}[2J\u{202E}\n")
+    }
+
     func testJSONKeepsTheExactTextEscapedTheJSONWay() throws {
         try prepare()
         let run = try tcg(["--format", "json", "show", "A-1"])
