@@ -15,33 +15,35 @@ let package = Package(
         .target(name: "TCGJSON"),
         /// SHA-256's compression function with the x86 SHA extensions, for the audit hash chain.
         .target(name: "CSHA256"),
+        /// Which characters are unsafe to show or to hold in a name, and their visible escapes.
+        .target(name: "TCGText"),
         /// The register and the rules R1–R13 of DOMAIN.md: pure, no I/O.
-        .target(name: "TCGDomain", dependencies: ["CSHA256"]),
+        .target(name: "TCGDomain", dependencies: ["CSHA256", "TCGText"]),
         /// The workspace file: JSON format, lock, durable atomic saves.
         .target(name: "TCGStore", dependencies: ["TCGDomain", "TCGJSON"]),
         /// Lexer, parser, command table, interpreter, queries and output rendering.
-        .target(name: "TCGLanguage", dependencies: ["TCGDomain", "TCGJSON"]),
+        .target(name: "TCGLanguage", dependencies: ["TCGDomain", "TCGJSON", "TCGText"]),
         /// Debian's libedit (libedit-dev), as a system library.
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         /// Non-variadic C wrappers over libedit's el_set/el_get/history, and signal-safe terminal restore.
         .target(name: "CEditShim", dependencies: ["CEditLine"]),
         /// The line editor behind a small protocol: libedit at a terminal, plain lines otherwise.
-        .target(name: "TCGLineEditor", dependencies: ["CEditShim"]),
+        .target(name: "TCGLineEditor", dependencies: ["CEditShim", "TCGText"]),
         /// The thin executable: command line, workspace selection, exit codes.
         .executableTarget(
             name: "tcg",
             dependencies: [
-                "TCGDomain", "TCGLanguage", "TCGStore", "TCGLineEditor",
+                "TCGDomain", "TCGLanguage", "TCGStore", "TCGLineEditor", "TCGText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         /// Child processes for the tests (posix_spawn, polled waitpid, deadlines).
         .target(name: "TCGTestSupport", path: "Tests/TCGTestSupport"),
         .testTarget(name: "TCGJSONTests", dependencies: ["TCGJSON"]),
-        .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain"]),
+        .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain", "TCGText"]),
         .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON", "TCGTestSupport"]),
-        .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain"]),
-        .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor"]),
+        .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain", "TCGText"]),
+        .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor", "TCGText"]),
         .testTarget(
             name: "TCGEndToEndTests",
             dependencies: ["TCGJSON", "TCGTestSupport"],

@@ -15,6 +15,9 @@ public enum DomainError: Error, Sendable, Equatable {
     case duplicatePerson(name: String, existing: RecordID)
     /// Text that a record cannot be without was empty.
     case missingText(TextField)
+    /// A person's or unit's name holds a control, bidi, zero-width or line-separator character,
+    /// which would make it look like another name or change how it is shown.
+    case forbiddenInName(NamedRecord, Unicode.Scalar)
     /// A rationale that a rule requires was empty.
     case missingRationale(for: RationaleSubject)
     /// An operational review was commissioned without its objectives (R7).
@@ -74,7 +77,7 @@ public enum DomainError: Error, Sendable, Equatable {
     public var rule: Rule? {
         switch self {
         case .unknownPerson, .unknownUnit, .unknownRecord, .personLeft: return .r11
-        case .duplicateUnit, .duplicatePerson, .missingText, .nonPositiveFrequency, .notReassignable, .planNotActive, .actionNotOpen,
+        case .duplicateUnit, .duplicatePerson, .missingText, .forbiddenInName, .nonPositiveFrequency, .notReassignable, .planNotActive, .actionNotOpen,
              .cannotServe, .reviewBeforeStart, .alreadyPresented, .cannotCancel, .cannotAssign, .noFindings:
             return nil
         case .missingRationale(let subject): return subject.rule
@@ -139,6 +142,14 @@ public enum DomainError: Error, Sendable, Equatable {
             case .escalation, .escalationSettlement: return .r12
             }
         }
+    }
+
+    /// A record known by its name.
+    public enum NamedRecord: Sendable, Equatable {
+        /// A person (`add person`).
+        case person
+        /// A unit (`add unit`).
+        case unit
     }
 
     /// Text without which a record cannot be made.

@@ -1,6 +1,9 @@
 extension Register {
     /// Adds a force or BCU. A unit with a parent defaults to a BCU, one without to a force.
-    public mutating func addUnit(name: String, kind: Unit.Kind?, parent: String?) throws(DomainError) {
+    /// The name is kept tidied (`NameText`); one holding a control, bidi or zero-width character is refused.
+    public mutating func addUnit(name given: String, kind: Unit.Kind?, parent: String?) throws(DomainError) {
+        if let bad = NameText.forbidden(in: given) { throw .forbiddenInName(.unit, bad) }
+        let name = NameText.tidy(given)
         if let existing = unit(named: name) {
             throw .duplicateUnit(existing: existing.name)
         }
@@ -15,9 +18,11 @@ extension Register {
         log("added unit \(name) (\(u.kind.auditWord)\(parentName.map { ", parent \($0)" } ?? ""))")
     }
 
-    /// Adds a person; names are unique case-insensitively (R11).
+    /// Adds a person; names are unique case-insensitively, look-alike spaces as spaces (R11). The
+    /// name is kept tidied (`NameText`); one holding a control, bidi or zero-width character is refused.
     public mutating func addPerson(name: String, role: String?, unit: String?, agency: String?) throws(DomainError) -> RecordID {
-        let trimmed = name.trimmingSpaces
+        if let bad = NameText.forbidden(in: name) { throw .forbiddenInName(.person, bad) }
+        let trimmed = NameText.tidy(name)
         guard !trimmed.isEmpty else { throw .missingText(.personName) }
         if let n = personNumber(named: trimmed) {
             throw .duplicatePerson(name: self.name(of: n), existing: RecordID(.person, n))

@@ -104,9 +104,9 @@ public struct Register: Sendable {
     /// Rebuilds the name indexes after records were loaded directly into the arrays.
     public mutating func reindex() {
         personIndex = [:]
-        for (i, p) in people.enumerated() { personIndex[p.name.lowercased()] = i }
+        for (i, p) in people.enumerated() { personIndex[NameText.key(p.name)] = i }
         unitIndex = [:]
-        for (i, u) in units.enumerated() { unitIndex[u.name.lowercased()] = i }
+        for (i, u) in units.enumerated() { unitIndex[NameText.key(u.name)] = i }
     }
 
     /// Takes the next number for a kind of record.
@@ -133,9 +133,9 @@ public struct Register: Sendable {
 
     // MARK: Lookups
 
-    /// The unit with this name (case-insensitive).
+    /// The unit with this name (case-insensitive, look-alike spaces as spaces; see `NameText`).
     public func unit(named name: String) -> Unit? {
-        unitIndex[name.lowercased()].map { units[$0] }
+        unitIndex[NameText.key(name)].map { units[$0] }
     }
 
     /// The person with this number.
@@ -144,9 +144,9 @@ public struct Register: Sendable {
     /// A person's name, or `PE-n` if unknown.
     public func name(of n: Int) -> String { person(n)?.name ?? "PE-\(n)" }
 
-    /// The number of the person with this name (case-insensitive), if known.
+    /// The number of the person with this name (case-insensitive, look-alike spaces as spaces; see `NameText`), if known.
     public func personNumber(named name: String) -> Int? {
-        personIndex[name.lowercased()].map { people[$0].number }
+        personIndex[NameText.key(name)].map { people[$0].number }
     }
 
     /// Resolves a person's name to their number, or refuses: no one has that name (R11).
@@ -243,6 +243,6 @@ public struct Register: Sendable {
     }
 
     /// Registers a newly added person or unit in the name indexes.
-    mutating func indexPerson(at i: Int) { personIndex[people[i].name.lowercased()] = i }
-    mutating func indexUnit(at i: Int) { unitIndex[units[i].name.lowercased()] = i }
+    mutating func indexPerson(at i: Int) { personIndex[NameText.key(people[i].name)] = i }
+    mutating func indexUnit(at i: Int) { unitIndex[NameText.key(units[i].name)] = i }
 }

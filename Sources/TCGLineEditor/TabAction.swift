@@ -1,3 +1,5 @@
+import TCGText
+
 /// What pressing Tab does to the line, decided from a `Completion` alone (no terminal involved).
 enum TabAction: Equatable {
     /// Nothing can follow: ring the bell.
@@ -11,6 +13,8 @@ enum TabAction: Equatable {
     ///
     /// One candidate replaces the partial word (plus a space if `appendSpace`); several insert
     /// their longest common prefix when it is longer than the partial word, else are listed.
+    /// Text holding a control, bidi or zero-width character (from a hand-edited workspace) is
+    /// never inserted: the candidates are listed instead, escaped.
     static func decide(_ completion: Completion, before text: String) -> TabAction {
         var seen = Set<String>()
         let candidates = completion.candidates.filter { seen.insert($0).inserted }
@@ -19,10 +23,11 @@ enum TabAction: Equatable {
         let partial = text.suffix(replacing)
         let deleting = partial.unicodeScalars.count
         if candidates.count == 1 {
+            if TerminalText.needsEscaping(first, layout: .singleLine) { return .list(candidates) }
             return .replace(deleting: deleting, inserting: first + (completion.appendSpace ? " " : ""))
         }
         let prefix = longestCommonPrefix(candidates)
-        if prefix.count > partial.count {
+        if prefix.count > partial.count, !TerminalText.needsEscaping(prefix, layout: .singleLine) {
             return .replace(deleting: deleting, inserting: prefix)
         }
         return .list(candidates)

@@ -1,4 +1,5 @@
 import TCGLanguage
+import TCGText
 
 /// How styled output looks on a terminal: each style's ANSI SGR code, applied only when colour is
 /// on (see `Terminal.colorOnStdout`/`colorOnStderr`); otherwise the plain text, byte for byte.
@@ -17,14 +18,17 @@ enum AnsiStyle {
     }
 
     /// The text to write: escape codes around styled runs when `color`, else the plain text.
-    static func render(_ text: StyledText, color: Bool) -> String {
-        guard color else { return text.plain }
+    /// When `escaping` (the stream is a terminal), controls and bidi characters in the runs are
+    /// shown escaped first (`TerminalText`); only the escape codes added here reach the terminal.
+    static func render(_ text: StyledText, color: Bool, escaping: Bool = false) -> String {
+        guard color else { return escaping ? TerminalText.escaped(text.plain) : text.plain }
         var out = ""
         for run in text.runs {
+            let shown = escaping ? TerminalText.escaped(run.text) : run.text
             if let code = code(for: run.style) {
-                out += "\u{1B}[\(code)m" + run.text + "\u{1B}[0m"
+                out += "\u{1B}[\(code)m" + shown + "\u{1B}[0m"
             } else {
-                out += run.text
+                out += shown
             }
         }
         return out

@@ -4,8 +4,14 @@ import Glibc
 import Darwin
 #endif
 import TCGLanguage
+import TCGText
 
 /// Prints statements' output to stdout (buffered) and diagnostics to stderr.
+///
+/// Nothing from data drives a terminal: whatever goes to stdout while it is a terminal, and
+/// whatever goes to stderr, has its controls and bidi characters shown escaped (`TerminalText`;
+/// newlines and tabs are kept). Output to a file or a pipe is exact, except that tables, Markdown
+/// and diagnostics are always escaped by the language, and JSON never holds those characters raw.
 final class Console {
     let terminal: Terminal
     var format: OutputFormat
@@ -30,16 +36,22 @@ final class Console {
     func emit(_ output: Output, format: OutputFormat) {
         if silent { return }
         let text = captureOnly ? Renderer(format: format, width: nil).render(output)
-            : AnsiStyle.render(Renderer(format: format, width: terminal.width).styled(output), color: terminal.colorOnStdout)
+            : AnsiStyle.render(Renderer(format: format, width: terminal.width).styled(output), color: terminal.colorOnStdout,
+                               escaping: terminal.stdoutIsTerminal)
         if interactive, case .document = output {
             flush()
             if Pager.page(text, rows: terminal.rows) { return }
         }
-        write(text)
+        writeShown(text)
     }
 
-    /// Writes text to stdout through the buffer.
+    /// Writes text to stdout through the buffer, escaped when stdout is a terminal.
     func write(_ text: String) {
+        writeShown(terminal.stdoutIsTerminal && !captureOnly ? TerminalText.escaped(text) : text)
+    }
+
+    /// Writes text that is already safe for stdout (escaped, with only our own escape codes).
+    private func writeShown(_ text: String) {
         if captureOnly {
             captured += text
             return
@@ -59,7 +71,7 @@ final class Console {
             return
         }
         flush()
-        Console.writeError(AnsiStyle.render(diagnostic.styled(in: source), color: terminal.colorOnStderr))
+        Console.writeErrorShown(AnsiStyle.render(diagnostic.styled(in: source), color: terminal.colorOnStderr, escaping: true))
     }
 
     /// Prints a plain message to stderr.
@@ -78,8 +90,11 @@ final class Console {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Writes text to stderr, unbuffered.
-    static func writeError(_ text: String) { writeAll(2, Array(text.utf8)) }
+    /// Writes text to stderr, unbuffered, its controls and bidi characters escaped.
+    static func writeError(_ text: String) { writeErrorShown(TerminalText.escaped(text)) }
+
+    /// Writes text that is already safe for stderr.
+    private static func writeErrorShown(_ text: String) { writeAll(2, Array(text.utf8)) }
 
     static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
         var offset = 0

@@ -6,6 +6,7 @@ import Darwin
 import TCGDomain
 import TCGLanguage
 import TCGStore
+import TCGText
 import TCGLineEditor
 
 /// What the command line asks for, however it was parsed (the fast path below or swift-argument-parser).
@@ -110,6 +111,10 @@ struct Invocation {
         }
         let path = workspace ?? env["TCG_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "tcg-workspace.json"
         let who = user ?? env["TCG_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Environment.loginName
+        // The user is written into every audit entry: it holds no control, bidi or zero-width character.
+        if let bad = who.unicodeScalars.first(where: UnsafeScalar.isForbiddenInName) {
+            return usage("\(user != nil ? "--user" : "the user name") cannot hold \(UnsafeScalar.describe(bad)): \(who)")
+        }
         let terminal = Terminal()
         let console = Console(format: outputFormat, terminal: terminal)
         // How long a writer waits for another writer's lock before exit 3 (default 10 s).

@@ -6,6 +6,7 @@ import Darwin
 import TCGDomain
 import TCGLanguage
 import TCGLineEditor
+import TCGText
 
 extension Session {
     /// The interactive loop: line editing, history, completion, continuation prompts, Ctrl-C and Ctrl-D.
@@ -41,7 +42,8 @@ extension Session {
                 let waiting = Parser.parse(SourceFile(name: "<repl>", text: pendingBox.lines.joined(separator: "\n"))).incomplete
                 prompt = continuationPrompt(waiting)
             }
-            switch editor.readLine(prompt: prompt) {
+            // The prompt shows a meeting's id and kind; escaped all the same, as everything shown is.
+            switch editor.readLine(prompt: TerminalText.escaped(prompt, layout: .singleLine)) {
             case .endOfFile:
                 if pendingBox.lines.isEmpty {
                     console.write("\n")

@@ -1,4 +1,5 @@
 import TCGDomain
+import TCGText
 
 extension Diagnostic {
     /// A domain refusal at a place, in words: the message ends with the rule it enforces, the help
@@ -37,6 +38,10 @@ public enum DomainMessages {
                     "names are unique; use \(existing) or add a distinguishing word (e.g. a rank)")
         case .missingText(let field):
             return text(for: field)
+        case .forbiddenInName(let record, let character):
+            let whose = record == .person ? "a person's" : "a unit's"
+            return ("\(whose) name cannot hold \(UnsafeScalar.describe(character))",
+                    "write the name with letters, digits, punctuation and ordinary spaces; such a character makes one name look like another")
         case .missingRationale(let subject):
             return text(for: subject)
         case .missingObjectives:

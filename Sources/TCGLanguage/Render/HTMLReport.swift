@@ -1,4 +1,5 @@
 import TCGDomain
+import TCGText
 
 /// Reports people would rather look at: one self-contained HTML page (inline CSS and SVG, no
 /// scripts, no network), printable, with overdue items marked, a timeline of each unit's meetings
@@ -136,7 +137,10 @@ struct HTMLReport {
         return (t < 0 ? "-" : "") + "\(abs(t) / 10).\(abs(t) % 10)"
     }
 
-    func esc(_ s: String) -> String {
+    /// Text for HTML content or a double-quoted attribute: `&`, `<`, `>` and `"` as entities, and
+    /// controls and bidi characters shown as `TerminalText` shows them (they would reorder the page).
+    func esc(_ text: String) -> String {
+        let s = TerminalText.escaped(text)
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s {
@@ -154,8 +158,8 @@ struct HTMLReport {
     // MARK: Markdown
 
     func markdown(_ doc: Document, extra: Document?) -> String {
-        var out = "# \(doc.title ?? "tcg report")\n\nRegister clock: \(today)\n\n"
-        for (k, v) in doc.fields { out += "- **\(k)**: \(v.display)\n" }
+        var out = "# \(MarkdownText.heading(doc.title ?? "tcg report"))\n\nRegister clock: \(today)\n\n"
+        for (k, v) in doc.fields { out += "- **\(MarkdownText.inline(k))**: \(MarkdownText.inline(v.display))\n" }
         out += "\n## Outstanding actions by owner\n\n"
         var counts: [Int: (Int, Int)] = [:]
         for a in register.actions where a.status == .open && (maxMarking == nil || (a.marking ?? .official) <= (maxMarking ?? .official)) {
@@ -164,9 +168,9 @@ struct HTMLReport {
             counts[a.owner] = (c.0 + 1, c.1 + (a.due < today ? 1 : 0))
         }
         out += "| owner | open | overdue |\n| --- | --- | --- |\n"
-        for (owner, c) in counts.sorted(by: { $0.value.0 > $1.value.0 }) { out += "| \(register.name(of: owner)) | \(c.0) | \(c.1) |\n" }
+        for (owner, c) in counts.sorted(by: { $0.value.0 > $1.value.0 }) { out += "| \(MarkdownText.inline(register.name(of: owner))) | \(c.0) | \(c.1) |\n" }
         for s in doc.sections + (extra?.sections ?? []) {
-            out += "\n## \(s.title)\n\n"
+            out += "\n## \(MarkdownText.heading(s.title))\n\n"
             guard !s.rows.isEmpty else { out += "_None._\n"; continue }
             let names = s.tableColumns ?? s.columns
             let idx = names.compactMap { s.columns.firstIndex(of: $0) }
@@ -174,7 +178,7 @@ struct HTMLReport {
             for row in s.rows {
                 out += "| " + idx.map { i in
                     let v = (i < row.count ? row[i]?.display : nil) ?? ""
-                    return (s.columns[i] == "late" && !v.isEmpty ? "**\(v) overdue**" : v).replacingAll("|", with: "\\|")
+                    return s.columns[i] == "late" && !v.isEmpty ? "**\(MarkdownText.inline(v)) overdue**" : MarkdownText.inline(v)
                 }.joined(separator: " | ") + " |\n"
             }
         }

@@ -1,5 +1,6 @@
 import TCGDomain
 import TCGJSON
+import TCGText
 
 /// Renders what statements print, in one of the output formats. Tables fit `width` when given.
 /// The language never writes escape codes: `styled` marks what text means, and the executable
@@ -35,14 +36,14 @@ public struct Renderer: Sendable {
             if format == .json || format == .csv { return StyledText() }
             return StyledText("\(id)\n")
         case .value(let v):
-            if format == .json, case .string(let s) = v { return StyledText(JSONRender.string(s) + "\n") }
+            if format == .json, case .string(let s) = v { return StyledText(JSONRender.safe(JSONRender.string(s)) + "\n") }
             return StyledText("\(v)\n")
         case .text(let s):
             return StyledText(s.hasSuffix("\n") ? s : s + "\n")
         case .document(let doc):
             switch format {
             case .table: return TableRender(width: width).document(doc)
-            case .json: return StyledText(JSONRender.document(doc))
+            case .json: return StyledText(JSONRender.safe(JSONRender.document(doc)))
             case .csv: return StyledText(CSVRender.document(doc))
             case .markdown: return StyledText(MarkdownRender.document(doc))
             }
@@ -52,6 +53,25 @@ public struct Renderer: Sendable {
 
 /// JSON output: lists as arrays of objects, reports as one object (LANGUAGE.md).
 enum JSONRender {
+    /// JSON text with the characters a terminal or a reader could be fooled by (DEL, C1 and bidi
+    /// controls, zero-width characters, line separators) written as `\uXXXX`: the same JSON value,
+    /// but never those characters raw. The writer already escapes C0 controls; structure is ASCII,
+    /// so every such character is inside a string.
+    static func safe(_ json: String) -> String {
+        guard json.utf8.contains(where: { $0 >= 0x7F }) else { return json }
+        guard json.unicodeScalars.contains(where: UnsafeScalar.isUnsafe) else { return json }
+        var out = ""
+        out.reserveCapacity(json.utf8.count + 16)
+        for scalar in json.unicodeScalars {
+            if scalar.value >= 0x7F, UnsafeScalar.isUnsafe(scalar) {
+                out += "\\u" + TerminalText.hex(scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     static func string(_ s: String) -> String {
         var w = JSONWriter()
         w.string(s)
@@ -111,15 +131,56 @@ enum JSONRender {
 }
 
 /// CSV output (RFC 4180): a header row, then one row per record; lists joined with "; ".
+///
+/// A cell a spreadsheet would take as a formula (text starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return) is quoted and starts with `'`, the OWASP rule. Numbers, dates, ids and
+/// yes/no values are never prefixed, nor is text that is a plain decimal number (`-12`, `-0.5`):
+/// a spreadsheet reads those as the value they are, and no formula can hide in them.
 enum CSVRender {
     static func cell(_ v: FieldValue?) -> String {
         guard let v else { return "" }
         let s: String
         if case .list(let items) = v { s = items.map(\.display).joined(separator: "; ") } else { s = v.display }
+        if mayBeFormula(v), startsFormula(s) {
+            return "\"'" + s.replacingAll("\"", with: "\"\"") + "\""
+        }
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
         }
         return s
+    }
+
+    /// Whether a value of this kind can hold text of the user's (not a number, date, id or yes/no).
+    static func mayBeFormula(_ v: FieldValue) -> Bool {
+        switch v {
+        case .int, .date, .id, .bool: return false
+        case .text, .word, .person, .list: return true
+        }
+    }
+
+    /// Whether a spreadsheet would read `s` as a formula: it starts with `=`, `+`, `-`, `@`, tab
+    /// or CR, and is not a plain decimal number.
+    static func startsFormula(_ s: String) -> Bool {
+        guard let first = s.unicodeScalars.first else { return false }
+        switch first {
+        case "=", "@", "\t", "\r": return true
+        case "+", "-": return !isPlainNumber(s)
+        default: return false
+        }
+    }
+
+    /// A sign, digits, and at most one decimal point followed by digits: `-12`, `+3.5`.
+    static func isPlainNumber(_ s: String) -> Bool {
+        var digits = Substring(s).utf8.dropFirst()
+        guard let firstDigit = digits.first, (0x30...0x39).contains(firstDigit) else { return false }
+        var seenPoint = false
+        while let b = digits.first {
+            digits = digits.dropFirst()
+            if (0x30...0x39).contains(b) { continue }
+            guard b == UInt8(ascii: "."), !seenPoint, let next = digits.first, (0x30...0x39).contains(next) else { return false }
+            seenPoint = true
+        }
+        return true
     }
 
     static func table(_ s: Section) -> String {
@@ -147,10 +208,11 @@ enum CSVRender {
     }
 }
 
-/// Markdown output: a heading, the fields as a list, each section as a pipe table.
+/// Markdown output: a heading, the fields as a list, each section as a pipe table. Text from the
+/// register goes through `MarkdownText`, so it can add no heading, row or tag.
 enum MarkdownRender {
     static func cell(_ v: FieldValue?) -> String {
-        (v?.display ?? "").replacingAll("|", with: "\\|").replacingAll("\n", with: "<br>")
+        MarkdownText.inline(v?.display ?? "")
     }
 
     static func table(_ s: Section) -> String {
@@ -166,13 +228,13 @@ enum MarkdownRender {
 
     static func document(_ doc: Document) -> String {
         var out = ""
-        if let title = doc.title, doc.shape == .object || doc.alwaysTitled { out += "## \(title)\n\n" }
+        if let title = doc.title, doc.shape == .object || doc.alwaysTitled { out += "## \(MarkdownText.heading(title))\n\n" }
         if !doc.fields.isEmpty {
-            out += doc.fields.map { "- **\($0.0)**: \(cell($0.1))\n" }.joined() + "\n"
+            out += doc.fields.map { "- **\(MarkdownText.inline($0.0))**: \(cell($0.1))\n" }.joined() + "\n"
         }
         let titled = doc.shape == .object || doc.alwaysTitled || doc.sections.count > 1
         for (n, s) in doc.sections.enumerated() {
-            if titled { out += "### \(s.title)\n\n" }
+            if titled { out += "### \(MarkdownText.heading(s.title))\n\n" }
             out += table(s)
             if n < doc.sections.count - 1 { out += "\n" }
         }

@@ -1,7 +1,10 @@
 import TCGDomain
+import TCGText
 
 /// Aligned text tables, fitted to the terminal's width by shortening the widest columns.
-/// Titles and header rows are `.heading`, the `late` column's values `.late`.
+/// Titles and header rows are `.heading`, the `late` column's values `.late`. Every text is shown
+/// as one line with its controls and bidi characters escaped (`TerminalText`), so data can move
+/// no cursor and draw no row.
 struct TableRender {
     let width: Int?
 
@@ -10,9 +13,10 @@ struct TableRender {
         let titled = doc.shape == .object || doc.alwaysTitled
         if let title = doc.title, titled { heading(title, into: &out) }
         if !doc.fields.isEmpty {
-            let keyWidth = doc.fields.map { $0.0.count }.max() ?? 0
-            for (k, v) in doc.fields {
-                out.append("  \(k):\(String(repeating: " ", count: keyWidth - k.count + 1))\(clip(v.display, (width ?? Int.max) - keyWidth - 4))\n")
+            let keyWidth = doc.fields.map { shown($0.0).count }.max() ?? 0
+            for (key, v) in doc.fields {
+                let k = shown(key)
+                out.append("  \(k):\(String(repeating: " ", count: keyWidth - k.count + 1))\(clip(shown(v.display), (width ?? Int.max) - keyWidth - 4))\n")
             }
         }
         for s in doc.sections {
@@ -27,14 +31,19 @@ struct TableRender {
 
     /// A title on its own line.
     func heading(_ title: String, into out: inout StyledText) {
-        out.append(title, .heading)
+        out.append(shown(title), .heading)
         out.append("\n")
     }
 
+    /// Text as one line, its controls, bidi characters and newlines visible.
+    func shown(_ s: String) -> String {
+        TerminalText.escaped(s, layout: .singleLine)
+    }
+
+    /// One line shortened to `limit` characters with `…`.
     func clip(_ s: String, _ limit: Int) -> String {
-        let flat = s.contains("\n") ? s.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") : s
-        guard limit > 1, flat.count > limit else { return flat }
-        return String(flat.prefix(limit - 1)) + "…"
+        guard limit > 1, s.count > limit else { return s }
+        return String(s.prefix(limit - 1)) + "…"
     }
 
     func table(_ s: Section, indent: String, into out: inout StyledText) {
@@ -46,7 +55,7 @@ struct TableRender {
         let idx = names.compactMap { n in s.columns.firstIndex(of: n) }
         let headers = idx.map { s.columns[$0] }
         var cells: [[String]] = s.rows.map { row in
-            idx.map { i in i < row.count ? (row[i]?.display ?? "") : "" }.map { clip($0, Int.max) }
+            idx.map { i in i < row.count ? (row[i]?.display ?? "") : "" }.map(shown)
         }
         var widths = headers.map(\.count)
         for row in cells { for (k, c) in row.enumerated() { widths[k] = max(widths[k], c.count) } }

@@ -1,4 +1,5 @@
 import TCGDomain
+import TCGText
 
 /// An error or warning about a place in a script. The parser and interpreter return these; they never print.
 public struct Diagnostic: Error, Sendable, Equatable {
@@ -50,21 +51,33 @@ public struct Diagnostic: Error, Sendable, Equatable {
     }
 
     /// The rendering of `render(in:)`, with the location, label, message, caret and help marked.
+    /// The file name, message, source line and help quote data, so their controls and bidi
+    /// characters are shown escaped (`TerminalText`); the caret still lines up under the column.
     public func styled(in fallback: SourceFile) -> StyledText {
         let file = source ?? fallback
         let (line, column) = file.location(of: range.start)
-        let text = file.lineText(line)
+        let raw = file.lineText(line)
         let (endLine, endColumn) = file.location(of: range.end)
-        let width = endLine == line ? max(1, endColumn - column) : 1
+        // Columns count Unicode scalars; an escaped one takes the room its escape takes.
+        let rawWidth = endLine == line ? max(1, endColumn - column) : 1
+        var width = rawWidth
         var caretPad = ""
         var col = 1
-        for ch in text {
-            if col >= column { break }
-            caretPad.append(ch == "\t" ? "\t" : " ")
+        for scalar in raw.unicodeScalars {
+            if col >= column + rawWidth { break }
+            let shownWidth = UnsafeScalar.isUnsafe(scalar) && scalar != "\t" ? TerminalText.escaped(String(scalar)).count : 1
+            if col >= column {
+                width += shownWidth - 1
+            } else if scalar == "\t" {
+                caretPad.append("\t")
+            } else {
+                caretPad += String(repeating: " ", count: shownWidth)
+            }
             col += 1
         }
+        let text = TerminalText.escaped(raw)
         let marker = "^" + String(repeating: "~", count: max(0, min(width, 200) - 1))
-        var out = StyledText("\(file.name):\(line):\(column):", .location)
+        var out = StyledText("\(TerminalText.escaped(file.name, layout: .singleLine)):\(line):\(column):", .location)
         out.append(" ")
         switch severity {
         case .error: out.append("error:", .error)
@@ -72,7 +85,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
         case .note: out.append("note:", .note)
         }
         out.append(" ")
-        out.append(message, .message)
+        out.append(TerminalText.escaped(message, layout: .singleLine), .message)
         let shown = text.count > 400 ? String(text.prefix(400)) + "…" : text
         out.append("\n    \(shown)\n")
         if column <= 401 {
@@ -82,7 +95,7 @@ public struct Diagnostic: Error, Sendable, Equatable {
         }
         if let help {
             out.append("help:", .help)
-            out.append(" \(help)\n")
+            out.append(" \(TerminalText.escaped(help, layout: .singleLine))\n")
         }
         return out
     }
