@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "TCGJSONTests", dependencies: ["TCGJSON"]),
         .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain"]),
         .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON", "TCGTestSupport"]),
-        .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain"]),
+        .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain", "TCGTestSupport"]),
         .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor"]),
         .testTarget(
             name: "TCGEndToEndTests",
