@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "TCGJSONTests", dependencies: ["TCGJSON"]),
         .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain", "TCGText"]),
         .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON", "TCGTestSupport"]),
-        .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain", "TCGText"]),
+        .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain", "TCGText", "TCGTestSupport"]),
         .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor", "TCGText"]),
         .testTarget(
             name: "TCGEndToEndTests",

@@ -38,6 +38,7 @@ extension Register {
             }
         }
         if before.clock != after.clock { clock = before.clock }
+        if before.maxMarking != after.maxMarking { maxMarking = before.maxMarking }
         reindex()
     }
 

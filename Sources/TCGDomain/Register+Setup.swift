@@ -94,6 +94,13 @@ extension Register {
         log("\(id) marking \(old?.auditWord ?? "-") -> \(marking.auditWord)", id)
     }
 
+    /// Sets or clears the workspace's highest marking shown (`set max-marking`): a copy for
+    /// partners can hide what is marked above OFFICIAL by default.
+    public mutating func setMaxMarking(_ marking: Marking?) {
+        log("max-marking \(maxMarking?.auditWord ?? "-") -> \(marking?.auditWord ?? "-")")
+        maxMarking = marking
+    }
+
     /// Sets or clears the register's clock (for trainers).
     public mutating func setClock(_ day: Day?) {
         log("clock \(clock?.description ?? "system date") -> \(day?.description ?? "system date")")

@@ -80,6 +80,14 @@ public struct Register: Sendable {
     public var lastNumber: [RecordKind: Int] = [:]
     /// The register's clock, when a trainer has set it.
     public var clock: Day?
+    /// The workspace's highest marking shown (`set max-marking`): records above it are left out of
+    /// every answer, whatever `--max-marking` says (nil: no ceiling of its own).
+    public var maxMarking: Marking?
+
+    /// Set on a view made by `visible(under:)`: the ceiling it was made under (nil for the register itself).
+    public internal(set) var ceiling: Marking?
+    /// In a view: the names (lower case) of the people it leaves out, for checking audit entries.
+    var withheldNames: [String] = []
 
     /// What the statement being run has changed so far, for its audit entry.
     public var pendingChanges: [String] = []
@@ -141,8 +149,8 @@ public struct Register: Sendable {
     /// The person with this number.
     public func person(_ n: Int) -> Person? { people.index(ofNumber: n).map { people[$0] } }
 
-    /// A person's name, or `PE-n` if unknown.
-    public func name(of n: Int) -> String { person(n)?.name ?? "PE-\(n)" }
+    /// A person's name; in a view under a ceiling, "(withheld)" for one it leaves out; else `PE-n` if unknown.
+    public func name(of n: Int) -> String { person(n)?.name ?? (ceiling != nil ? Register.withheldName : "PE-\(n)") }
 
     /// The number of the person with this name (case-insensitive, look-alike spaces as spaces; see `NameText`), if known.
     public func personNumber(named name: String) -> Int? {

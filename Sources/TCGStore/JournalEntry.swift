@@ -14,6 +14,8 @@ struct JournalEntry: Equatable {
     var base: Int
     /// The register's clock after the transaction.
     var clock: Day?
+    /// The workspace's highest marking shown after the transaction.
+    var maxMarking: Marking?
     /// The id counters after the transaction.
     var lastNumber: [RecordKind: Int] = [:]
     /// The units after the transaction, all of them.
@@ -41,6 +43,7 @@ struct JournalEntry: Equatable {
         self.seq = seq
         self.base = base
         clock = register.clock
+        maxMarking = register.maxMarking
         lastNumber = register.lastNumber
         units = Array(register.units)
     }
@@ -140,6 +143,7 @@ extension JournalEntry {
         if let problem = applier.problem { return problem }
         register.units = RecordList(units)
         register.clock = clock
+        register.maxMarking = maxMarking
         register.lastNumber = lastNumber
         register.audit.append(contentsOf: audit)
         return nil

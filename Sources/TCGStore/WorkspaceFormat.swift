@@ -63,6 +63,7 @@ public enum WorkspaceFormat {
         w.field("version", version)
         w.field("journal_seq", journalSeq)
         w.field("clock", day: register.clock)
+        w.field("max_marking", register.maxMarking?.workspaceName)
         w.lastIDs(register.lastNumber)
         try array("units", register.units) { $0.record($1) }
         try array("people", register.people) { $0.record($1) }

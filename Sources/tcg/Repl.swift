@@ -29,7 +29,7 @@ extension Session {
         let pendingBox = PendingLines()
         editor.completer = { [unowned self] line in
             let text = (pendingBox.lines + [line]).joined(separator: "\n")
-            let completer = Completer(register: self.interpreter.register, variables: Array(self.interpreter.variables.keys).sorted(),
+            let completer = Completer(register: self.interpreter.visibleRegister, variables: Array(self.interpreter.variables.keys).sorted(),
                                       listFolder: Session.listFolder)
             let found = completer.complete(text)
             return Completion(candidates: found.candidates, replacing: found.replacing, appendSpace: found.appendSpace)

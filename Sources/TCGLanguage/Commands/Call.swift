@@ -14,8 +14,8 @@ public struct Call {
     /// The register's clock.
     public var today: Day { interpreter.today }
 
-    /// The register as it is now.
-    public var register: Register { interpreter.register }
+    /// The register as it is now, as the session may see it (`--max-marking`): for reading.
+    public var register: Register { interpreter.visibleRegister }
 
     /// A required argument's value. The parser has checked it is there.
     public func callAsFunction<T>(_ argument: Arg<T>) throws(Diagnostic) -> T {
@@ -38,24 +38,24 @@ public struct Call {
     /// The meeting the command belongs to: `at M-n`, else the session's current meeting.
     public func meeting() throws(Diagnostic) -> Int {
         if let given = command.args["at"] { return try Reader.record(.meeting).read(given, self) }
-        if let n = interpreter.currentMeeting, interpreter.register.meetings.index(ofNumber: n) != nil { return n }
+        if let n = interpreter.currentMeeting, interpreter.visibleRegister.meetings.index(ofNumber: n) != nil { return n }
         throw Diagnostic(.error, "`\(command.spec.name)` belongs to a meeting, and no meeting is open",
                          range: range, help: "`open M-n` first, or add `at M-n`")
     }
 
     /// Runs a change on the register; a refusal becomes a diagnostic on the statement.
     public func change<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
-        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.register) }
+        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.visibleRegister) }
     }
 
     /// Asks the register without copying it; a refusal becomes a diagnostic on the statement.
     public func ask<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
-        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.register) }
+        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.visibleRegister) }
     }
 
     /// Reports built over the register as the session may see it (`--max-marking`).
     public var reports: Reports {
-        Reports(register: interpreter.register, today: interpreter.today, maxMarking: interpreter.maxMarking)
+        Reports(register: interpreter.visibleRegister, today: interpreter.today)
     }
 
     /// Prints a query's answer (held until the statement's transaction ends).

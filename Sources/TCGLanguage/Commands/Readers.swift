@@ -26,7 +26,7 @@ extension Reader where T == String {
         Reader(.unit) { e, c throws(Diagnostic) in
             let v = try c.interpreter.eval(e, c.frame)
             do throws(DomainError) {
-                return try c.interpreter.inPlace { (r) throws(DomainError) in try r.resolveUnit(named: v.description).name }
+                return try c.register.resolveUnit(named: v.description).name
             } catch {
                 throw Diagnostic(error, range: e.range, register: c.register)
             }

@@ -33,6 +33,10 @@ public enum DomainMessages {
             return ("no \(id.kind.noun) \(id) in the register", nearestIDs(to: id, in: register))
         case .duplicateUnit(let existing):
             return ("unit \(existing) already exists", "unit names are unique; choose another name")
+        case .duplicatePerson(let name, let existing) where register.ceiling != nil && !register.exists(existing):
+            // The one with that name is not shown under the ceiling: refuse without naming it.
+            return ("the name \"\(name)\" cannot be used for a new person",
+                    "names are unique; add a distinguishing word (e.g. a rank)")
         case .duplicatePerson(let name, let existing):
             return ("\"\(name)\" is already in the register as \(existing)",
                     "names are unique; use \(existing) or add a distinguishing word (e.g. a rank)")
@@ -77,6 +81,8 @@ public enum DomainMessages {
             return ("\(id) is \(status.keyword); progress is reported on open actions", nil)
         case .tacticalRequirementWithoutPlan:
             return ("a tactical intelligence requirement belongs to a plan or operation", "add `plan DP-n`")
+        case .alreadySuperseded(let id, let later) where !register.exists(later):
+            return ("\(id) is already superseded", nil)
         case .alreadySuperseded(let id, let later):
             return ("\(id) is already superseded by \(later)", "supersede \(later), the decision now in force")
         case .servesRetiredPriority(let id):
@@ -87,6 +93,8 @@ public enum DomainMessages {
             return ("a plan serves a priority (P-n) or an escalation (E-n), not \(id)", nil)
         case .reviewBeforeStart(let review, let start):
             return ("the review date \(review) is before the start \(start)", "review a plan after it starts")
+        case .alreadyPresented(let id, let meeting) where !register.exists(meeting):
+            return ("\(id) was already presented", nil)
         case .alreadyPresented(let id, let meeting):
             return ("\(id) was already presented at \(meeting)", nil)
         case .cannotCancel(let id):

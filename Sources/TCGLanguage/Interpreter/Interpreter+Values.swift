@@ -134,9 +134,11 @@ extension Interpreter {
             throw Diagnostic(.error, "expected a person (\"NAME\" or PE-n), found \(v.typeName) \(show(v))", range: e.range)
         }
         do {
-            return try inPlace(lookup)
+            if ceiling == nil { return try inPlace(lookup) }
+            var view = visibleRegister
+            return try lookup(&view)
         } catch {
-            throw Diagnostic(error, range: e.range, register: register)
+            throw Diagnostic(error, range: e.range, register: visibleRegister)
         }
     }
 
@@ -209,9 +211,13 @@ extension Interpreter {
         }
         if mustExist {
             do {
-                try inPlace { (r) throws(DomainError) in try r.require(id) }
+                if ceiling == nil {
+                    try inPlace { (r) throws(DomainError) in try r.require(id) }
+                } else {
+                    try visibleRegister.require(id)
+                }
             } catch {
-                throw Diagnostic(error, range: e.range, register: register)
+                throw Diagnostic(error, range: e.range, register: visibleRegister)
             }
         }
         return id

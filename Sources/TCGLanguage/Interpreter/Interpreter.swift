@@ -35,8 +35,13 @@ public enum Printed: Sendable {
 /// terminals: the session around it loads the register, commits it, writes the files it asks for
 /// and prints what it printed, in that order.
 public final class Interpreter {
-    /// The register being worked on.
-    public var register: Register
+    /// The register being worked on. Reads go through ``visibleRegister``; this is for changes.
+    public var register: Register {
+        didSet { generation &+= 1 }
+    }
+    /// Counts changes to `register`, so that the visible view is made again only after one.
+    private var generation = 0
+    private var viewCache: (generation: Int, ceiling: Marking, view: Register)?
     /// The output format.
     public var format: OutputFormat
     /// Who the audit trail records.
@@ -63,6 +68,26 @@ public final class Interpreter {
 
     /// `--max-marking`: records marked above it are left out of every answer.
     public var maxMarking: Marking?
+
+    /// The highest marking this session may see: the lower of `--max-marking` and the workspace's
+    /// own (`set max-marking`), so the flag can lower the workspace's ceiling but never raise it.
+    public var ceiling: Marking? {
+        guard let flag = maxMarking else { return register.maxMarking }
+        guard let own = register.maxMarking else { return flag }
+        return min(flag, own)
+    }
+
+    /// The register as this session may see it: the one place `--max-marking` is enforced.
+    /// Every query, report, reader, suggestion, error message and Tab completion reads this;
+    /// records above the ceiling, and everything under them, are not in it
+    /// (`Register.visible(under:)`). Made once per change of the register.
+    public var visibleRegister: Register {
+        guard let ceiling else { return register }
+        if let cached = viewCache, cached.generation == generation, cached.ceiling == ceiling { return cached.view }
+        let view = register.visible(under: ceiling)
+        viewCache = (generation, ceiling, view)
+        return view
+    }
     /// `set timer on`: the session prints each statement's time.
     public var timer = false
     /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).
@@ -114,7 +139,8 @@ public final class Interpreter {
 
     /// The current meeting, if any.
     public var meeting: Meeting? {
-        currentMeeting.flatMap { n in register.meetings.index(ofNumber: n).map { register.meetings[$0] } }
+        let view = visibleRegister
+        return currentMeeting.flatMap { n in view.meetings.index(ofNumber: n).map { view.meetings[$0] } }
     }
 
     /// A failed statement: the diagnostic and the source it is in.

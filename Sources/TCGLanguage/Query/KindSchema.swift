@@ -41,12 +41,6 @@ public struct KindSchema: Sendable {
     /// The output fields (not hidden).
     public var outputFields: [Field] { fields.filter { !$0.hidden } }
 
-    /// Whether the record may be shown under a highest marking (nil: everything may).
-    public func visible(_ r: Register, _ i: Int, under max: Marking?) -> Bool {
-        guard let max, let f = field("marking"), case .word(let w)? = f.get(r, i), let m = Marking(label: w) else { return true }
-        return m <= max
-    }
-
     /// Whether the record is overdue: outstanding with a due date before today.
     public func isOverdue(_ r: Register, _ i: Int, today: Day) -> Bool {
         guard let due, let outstanding, let d = due(r, i) else { return false }

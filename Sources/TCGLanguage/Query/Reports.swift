@@ -1,18 +1,11 @@
 import TCGDomain
 
 /// Builds the documents the report queries print: show, outstanding, agenda, minutes, strategy,
-/// calendar and history. Pure: reads the register, prints nothing.
+/// calendar and history. Pure: reads the register, prints nothing. Under `--max-marking` the
+/// register it is given is the session's visible view, so it has nothing hidden to leave out.
 public struct Reports {
     let register: Register
     let today: Day
-    /// Records marked above this are left out.
-    var maxMarking: Marking? = nil
-
-    /// Whether a record may be shown under `maxMarking`.
-    func visible(_ id: RecordID) -> Bool {
-        guard maxMarking != nil, let schema = QueryKinds.schema(for: id.kind), let i = index(of: id) else { return true }
-        return schema.visible(register, i, under: maxMarking)
-    }
 
     /// Orders two optional field values (absent last).
     static func order(_ a: FieldValue?, _ b: FieldValue?) -> Int {
@@ -48,7 +41,7 @@ public struct Reports {
         guard let isOutstanding = schema.outstanding else { return [] }
         let escalated = unit.map { register.escalatedItems(to: $0) } ?? []
         var rows: [Int] = []
-        for i in 0..<schema.count(register) where isOutstanding(register, i) && schema.visible(register, i, under: maxMarking) {
+        for i in 0..<schema.count(register) where isOutstanding(register, i) {
             if let owner, schema.owner?(register, i) != owner { continue }
             if let unit, !belongs(schema, i, to: unit, escalated: escalated) { continue }
             if let dueBy {
@@ -97,7 +90,7 @@ public struct Reports {
     }
 
     func rows(_ schema: KindSchema, _ test: (Int) -> Bool) -> [Int] {
-        (0..<schema.count(register)).filter { test($0) && schema.visible(register, $0, under: maxMarking) }
+        (0..<schema.count(register)).filter(test)
     }
 
     /// `show ID`: every field of one record, and what hangs off it.
@@ -199,10 +192,10 @@ public struct Reports {
         }
         var recs: [[FieldValue?]] = []
         if let ium = register.lastIUM(unit: unit, before: min(date, max(today, date))) {
-            for p in register.products where p.presentedAt == ium.number && visible(p.id) {
+            for p in register.products where p.presentedAt == ium.number {
                 recs.append([.id(ium.id), .id(p.id), .text(p.title), p.recommends.map { .text($0) }])
             }
-            for d in register.decisions where d.meeting == ium.number && visible(d.id) {
+            for d in register.decisions where d.meeting == ium.number {
                 recs.append([.id(ium.id), .id(d.id), .text(d.text), d.rationale.map { .text($0) }])
             }
         }
@@ -282,7 +275,7 @@ public struct Reports {
     /// The audit trail, of one record or all, since a date, from the entries the store handed over.
     func history(_ trail: [AuditEntry], of id: RecordID?, since: Day?) -> Document {
         let entries = trail.filter { e in
-            e.ids.allSatisfy(visible) && (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
+            register.shows(e) && (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
         }
         let rows: [[FieldValue?]] = entries.map { e in
             [.int(e.seq), .text(e.at), .date(e.day), .text(e.user), .text(e.source), .text(e.statement),

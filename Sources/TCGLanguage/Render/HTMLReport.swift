@@ -8,7 +8,6 @@ struct HTMLReport {
     let register: Register
     let today: Day
     let unit: String?
-    var maxMarking: Marking? = nil
 
     // MARK: HTML
 
@@ -65,7 +64,7 @@ struct HTMLReport {
     func ownerChart() -> String {
         var counts: [Int: (open: Int, overdue: Int)] = [:]
         let escalated = unit.map { register.escalatedItems(to: $0) } ?? []
-        for a in register.actions where a.status == .open && (maxMarking == nil || (a.marking ?? .official) <= (maxMarking ?? .official)) {
+        for a in register.actions where a.status == .open {
             if let unit, register.unit(ofMeeting: a.meeting)?.lowercased() != unit.lowercased(), !escalated.contains(a.id) { continue }
             var c = counts[a.owner] ?? (0, 0)
             c.open += 1
@@ -117,8 +116,7 @@ struct HTMLReport {
                 let r = m.kind == .stcg || m.kind == .ttcg ? 6 : 3.5
                 svg += "<circle cx=\"\(fmt(x(m.date)))\" cy=\"\(Int(y))\" r=\"\(r)\" fill=\"\(colours[m.kind] ?? "#000")\"\(m.date > today ? " fill-opacity=\"0.35\" stroke=\"\(colours[m.kind] ?? "#000")\"" : "")><title>\(m.id) \(m.kind.title) \(m.date)</title></circle>"
             }
-            for a in register.actions where a.status == .open && register.unit(ofMeeting: a.meeting) == u.name && a.due >= from && a.due <= to
-                && (maxMarking == nil || (a.marking ?? .official) <= (maxMarking ?? .official)) {
+            for a in register.actions where a.status == .open && register.unit(ofMeeting: a.meeting) == u.name && a.due >= from && a.due <= to {
                 svg += "<line x1=\"\(fmt(x(a.due)))\" y1=\"\(Int(y + 8))\" x2=\"\(fmt(x(a.due)))\" y2=\"\(Int(y + 16))\" stroke=\"\(a.due < today ? "#d1453b" : "#57606a")\" stroke-width=\"2\"><title>\(a.id) due \(a.due)</title></line>"
             }
             for c in register.commissions where c.status == .commissioned && register.unit(ofMeeting: c.meeting) == u.name && c.due >= from && c.due <= to {
@@ -162,7 +160,7 @@ struct HTMLReport {
         for (k, v) in doc.fields { out += "- **\(MarkdownText.inline(k))**: \(MarkdownText.inline(v.display))\n" }
         out += "\n## Outstanding actions by owner\n\n"
         var counts: [Int: (Int, Int)] = [:]
-        for a in register.actions where a.status == .open && (maxMarking == nil || (a.marking ?? .official) <= (maxMarking ?? .official)) {
+        for a in register.actions where a.status == .open {
             if let unit, register.unit(ofMeeting: a.meeting)?.lowercased() != unit.lowercased() { continue }
             let c = counts[a.owner] ?? (0, 0)
             counts[a.owner] = (c.0 + 1, c.1 + (a.due < today ? 1 : 0))

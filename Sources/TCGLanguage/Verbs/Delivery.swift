@@ -239,7 +239,7 @@ extension CommandTable {
         let ids = Arg("ids", .ids(RecordKind.allCases)), marking = Arg("marking", .choice(VerbWords.markings))
         return CommandSpec("mark", [Operand(ids, "ID [, ID]..."), Operand(marking, "official|official-sensitive")],
                            effect: .change, topic: "delivery",
-                           "Give records a handling marking; `--max-marking OFFICIAL` hides those above it from output.",
+                           "Give records a handling marking; under `--max-marking OFFICIAL` (or `set max-marking official`) those above it, and what is under them, are as if they did not exist.",
                            ["mark A-4, C-2 official-sensitive"]) { c throws(Diagnostic) in
             let targets = try c(ids), level = try c(marking)
             for id in targets { try c.change { (r) throws(DomainError) in try r.mark(id, level) } }

@@ -45,10 +45,6 @@ extension CommandTable {
                            "Show one record with everything the register holds about it.", ["show A-3", "show DP-1"]) { c throws(Diagnostic) in
             let rid = try c(id)
             let reports = c.reports
-            if !reports.visible(rid) {
-                throw Diagnostic(.error, "\(rid) is marked above \(c.interpreter.maxMarking?.label ?? "") and is not shown", range: c.range,
-                                 help: "run without --max-marking to see it (if you may)")
-            }
             if c.printing { c.show(.document(reports.show(rid))) }
             return .id(rid)
         }
@@ -104,9 +100,6 @@ extension CommandTable {
         return CommandSpec("minutes", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
                            "A meeting's minutes: attendance, decisions with rationale, what it tasked.", ["minutes M-2"]) { c throws(Diagnostic) in
             let m = try c(meeting)
-            if !c.reports.visible(RecordID(.meeting, m)) {
-                throw Diagnostic(.error, "M-\(m) is marked above \(c.interpreter.maxMarking?.label ?? "") and is not shown", range: c.range)
-            }
             if c.printing { c.show(.document(c.reports.minutes(m))) }
             return .id(RecordID(.meeting, m))
         }
@@ -190,7 +183,7 @@ extension CommandTable {
             throw Diagnostic(.error, "a report is written to a .html or .md file, not \(path)", range: c.range,
                              help: "write … to pack.html (printable page) or … to pack.md (for e-mail)")
         }
-        let page = HTMLReport(register: c.register, today: c.today, unit: unit, maxMarking: c.interpreter.maxMarking)
+        let page = HTMLReport(register: c.register, today: c.today, unit: unit)
         let bytes = markdown ? Array(page.markdown(doc, extra: extra).utf8) : Array(page.html(doc, extra: extra).utf8)
         c.interpreter.fileToWrite(path, bytes)
         c.confirm(.text("wrote \(path)"))

@@ -2,7 +2,19 @@ import TCGDomain
 
 /// The clock, the output format and the session.
 extension CommandTable {
-    static let session: [CommandSpec] = [setToday, advance, setFormat, setTimer, undo, help, quit]
+    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setTimer, undo, help, quit]
+
+    static var setMaxMarking: CommandSpec {
+        let marking = Arg("marking", .choice([("official", Marking?.some(.official)), ("official-sensitive", .some(.officialSensitive)),
+                                              ("off", nil)]))
+        return CommandSpec("set max-marking", [Operand(marking, "official|official-sensitive|off")], effect: .change, topic: "session",
+                           "Keep the workspace's own `--max-marking`: every session then leaves out records marked above it (a flag can lower it, never raise it); `off` clears it.",
+                           ["set max-marking official", "set max-marking off"]) { c throws(Diagnostic) in
+            let level = try c(marking)
+            c.interpreter.inPlace { r in r.setMaxMarking(level) }
+            return .none
+        }
+    }
 
     static var setToday: CommandSpec {
         let date = Arg("date", .clock)

@@ -1,0 +1,117 @@
+/// The register as someone cleared only up to a handling marking may see it.
+///
+/// Contract: `visible(under:)` leaves out every record marked above the ceiling and every record
+/// that inherits from one (a hidden meeting hides what was recorded at it; a hidden priority its
+/// plans; a hidden plan its actions, reviews, tactical requirements and escalations; a hidden
+/// commission its product; a hidden action or plan its escalation; a hidden escalation the plans
+/// serving it), drops references to hidden records from those that stay (a decision's subjects,
+/// progress notes recorded at a hidden meeting), and leaves hidden people out of `people` while
+/// the records they own stay: their name reads "(withheld)". What is left cannot tell a hidden
+/// record from one that never existed, except by the gap in the ids.
+extension Register {
+    /// The name shown for a person who is not shown under the ceiling.
+    public static let withheldName = "(withheld)"
+
+    /// This register with everything marked above `ceiling`, and everything under it, left out.
+    public func visible(under ceiling: Marking) -> Register {
+        var view = self
+        view.ceiling = ceiling
+        var hidden = Set<RecordID>()
+        func above(_ m: Marking?) -> Bool { (m ?? .official) > ceiling }
+        for p in people where above(p.marking) { hidden.insert(p.id) }
+        for m in meetings where above(m.marking) { hidden.insert(m.id) }
+        for p in products where above(p.marking) { hidden.insert(p.id) }
+        for p in priorities where above(p.marking) { hidden.insert(p.id) }
+        for c in candidates where above(c.marking) { hidden.insert(c.id) }
+        for r in requirements where above(r.marking) { hidden.insert(r.id) }
+        for c in commissions where above(c.marking) { hidden.insert(c.id) }
+        for p in plans where above(p.marking) { hidden.insert(p.id) }
+        for a in actions where above(a.marking) { hidden.insert(a.id) }
+        for d in decisions where above(d.marking) { hidden.insert(d.id) }
+        for e in escalations where above(e.marking) { hidden.insert(e.id) }
+        for r in reviews where above(r.marking) { hidden.insert(r.id) }
+        if hidden.isEmpty { return view }
+
+        Self.inherit(&hidden, in: self)
+        view.withheldNames = people.filter { hidden.contains($0.id) }.map { $0.name.lowercased() }
+        func meetingShown(_ n: Int?) -> Int? { n.flatMap { hidden.contains(RecordID(.meeting, $0)) ? nil : $0 } }
+        func notesShown(_ notes: [Note]) -> [Note] { notes.filter { $0.meeting == nil || meetingShown($0.meeting) != nil } }
+
+        view.people = RecordList(people.lazy.filter { !hidden.contains($0.id) })
+        view.meetings = RecordList(meetings.lazy.filter { !hidden.contains($0.id) })
+        view.products = RecordList(products.lazy.filter { !hidden.contains($0.id) })
+        view.priorities = RecordList(priorities.lazy.filter { !hidden.contains($0.id) }.map { p in
+            var p = p
+            p.retiredAt = meetingShown(p.retiredAt)
+            return p
+        })
+        view.candidates = RecordList(candidates.lazy.filter { !hidden.contains($0.id) })
+        view.requirements = RecordList(requirements.lazy.filter { !hidden.contains($0.id) }.map { r in
+            var r = r
+            r.notes = notesShown(r.notes)
+            return r
+        })
+        view.commissions = RecordList(commissions.lazy.filter { !hidden.contains($0.id) })
+        view.plans = RecordList(plans.lazy.filter { !hidden.contains($0.id) })
+        view.actions = RecordList(actions.lazy.filter { !hidden.contains($0.id) }.map { a in
+            guard a.progress.contains(where: { $0.meeting != nil }) else { return a }
+            var a = a
+            a.progress = notesShown(a.progress)
+            return a
+        })
+        view.decisions = RecordList(decisions.lazy.filter { !hidden.contains($0.id) }.map { d in
+            var d = d
+            d.about = d.about.filter { !hidden.contains($0) }
+            if let s = d.supersedes, hidden.contains(RecordID(.decision, s)) { d.supersedes = nil }
+            if let s = d.supersededBy, hidden.contains(RecordID(.decision, s)) { d.supersededBy = nil }
+            return d
+        })
+        view.escalations = RecordList(escalations.lazy.filter { !hidden.contains($0.id) }.map { e in
+            var e = e
+            e.decidedAt = meetingShown(e.decidedAt)
+            return e
+        })
+        view.reviews = RecordList(reviews.lazy.filter { !hidden.contains($0.id) })
+        view.reindex()
+        return view
+    }
+
+    /// Adds to `hidden` every record that inherits from a hidden one, until nothing more is added.
+    static func inherit(_ hidden: inout Set<RecordID>, in r: Register) {
+        func h(_ kind: RecordKind, _ n: Int?) -> Bool { n.map { hidden.contains(RecordID(kind, $0)) } ?? false }
+        var changed = true
+        while changed {
+            let before = hidden.count
+            for p in r.priorities where h(.meeting, p.meeting) { hidden.insert(p.id) }
+            for c in r.candidates where h(.meeting, c.meeting) { hidden.insert(c.id) }
+            for c in r.commissions where h(.meeting, c.meeting) { hidden.insert(c.id) }
+            for d in r.decisions where h(.meeting, d.meeting) { hidden.insert(d.id) }
+            for e in r.escalations {
+                if case .record(let s) = e.subject, hidden.contains(s) { hidden.insert(e.id) }
+                if h(.meeting, e.meeting) { hidden.insert(e.id) }
+            }
+            for p in r.plans where h(.meeting, p.meeting) || p.serves.map({ hidden.contains($0) }) == true { hidden.insert(p.id) }
+            for a in r.actions where h(.meeting, a.meeting) || h(.plan, a.plan) { hidden.insert(a.id) }
+            for v in r.reviews where h(.meeting, v.meeting) || h(.plan, v.plan) { hidden.insert(v.id) }
+            for q in r.requirements where h(.meeting, q.meeting) || h(.plan, q.plan) || h(.priority, q.priority) { hidden.insert(q.id) }
+            for p in r.products where h(.commission, p.commission) || h(.meeting, p.presentedAt) { hidden.insert(p.id) }
+            changed = hidden.count != before
+        }
+    }
+
+    /// Whether an audit entry may be shown in this register's view: none of the records it names
+    /// is missing from the view (hidden, or removed by an undo), and it does not name a withheld
+    /// person. Always true for a register without a ceiling.
+    public func shows(_ entry: AuditEntry) -> Bool {
+        guard ceiling != nil else { return true }
+        if entry.ids.contains(where: { !exists($0) }) { return false }
+        for text in [entry.statement] + entry.changes {
+            let lower = text.lowercased()
+            if withheldNames.contains(where: { lower.contains($0) }) { return false }
+            for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
+                if let id = RecordID(word), !exists(id) { return false }
+            }
+        }
+        return true
+    }
+}
