@@ -15,10 +15,15 @@ enum FileBytes {
     /// the file read, or nil if there is no such file.
     static func contents(of path: String, from offset: Int = 0) throws(StoreError) -> (bytes: [UInt8], state: FileState)? {
         // O_NONBLOCK: opening a FIFO must not hang; it has no effect on regular files.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        // O_NOFOLLOW: a link planted at a workspace file's name is refused (OwnedFile).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         if fd < 0 {
             let code = errno
             if code == ENOENT { return nil }
+            if code == ELOOP {
+                throw StoreError(path: path, message: "cannot read the workspace: \(path) is a symbolic link",
+                                 help: "tcg does not follow a link at the name of a workspace file; move it aside if you did not put it there")
+            }
             throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.text(code))",
                              help: "check the path and its permissions")
         }
@@ -34,6 +39,10 @@ enum FileBytes {
         }
         guard type == S_IFREG else {
             throw StoreError(path: path, message: "is not a regular file, so it cannot be a tcg workspace")
+        }
+        if let problem = OwnedFile.problem(info, inPlace: false) {
+            throw StoreError(path: path, message: "cannot read the workspace: \(path) \(problem)",
+                             help: "tcg reads only its user's own workspace files; move it aside if you did not put it there")
         }
         let total = Int(info.st_size)
         guard total <= limit else {

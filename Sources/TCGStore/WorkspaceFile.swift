@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCGDomain
 
 /// The register kept in a JSON workspace file and its journal (docs/workspace.md), shared
@@ -58,9 +65,23 @@ public final class WorkspaceFile: RegisterStore {
     }
 
     /// A store for the workspace at `path`; nothing is read or created until it is used.
+    ///
+    /// A symbolic link at `path` is resolved here, once, to the real path of the file it points
+    /// to (``resolvingLink(_:)``), so that the journal and the lock are named after the real
+    /// file: a register used through a link and through its target is one register.
     public init(path: String, lockTimeout: Double = 10) {
-        self.path = path
+        self.path = WorkspaceFile.resolvingLink(path)
         self.lockTimeout = lockTimeout
+    }
+
+    /// `path` itself unless it is a symbolic link; then the real path of what it points to
+    /// (every link and `..` resolved). A link to nothing is kept as it is: tcg refuses to read
+    /// or write through it (exit status 3).
+    public static func resolvingLink(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The sidecar lock file, `PATH.lock`.
