@@ -13,17 +13,22 @@ import Darwin
 /// A file tcg keeps (the workspace, its journal and lock, the current-meetings state file, the
 /// history) is opened with `O_NOFOLLOW` and must then be a regular file, owned by the effective
 /// user and not writable by group or others; a file written in place must also have one link.
+/// Only reading is allowed on a workspace of another user (its journal must then be that user's).
 /// A folder tcg creates files in must not be writable by others unless it has the sticky bit.
 public enum OwnedFile {
     /// Why the open file described by `info` is not one this user may trust, or nil when it is.
     /// `inPlace`: the file is written in place (truncated or appended), so a second name for it
     /// (a hard link planted elsewhere) is refused too.
-    public static func problem(_ info: stat, inPlace: Bool) -> String? {
+    /// `owners`: the users it may belong to (nil: any user, for a file that is only read).
+    public static func problem(_ info: stat, inPlace: Bool, owners: [uid_t]? = [geteuid()]) -> String? {
         let type = info.st_mode & S_IFMT
         if type == S_IFLNK { return "is a symbolic link" }
         if type == S_IFDIR { return "is a folder" }
         guard type == S_IFREG else { return "is not a regular file" }
-        if info.st_uid != geteuid() { return "is owned by another user (uid \(info.st_uid))" }
+        if let owners, !owners.contains(info.st_uid) {
+            return owners == [geteuid()] ? "is owned by another user (uid \(info.st_uid))"
+                : "is owned by another user (uid \(info.st_uid)) than the workspace"
+        }
         if info.st_mode & 0o022 != 0 { return "is writable by other users (mode \(octal(info.st_mode & 0o7777)))" }
         if inPlace, info.st_nlink > 1 { return "has other names (\(info.st_nlink) hard links)" }
         return nil

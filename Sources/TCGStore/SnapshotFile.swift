@@ -65,7 +65,7 @@ final class SnapshotFile: Sendable {
         guard type == S_IFREG else {
             throw refuse(StoreError(path: path, message: "is not a regular file, so it cannot be a tcg workspace"))
         }
-        if let problem = OwnedFile.problem(info, inPlace: false) {
+        if let problem = OwnedFile.problem(info, inPlace: false, owners: nil) {
             throw refuse(StoreError(path: path, message: "cannot read the workspace: it \(problem)",
                                     help: "tcg reads only its user's own workspace files; move it aside if you did not put it there"))
         }

@@ -182,7 +182,7 @@ public final class WorkspaceFile: RegisterStore {
         guard current.journal == .missing || journal.isSameFile(as: current.journal), journal.size >= current.consumed else { return nil }
         // The view gives up its register while lines are applied, so that it changes in place.
         view = nil
-        guard let (tail, state) = try FileBytes.contents(of: journalPath, from: current.consumed),
+        guard let (tail, state) = try FileBytes.contents(of: journalPath, from: current.consumed, ownerOf: path),
               state.isSameFile(as: journal) else { return nil }
         let applied = try current.replay(tail, workspace: path)
         current.journal = state
@@ -221,7 +221,7 @@ public final class WorkspaceFile: RegisterStore {
         } else {
             loaded = WorkspaceView(register: Register(), snapshot: .missing, watermark: 0)
         }
-        guard let (bytes, state) = try FileBytes.contents(of: journalPath) else { return loaded }
+        guard let (bytes, state) = try FileBytes.contents(of: journalPath, ownerOf: path) else { return loaded }
         if loaded.snapshot == .missing, bytes.contains(0x0A) {
             throw StoreError(path: journalPath, message: "holds changes to a workspace that does not exist (\(path))",
                              help: "restore \(path), or move the journal aside to start an empty workspace")

@@ -37,6 +37,11 @@ final class WorkspaceLock {
             throw StoreError(path: workspace, message: "cannot lock the workspace: \(problem)",
                              help: "keep the workspace in a folder only you can write (or one with the sticky bit, chmod +t); the workspace was not changed")
         }
+        var workspaceInfo = stat()
+        if lstat(workspace, &workspaceInfo) == 0, workspaceInfo.st_uid != geteuid() {
+            throw StoreError(path: workspace, message: "cannot change the workspace: it is owned by another user (uid \(workspaceInfo.st_uid))",
+                             help: "only its owner changes a workspace; others may read it")
+        }
         var writable = true
         var fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode_t(0o600))
         var creating: Int32 = 0
@@ -92,6 +97,8 @@ final class WorkspaceLock {
     /// lock file cannot be opened for writing.
     static func attempt(workspace: String) -> WorkspaceLock? {
         guard OwnedFile.folderProblem(AtomicFileWriter.split(workspace).folder) == nil else { return nil }
+        var workspaceInfo = stat()
+        if lstat(workspace, &workspaceInfo) == 0, workspaceInfo.st_uid != geteuid() { return nil }
         let fd = open(workspace + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode_t(0o600))
         guard fd >= 0 else { return nil }
         guard OwnedFile.problem(descriptor: fd, inPlace: true) == nil else {

@@ -108,15 +108,23 @@ final class HostileFileTests: XCTestCase {
         XCTAssertEqual(try bytes(of: path + ".journal"), [])
     }
 
-    func testAWorkspaceOwnedByAnotherUserIsNotRead() throws {
+    func testAWorkspaceOwnedByAnotherUserIsReadButNotChanged() throws {
         guard geteuid() == 0 else { throw XCTSkip("making a file another user's needs root (chown)") }
         guard let nobody = getpwnam("nobody") else { throw XCTSkip("no user nobody") }
         let folder = try TempFolder()
         let path = folder.file("w.json")
         try addUnit("Westshire", via: WorkspaceFile(path: path))
-        XCTAssertEqual(chown(path, nobody.pointee.pw_uid, nobody.pointee.pw_gid), 0)
-        let message = storeError { _ = try WorkspaceFile(path: path).open() }
+        try addUnit("Eastshire", via: WorkspaceFile(path: path))
+        let before = try bytes(of: path)
+        for file in [path, path + ".journal"] { XCTAssertEqual(chown(file, nobody.pointee.pw_uid, nobody.pointee.pw_gid), 0) }
+        XCTAssertEqual(try WorkspaceFile(path: path).open().units.count, 2, "its owner's journal is read with it")
+        let message = storeError { try addUnit("Northshire", via: WorkspaceFile(path: path)) }
         XCTAssertTrue(message.contains("owned by another user"), message)
+        XCTAssertEqual(try bytes(of: path), before)
+        // A journal of someone other than the snapshot's owner is not read.
+        XCTAssertEqual(chown(path, 0, 0), 0)
+        let read = storeError { _ = try WorkspaceFile(path: path).open() }
+        XCTAssertTrue(read.contains("w.json.journal") && read.contains("owned by another user"), read)
     }
 
     func testALinkAndItsTargetAreOneRegister() throws {
