@@ -26,6 +26,11 @@ int tcg_history_save(History *h, const char *path) {
     return history(h, &ev, H_SAVE, path);
 }
 
+int tcg_history_save_fp(History *h, FILE *file) {
+    HistEvent ev;
+    return history(h, &ev, H_SAVE_FP, file);
+}
+
 int tcg_history_count(History *h) {
     HistEvent ev;
     return history(h, &ev, H_GETSIZE) == -1 ? 0 : ev.num;

@@ -164,29 +164,59 @@ public final class LibeditLineEditor: LineEditor {
 
     // MARK: - History file
 
-    /// Loads the history file; refuses to use a path that is not a regular file, or a file
-    /// libedit cannot read (saving would overwrite it).
+    /// Loads the history file; refuses to use a path that is a symbolic link, not a regular
+    /// file, not the user's own, writable by others or with other names (``problem(_:)``), or a
+    /// file libedit cannot read (saving would overwrite it).
     private func loadHistory() {
         guard let path = historyPath else { return }
-        var status = stat()
-        guard stat(path, &status) == 0 else { return }  // not there yet: created on first save
-        guard (status.st_mode & S_IFMT) == S_IFREG else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT { return }  // not there yet: created on first save
             historyPersists = false
-            historyWarning = "history file \(path) is not a regular file; history will not be saved"
+            historyWarning = "history file \(path) \(code == ELOOP ? "is a symbolic link" : "cannot be read: " + String(cString: strerror(code))); history will not be saved"
             return
         }
-        if tcg_history_load(history, path) < 0 && status.st_size > 0 {
+        defer { close(fd) }
+        var status = stat()
+        if fstat(fd, &status) != 0 || Self.problem(status) != nil {
+            historyPersists = false
+            historyWarning = "history file \(path) \(Self.problem(status) ?? "cannot be examined"); history will not be saved"
+            return
+        }
+        // Load the very file examined, by its descriptor, where the system offers /dev/fd.
+        let byDescriptor = "/dev/fd/\(fd)"
+        if tcg_history_load(history, access(byDescriptor, R_OK) == 0 ? byDescriptor : path) < 0 && status.st_size > 0 {
             historyPersists = false
             historyWarning = "history file \(path) is not in libedit's format; history will not be saved"
         }
     }
 
-    /// Writes the whole history to the file, mode 0600.
+    /// Writes the whole history to the file, mode 0600, never through a symbolic link nor into
+    /// a file ``problem(_:)`` refuses (history then stops being saved).
     private func saveHistory() {
         guard historyPersists, let path = historyPath else { return }
-        if tcg_history_save(history, path) >= 0 {
-            _ = chmod(path, 0o600)
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode_t(0o600))
+        guard fd >= 0 else { return }
+        var status = stat()
+        guard fstat(fd, &status) == 0, Self.problem(status) == nil, ftruncate(fd, 0) == 0, let file = fdopen(fd, "w") else {
+            historyPersists = false
+            close(fd)
+            return
         }
+        _ = fchmod(fd, 0o600)
+        _ = tcg_history_save_fp(history, file)
+        fclose(file)
+    }
+
+    /// Why the history file described by `status` must not be used, or nil: it must be the
+    /// user's own regular file, not writable by group or others, with one name.
+    static func problem(_ status: stat) -> String? {
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return "is not a regular file" }
+        if status.st_uid != geteuid() { return "is owned by another user (uid \(status.st_uid))" }
+        if status.st_mode & 0o022 != 0 { return "is writable by other users" }
+        if status.st_nlink > 1 { return "has other names (hard links)" }
+        return nil
     }
 
     // MARK: - Keys and completion

@@ -9,9 +9,11 @@ import Darwin
 /// Replaces a file's contents durably and atomically: readers see the old file or the new one,
 /// never a mixture, and after a crash the file is one or the other.
 ///
-/// The steps: create `.NAME.tmp-PID` in the same folder (mode 0600, `O_EXCL`), write every
-/// byte, `fsync` it, `rename` it over the file, `fsync` the folder. On any failure before the
-/// rename the temporary file is removed and the old file is left as it was.
+/// The steps: create `.NAME.tmp-PID` in the same folder (mode 0600, `O_EXCL | O_NOFOLLOW`),
+/// write every byte, `fsync` it, `rename` it over the file, `fsync` the folder. On any failure
+/// before the rename the temporary file is removed and the old file is left as it was. A
+/// symbolic link, a non-regular file or another user's file at the path is refused, and so is a
+/// folder writable by others without the sticky bit (``OwnedFile``).
 enum AtomicFileWriter {
     /// Where the new contents go, piece by piece.
     struct Output {
@@ -63,6 +65,11 @@ enum AtomicFileWriter {
         guard !name.isEmpty, name != ".", name != ".." else {
             throw StoreError(path: path, message: "cannot save: the path names a folder, not a file")
         }
+        if let problem = OwnedFile.folderProblem(folder) {
+            throw StoreError(path: path, message: "cannot save: \(problem)",
+                             help: "save in a folder only you can write (or one with the sticky bit, chmod +t); nothing was written")
+        }
+        try refuseTarget(path)
         let temporary = prefix + ".\(name).tmp-\(getpid())"
         let fd = try createTemporary(temporary, workspace: path, folder: folder)
         do throws(StoreError) {
@@ -74,7 +81,7 @@ enum AtomicFileWriter {
             throw error
         }
         // Opened before the rename, so that it is this file whatever happens to the name.
-        let readable = keepingOpen ? open(temporary, O_RDONLY | O_CLOEXEC) : -1
+        let readable = keepingOpen ? open(temporary, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1
         func giveUp() {
             if readable >= 0 { close(readable) }
             unlink(temporary)
@@ -84,6 +91,10 @@ enum AtomicFileWriter {
             giveUp()
             throw StoreError(path: path, message: "cannot save: closing \(temporary) failed: \(text)",
                              help: "the workspace was not changed")
+        }
+        do throws(StoreError) { try refuseTarget(path) } catch {
+            giveUp()
+            throw error
         }
         if rename(temporary, path) != 0 {
             let text = SystemError.current
@@ -122,11 +133,34 @@ enum AtomicFileWriter {
         access(split(path).folder, W_OK) == 0
     }
 
+    /// Throws unless `path` is free or the user's own regular file: a symbolic link there is
+    /// refused rather than replaced (the user meant to write where it points, which tcg does not
+    /// do), and so are a folder, a device or FIFO, and another user's file.
+    static func refuseTarget(_ path: String) throws(StoreError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        let type = info.st_mode & S_IFMT
+        let problem: String
+        if type == S_IFLNK {
+            problem = "it is a symbolic link, which tcg does not replace or write through"
+        } else if type == S_IFDIR {
+            problem = "it is a folder"
+        } else if type != S_IFREG {
+            problem = "it is not a regular file"
+        } else if info.st_uid != geteuid() {
+            problem = "it is owned by another user (uid \(info.st_uid))"
+        } else {
+            return
+        }
+        throw StoreError(path: path, message: "cannot save: \(problem)",
+                         help: "choose another path, or move it aside; nothing was written")
+    }
+
     /// Creates the temporary file, removing a stale one left by a crashed process with our pid.
     private static func createTemporary(_ temporary: String, workspace: String, folder: String) throws(StoreError) -> Int32 {
         var attempt = 0
         while true {
-            let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode_t(0o600))
+            let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
             if fd >= 0 {
                 // The umask cannot widen 0600, but be sure the file is the owner's only.
                 if fchmod(fd, mode_t(0o600)) != 0 {

@@ -13,12 +13,19 @@ enum FileBytes {
 
     /// The bytes of the file at `path` from byte `offset` to its end, and the fingerprint of
     /// the file read, or nil if there is no such file.
-    static func contents(of path: String, from offset: Int = 0) throws(StoreError) -> (bytes: [UInt8], state: FileState)? {
+    /// `readBy`: when given, the file may also belong to the owner of the file at that path (a
+    /// journal is read when it is its snapshot's owner's); else it must be the user's own.
+    static func contents(of path: String, from offset: Int = 0, ownerOf readBy: String? = nil) throws(StoreError) -> (bytes: [UInt8], state: FileState)? {
         // O_NONBLOCK: opening a FIFO must not hang; it has no effect on regular files.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        // O_NOFOLLOW: a link planted at a workspace file's name is refused (OwnedFile).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         if fd < 0 {
             let code = errno
             if code == ENOENT { return nil }
+            if code == ELOOP {
+                throw StoreError(path: path, message: "cannot read the workspace: \(path) is a symbolic link",
+                                 help: "tcg does not follow a link at the name of a workspace file; move it aside if you did not put it there")
+            }
             throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.text(code))",
                              help: "check the path and its permissions")
         }
@@ -34,6 +41,13 @@ enum FileBytes {
         }
         guard type == S_IFREG else {
             throw StoreError(path: path, message: "is not a regular file, so it cannot be a tcg workspace")
+        }
+        var owners = [geteuid()]
+        var snapshot = stat()
+        if let readBy, lstat(readBy, &snapshot) == 0 { owners.append(snapshot.st_uid) }
+        if let problem = OwnedFile.problem(info, inPlace: false, owners: owners) {
+            throw StoreError(path: path, message: "cannot read the workspace: \(path) \(problem)",
+                             help: "tcg reads only its user's own workspace files; move it aside if you did not put it there")
         }
         let total = Int(info.st_size)
         guard total <= limit else {

@@ -61,10 +61,11 @@ enum FileState: Equatable, Sendable {
         return FileState(info)
     }
 
-    /// The state of the file at `path` now (follows symbolic links).
+    /// The state of the file at `path` now; a symbolic link's own (tcg never follows a link at
+    /// a workspace file's name: opening it is refused).
     static func of(_ path: String) throws(StoreError) -> FileState {
         var info = stat()
-        if stat(path, &info) == 0 { return FileState(info) }
+        if lstat(path, &info) == 0 { return FileState(info) }
         let code = errno
         if code == ENOENT { return .missing }
         throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.text(code))",

@@ -10,7 +10,8 @@ import Darwin
 ///
 /// A line is appended with one `write(2)` on an `O_APPEND` descriptor and made durable with
 /// `fdatasync` before the lock is released. The file is created mode 0600 (its folder is then
-/// synced so that the new name survives a crash) and kept 0600.
+/// synced so that the new name survives a crash) and kept 0600. It is opened without following
+/// a symbolic link and written only when it is the user's own (``OwnedFile``).
 enum JournalFile {
     /// Appends `line` (one whole line, newline included) durably, first cutting the file to
     /// `keep` bytes if it is longer (a torn tail, or lines already folded into the snapshot).
@@ -22,13 +23,14 @@ enum JournalFile {
     static func append(_ line: [UInt8], keep: Int, workspace: String) throws(StoreError) -> FileState {
         let path = workspace + ".journal"
         var creating = false
-        var fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK)
+        var fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         if fd < 0, errno == ENOENT {
             creating = true
-            fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+            fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
         }
         guard fd >= 0 else {
             let code = errno
+            if code == ELOOP { throw refused(path, workspace: workspace, OwnedFile.openFailure(code)) }
             throw StoreError(path: workspace, message: "cannot save: cannot \(creating ? "create" : "open") the journal \(path): \(SystemError.text(code))",
                              help: "check that the folder \(AtomicFileWriter.split(path).folder) is writable; the change was not saved")
         }
@@ -38,10 +40,11 @@ enum JournalFile {
             if creating, !appended { _ = unlink(path) }
         }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw StoreError(path: workspace, message: "cannot save: the journal \(path) is not a regular file",
-                             help: "move it aside; the change was not saved")
+        guard fstat(fd, &info) == 0 else {
+            throw StoreError(path: workspace, message: "cannot save: cannot examine the journal \(path): \(SystemError.current)",
+                             help: "the change was not saved")
         }
+        if let problem = OwnedFile.problem(info, inPlace: true) { throw refused(path, workspace: workspace, problem) }
         if info.st_mode & 0o7777 != 0o600 { _ = fchmod(fd, mode_t(0o600)) }
         let size = Int(info.st_size)
         guard size >= keep else {
@@ -66,12 +69,16 @@ enum JournalFile {
     /// fingerprint afterwards (`.missing` when there is no journal).
     static func empty(workspace: String) throws(StoreError) -> FileState {
         let path = workspace + ".journal"
-        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         if fd < 0, errno == ENOENT { return .missing }
         guard fd >= 0 else {
-            throw StoreError(path: workspace, message: "cannot empty the journal \(path): \(SystemError.current)")
+            throw StoreError(path: workspace, message: "cannot empty the journal \(path): \(OwnedFile.openFailure(errno))")
         }
         defer { close(fd) }
+        if let problem = OwnedFile.problem(descriptor: fd, inPlace: true) {
+            throw StoreError(path: workspace, message: "cannot empty the journal \(path): it \(problem)",
+                             help: "tcg does not write through it; move it aside if you did not put it there")
+        }
         if ftruncate(fd, 0) != 0 {
             throw StoreError(path: workspace, message: "cannot empty the journal \(path): \(SystemError.current)")
         }
@@ -79,6 +86,12 @@ enum JournalFile {
             throw StoreError(path: workspace, message: "cannot empty the journal \(path): \(SystemError.text(code))")
         }
         return try FileState.of(descriptor: fd, path: workspace)
+    }
+
+    /// The error for a journal that cannot be trusted: it is left as it is.
+    private static func refused(_ path: String, workspace: String, _ problem: String) -> StoreError {
+        StoreError(path: workspace, message: "cannot save: the journal \(path) \(problem)",
+                   help: "tcg does not write through it; move it aside if you did not put it there; the change was not saved")
     }
 
     /// Writes every byte, normally in one call; returns the errno of a failure, or nil.

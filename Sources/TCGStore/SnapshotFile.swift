@@ -37,10 +37,15 @@ final class SnapshotFile: Sendable {
     /// non-regular files and files over ``FileBytes/limit``.
     static func openIfPresent(_ path: String) throws(StoreError) -> SnapshotFile? {
         // O_NONBLOCK: opening a FIFO must not hang; it has no effect on regular files.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        // O_NOFOLLOW: a link planted at a workspace file's name is refused (OwnedFile).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         if fd < 0 {
             let code = errno
             if code == ENOENT { return nil }
+            if code == ELOOP {
+                throw StoreError(path: path, message: "cannot read the workspace: it is a symbolic link",
+                                 help: "tcg does not follow a link at the name of a workspace file; move it aside if you did not put it there")
+            }
             throw StoreError(path: path, message: "cannot read the workspace: \(SystemError.text(code))",
                              help: "check the path and its permissions")
         }
@@ -59,6 +64,10 @@ final class SnapshotFile: Sendable {
         }
         guard type == S_IFREG else {
             throw refuse(StoreError(path: path, message: "is not a regular file, so it cannot be a tcg workspace"))
+        }
+        if let problem = OwnedFile.problem(info, inPlace: false, owners: nil) {
+            throw refuse(StoreError(path: path, message: "cannot read the workspace: it \(problem)",
+                                    help: "tcg reads only its user's own workspace files; move it aside if you did not put it there"))
         }
         let total = Int(info.st_size)
         guard total <= FileBytes.limit else {

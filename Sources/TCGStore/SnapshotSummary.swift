@@ -26,7 +26,7 @@ struct SnapshotSummary: Equatable {
 
     /// The summary of the snapshot at `path` if it is still the file fingerprinted `state`.
     static func read(_ path: String, state: FileState) -> SnapshotSummary? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         guard let now = try? FileState.of(descriptor: fd, path: path), now == state else { return nil }

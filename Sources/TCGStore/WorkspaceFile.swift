@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCGDomain
 
 /// The register kept in a JSON workspace file and its journal (docs/workspace.md), shared
@@ -58,9 +65,23 @@ public final class WorkspaceFile: RegisterStore {
     }
 
     /// A store for the workspace at `path`; nothing is read or created until it is used.
+    ///
+    /// A symbolic link at `path` is resolved here, once, to the real path of the file it points
+    /// to (``resolvingLink(_:)``), so that the journal and the lock are named after the real
+    /// file: a register used through a link and through its target is one register.
     public init(path: String, lockTimeout: Double = 10) {
-        self.path = path
+        self.path = WorkspaceFile.resolvingLink(path)
         self.lockTimeout = lockTimeout
+    }
+
+    /// `path` itself unless it is a symbolic link; then the real path of what it points to
+    /// (every link and `..` resolved). A link to nothing is kept as it is: tcg refuses to read
+    /// or write through it (exit status 3).
+    public static func resolvingLink(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The sidecar lock file, `PATH.lock`.
@@ -161,7 +182,7 @@ public final class WorkspaceFile: RegisterStore {
         guard current.journal == .missing || journal.isSameFile(as: current.journal), journal.size >= current.consumed else { return nil }
         // The view gives up its register while lines are applied, so that it changes in place.
         view = nil
-        guard let (tail, state) = try FileBytes.contents(of: journalPath, from: current.consumed),
+        guard let (tail, state) = try FileBytes.contents(of: journalPath, from: current.consumed, ownerOf: path),
               state.isSameFile(as: journal) else { return nil }
         let applied = try current.replay(tail, workspace: path)
         current.journal = state
@@ -200,7 +221,7 @@ public final class WorkspaceFile: RegisterStore {
         } else {
             loaded = WorkspaceView(register: Register(), snapshot: .missing, watermark: 0)
         }
-        guard let (bytes, state) = try FileBytes.contents(of: journalPath) else { return loaded }
+        guard let (bytes, state) = try FileBytes.contents(of: journalPath, ownerOf: path) else { return loaded }
         if loaded.snapshot == .missing, bytes.contains(0x0A) {
             throw StoreError(path: journalPath, message: "holds changes to a workspace that does not exist (\(path))",
                              help: "restore \(path), or move the journal aside to start an empty workspace")

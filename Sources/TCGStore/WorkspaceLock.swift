@@ -9,7 +9,9 @@ import Darwin
 /// The exclusive writer lock of a workspace: `flock` on the sidecar file `PATH.lock`.
 ///
 /// The lock file is created 0600 if missing and never deleted (deleting it would let two
-/// writers lock different files). While held it says who holds it, `pid PID user USER since
+/// writers lock different files). It is opened without following a symbolic link and must be
+/// the user's own regular file, not writable by others and with one name (``OwnedFile``), and
+/// the workspace's folder must not be writable by others without the sticky bit. While held it says who holds it, `pid PID user USER since
 /// TIME`, so that a writer that gives up waiting can say whom it waited for.
 final class WorkspaceLock {
     /// The open lock file, or -1 once released.
@@ -27,13 +29,26 @@ final class WorkspaceLock {
     /// Takes the lock on `workspace`, polling every 15 ms for up to `timeout` seconds.
     static func acquire(workspace: String, timeout: Double) throws(StoreError) -> WorkspaceLock {
         let lockPath = workspace + ".lock"
+        guard !AtomicFileWriter.split(workspace).name.isEmpty else {
+            throw StoreError(path: workspace, message: "cannot lock the workspace: the path names a folder, not a file",
+                             help: "give the path of the workspace file")
+        }
+        if let problem = OwnedFile.folderProblem(AtomicFileWriter.split(workspace).folder) {
+            throw StoreError(path: workspace, message: "cannot lock the workspace: \(problem)",
+                             help: "keep the workspace in a folder only you can write (or one with the sticky bit, chmod +t); the workspace was not changed")
+        }
+        var workspaceInfo = stat()
+        if lstat(workspace, &workspaceInfo) == 0, workspaceInfo.st_uid != geteuid() {
+            throw StoreError(path: workspace, message: "cannot change the workspace: it is owned by another user (uid \(workspaceInfo.st_uid))",
+                             help: "only its owner changes a workspace; others may read it")
+        }
         var writable = true
-        var fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, mode_t(0o600))
+        var fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode_t(0o600))
         var creating: Int32 = 0
         if fd < 0, errno == EACCES || errno == EROFS {
             creating = errno
             writable = false
-            fd = open(lockPath, O_RDONLY | O_CLOEXEC)
+            fd = open(lockPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         }
         guard fd >= 0 else {
             let code = errno
@@ -47,8 +62,13 @@ final class WorkspaceLock {
                 throw StoreError(path: workspace, message: "cannot lock the workspace: the folder \(folder) does not exist",
                                  help: "create the folder first, or choose another workspace path")
             }
+            if code == ELOOP { throw refused(lockPath, workspace: workspace, OwnedFile.openFailure(code)) }
             throw StoreError(path: workspace, message: "cannot lock the workspace: cannot open \(lockPath): \(SystemError.text(code))",
                              help: "check that the workspace's folder exists and is writable")
+        }
+        if let problem = OwnedFile.problem(descriptor: fd, inPlace: true) {
+            close(fd)
+            throw refused(lockPath, workspace: workspace, problem)
         }
         let deadline = monotonicSeconds() + max(0, timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -76,8 +96,15 @@ final class WorkspaceLock {
     /// Takes the lock on `workspace` if it is free now; nil if another writer holds it or the
     /// lock file cannot be opened for writing.
     static func attempt(workspace: String) -> WorkspaceLock? {
-        let fd = open(workspace + ".lock", O_RDWR | O_CREAT | O_CLOEXEC, mode_t(0o600))
+        guard OwnedFile.folderProblem(AtomicFileWriter.split(workspace).folder) == nil else { return nil }
+        var workspaceInfo = stat()
+        if lstat(workspace, &workspaceInfo) == 0, workspaceInfo.st_uid != geteuid() { return nil }
+        let fd = open(workspace + ".lock", O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, mode_t(0o600))
         guard fd >= 0 else { return nil }
+        guard OwnedFile.problem(descriptor: fd, inPlace: true) == nil else {
+            close(fd)
+            return nil
+        }
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             if errno == EINTR { continue }
             close(fd)
@@ -86,6 +113,12 @@ final class WorkspaceLock {
         let lock = WorkspaceLock(fd: fd, writable: true)
         lock.writeHolder()
         return lock
+    }
+
+    /// The error for a lock file that cannot be trusted: it is left as it is.
+    private static func refused(_ lockPath: String, workspace: String, _ problem: String) -> StoreError {
+        StoreError(path: workspace, message: "cannot lock the workspace: the lock file \(lockPath) \(problem)",
+                   help: "tcg does not write through it; remove it (tcg creates its own) if you did not put it there; the workspace was not changed")
     }
 
     /// Clears the holder line and releases the lock; does nothing the second time.

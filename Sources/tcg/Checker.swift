@@ -5,8 +5,9 @@ enum Checker {
     static func check(files: [String], console: Console) -> ExitStatus {
         var status = ExitStatus.success
         for file in files {
-            guard let bytes = FileIO.read(file) else {
-                console.message("tcg: cannot read \(file): \(FileIO.lastError())")
+            let bytes: [UInt8]
+            do { bytes = try ScriptInput.read(file) } catch {
+                console.message("tcg: cannot read \(file): \(error)")
                 status = status.worse(.usage)
                 continue
             }

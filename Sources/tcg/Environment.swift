@@ -5,6 +5,7 @@ import Glibc
 import Darwin
 #endif
 import TCGDomain
+import TCGStore
 
 /// The process environment, the login name and the clocks.
 enum Environment {
@@ -64,16 +65,36 @@ enum Environment {
 
 /// Reading files and stdin as bytes.
 enum FileIO {
-    /// A whole file's bytes, or nil when it cannot be read (see `lastError`).
+    /// A whole regular file's bytes, or nil when it cannot be read (see `lastError`). Opening a
+    /// FIFO does not wait, and a file that is not regular is not read.
     static func read(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else {
-            errno = EISDIR
+        guard fstat(fd, &st) == 0 else { return nil }
+        guard (st.st_mode & S_IFMT) == S_IFREG else {
+            errno = (st.st_mode & S_IFMT) == S_IFDIR ? EISDIR : EINVAL
             return nil
         }
+        return readAll(fd: fd)
+    }
+
+    /// A file of the user's own that tcg keeps (the current-meetings state file): nil when there
+    /// is none; throws, saying why, when it is a symbolic link, not a regular file, another
+    /// user's, writable by others, or larger than `limit` (``OwnedFile``).
+    static func readOwned(_ path: String, limit: Int = 1 << 20) throws(StoreError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT { return nil }
+            throw StoreError(path: path, message: OwnedFile.openFailure(code))
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError(path: path, message: lastError()) }
+        if let problem = OwnedFile.problem(st, inPlace: false) { throw StoreError(path: path, message: problem) }
+        guard Int(st.st_size) <= limit else { throw StoreError(path: path, message: "is larger than \(limit) bytes") }
         return readAll(fd: fd)
     }
 

@@ -99,6 +99,7 @@ struct Invocation {
             return .success
         }
         let env = Environment.current
+        if workspace == "" { return usage("--workspace needs a PATH, not an empty string") }
         guard let outputFormat = OutputFormat(rawValue: format.lowercased()) else {
             return usage("--format must be one of table, json, csv, markdown, not \(format)")
         }
@@ -182,17 +183,22 @@ struct Invocation {
             if let warning = editor.historyWarning { console.message("warning: \(warning)") }
             return (session.repl(editor: editor))
         }
-        return (session.runScript(SourceFile(name: "<stdin>", bytes: FileIO.readAll(fd: 0)), origin: .script("<stdin>"), parameters: [:]))
+        let input: [UInt8]
+        do { input = try ScriptInput.readStdin() } catch {
+            return usage("cannot read a script from stdin: \(error)")
+        }
+        return (session.runScript(SourceFile(name: "<stdin>", bytes: input), origin: .script("<stdin>"), parameters: [:]))
     }
 
     /// Runs a script file with its `NAME=VALUE` parameters.
     func runFile(_ file: String, parameters: [String], session: Session) -> ExitStatus {
-        guard let bytes = FileIO.read(file) else {
-            if action != .run, !file.contains("/"), !file.contains(".") {
+        let bytes: [UInt8]
+        do { bytes = try ScriptInput.read(file) } catch {
+            if error.code != 0, action != .run, !file.contains("/"), !file.contains(".") {
                 let near = Suggest.nearest(file, among: Tcg.shownSubcommandNames + CommandTable.firstWords)
                 return usage("no such command or script: \(file)" + (Suggest.didYouMean(near).map { " (\($0))" } ?? ""))
             }
-            return usage("cannot read the script \(file): \(FileIO.lastError())")
+            return usage("cannot read the script \(file): \(error)")
         }
         var values: [String: Value] = [:]
         for p in parameters {

@@ -25,7 +25,7 @@ enum ScriptTests {
         var passed = 0, failed = 0
         for name in names {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            guard let bytes = FileIO.read(path) else {
+            guard let bytes = try? ScriptInput.read(path) else {
                 console.write("FAIL \(name): cannot read it\n")
                 failed += 1
                 continue

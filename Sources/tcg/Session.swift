@@ -39,19 +39,32 @@ final class Session {
         self.console = console
         self.dryRun = dryRun
         self.userState = userState
+        let scripts = ScriptCache()
+        self.scripts = scripts
         let interpreter = Interpreter(register: Register(), format: format, user: user, todayOverride: todayOverride, clock: clock,
-                                      readFile: { path in
-                                          guard let bytes = FileIO.read(path) else { throw ReadError(reason: FileIO.lastError()) }
-                                          return bytes
-                                      })
+                                      readFile: { path in try scripts.read(path) })
         interpreter.auditTrail = { [unowned interpreter] in try interpreter.register.fullAudit() }
         self.interpreter = interpreter
     }
 
-    struct ReadError: Error, CustomStringConvertible {
-        var reason: String
-        var description: String { reason }
+    /// The `run` files read during one ``perform(_:in:origin:reading:)``: each is read once,
+    /// in the pass without the lock when it gets that far, and the same bytes are run again
+    /// under the lock, so that a file is not read twice (nor differently) and, once read, not
+    /// read while the lock is held.
+    final class ScriptCache {
+        var files: [String: [UInt8]] = [:]
+
+        /// The bytes of `path`, read now (``ScriptInput/read(_:)``) or earlier in this run.
+        func read(_ path: String) throws -> [UInt8] {
+            if let bytes = files[path] { return bytes }
+            let bytes = try ScriptInput.read(path)
+            files[path] = bytes
+            return bytes
+        }
     }
+
+    /// See ``ScriptCache``; emptied at the start and end of every run.
+    let scripts: ScriptCache
 
     /// Runs a whole script as one transaction; returns the exit status.
     func runScript(_ source: SourceFile, origin: Origin, parameters: [String: Value]) -> ExitStatus {
@@ -79,6 +92,8 @@ final class Session {
     /// `reading` gives the register to start from without the lock.
     func perform(_ statements: [Statement], in source: SourceFile, origin: Origin,
                  reading: () throws(StoreError) -> Register?) -> ExitStatus {
+        scripts.files = [:]
+        defer { scripts.files = [:] }
         do {
             if let fresh = try reading() { interpreter.register = fresh }
         } catch {

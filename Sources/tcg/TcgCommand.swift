@@ -60,6 +60,9 @@ struct Tcg: ParsableCommand {
 
     static func main() {
         setlocale(LC_CTYPE, "")
+        // Past the file size limit (ulimit -f) a write fails with EFBIG instead of killing tcg,
+        // so that a save cleans up its temporary file and reports the error.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         // The common command lines are read directly: swift-argument-parser's reflection costs
         // about half of tcg's start-up. Anything else (subcommands, help, errors, unusual forms) goes to it.

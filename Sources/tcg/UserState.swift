@@ -9,6 +9,7 @@ import TCGLanguage
 
 /// Each user's current meeting for each workspace, kept between runs in a file of the account's own:
 /// `$XDG_STATE_HOME/tcg/current-meetings` (else `~/.local/state/tcg/current-meetings`), mode 0600.
+/// It is used only while it is the user's own regular file, not a link nor writable by others.
 ///
 /// The current meeting is where a user is working, not a fact of the register: two users of one
 /// workspace each have their own (also two tcg users, `--user`, of one account), and setting it
@@ -41,7 +42,7 @@ final class UserState {
 
     /// The saved current meeting, if it is still that meeting in `register`.
     func currentMeeting(in register: Register) -> Int? {
-        guard let bytes = FileIO.read(file), let line = mine(in: bytes) else { return nil }
+        guard let bytes = try? FileIO.readOwned(file), let line = mine(in: bytes) else { return nil }
         let fields = String(decoding: line, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
         guard fields.count == 5, let id = RecordID(String(fields[2])), id.kind == .meeting,
               let i = register.meetings.index(ofNumber: id.number) else { return nil }
@@ -53,7 +54,9 @@ final class UserState {
     /// that no longer exist are dropped, and only the latest `limit` lines are kept.
     func keep(_ meeting: Int?, in register: Register, limit: Int = 200) -> String? {
         var kept: [[UInt8]] = []
-        if let bytes = FileIO.read(file) {
+        let existing: [UInt8]?
+        do { existing = try FileIO.readOwned(file) } catch { return "\(file) \(error.message), so tcg does not use it" }
+        if let bytes = existing {
             for line in bytes.split(separator: 10) where !isMine(line) {
                 let fields = line.split(separator: 9, omittingEmptySubsequences: false)
                 if fields.count == 5, access(String(decoding: fields[1], as: UTF8.self), F_OK) == 0 { kept.append(Array(line)) }

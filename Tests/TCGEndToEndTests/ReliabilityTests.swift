@@ -308,7 +308,7 @@ final class ReliabilityTests: XCTestCase {
     func testBlockedWriterNamesTheHolderAndExits3() throws {
         let folder = try TcgProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let (holder, fifo) = try startHolder(in: folder)
+        let (holder, release) = try startHolder(in: folder)
 
         let blocked = try Reliability.run(["--workspace", "w.json", "-c", "add unit Blocked kind force"], in: folder,
                                           environment: ["TCG_LOCK_TIMEOUT": "1"], timeout: 30)
@@ -323,19 +323,16 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(reader.output, "1\n", reader.stderr)
         XCTAssertLessThan(reader.seconds, 5)
 
-        // Let the holder go on: it commits its statements and the ones it was waiting for.
-        let fd = open(fifo.path, O_WRONLY | O_NONBLOCK)
-        XCTAssertGreaterThanOrEqual(fd, 0, "the holder is not reading the FIFO")
-        if fd >= 0 {
-            let rest = Array("add unit After kind force\n".utf8)
-            _ = rest.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            close(fd)
-        }
+        // Let the holder go: the lock is free again and the next writer commits.
+        FileManager.default.createFile(atPath: release.path, contents: Data())
         let ended = holder.wait(timeout: 20)
         XCTAssertFalse(ended.timedOut, "the holder did not finish")
         XCTAssertEqual(ended.status, 0, holder.stderr)
+        let after = try Reliability.run(["--workspace", "w.json", "-c", "add unit After kind force"], in: folder,
+                                        environment: ["TCG_LOCK_TIMEOUT": "5"], timeout: 30)
+        XCTAssertEqual(after.status, 0, after.stderr)
         let units = try Reliability.run(["--workspace", "w.json", "--format", "csv", "-c", "list units"], in: folder)
-        XCTAssertTrue(units.output.contains("Holder") && units.output.contains("After") && units.output.contains("Before"), units.output)
+        XCTAssertTrue(units.output.contains("After") && units.output.contains("Before"), units.output)
         XCTAssertFalse(units.output.contains("Blocked"), units.output)
     }
 
@@ -354,16 +351,19 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertFalse(units.output.contains("Holder"), "the killed writer's change was saved: \(units.output)")
     }
 
-    /// A workspace `w.json` holding unit Before, and a writer holding its lock: a script whose
-    /// `run` reads a FIFO, so that it takes the lock and then waits until the test writes the
-    /// rest of its statements. Returns once the lock file names the holder.
+    /// A workspace `w.json` holding unit Before, and a process holding its writer lock, as a
+    /// writer does (`flock` on `w.json.lock`, with the holder line tcg writes), until the file
+    /// the returned URL names is created (at most 30 s). tcg itself never waits with the lock
+    /// held (a `run` of a FIFO is refused), so the holder is flock(1) rather than a tcg.
+    /// Returns once the lock file names the holder.
     private func startHolder(in folder: URL) throws -> (ChildProcess, URL) {
         XCTAssertEqual(try Reliability.run(["--workspace", "w.json", "-c", "add unit Before kind force"], in: folder).status, 0)
-        let fifo = folder.appendingPathComponent("rest.tcg")
-        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("holder.tcg").path,
-                                       contents: Data("add unit Holder kind force\nrun \"rest.tcg\"\n".utf8))
-        let holder = try Reliability.start(["--workspace", "w.json", "run", "holder.tcg"], in: folder)
+        guard let flock = ChildProcess.tool("flock") else { throw XCTSkip("flock(1) is not installed") }
+        let release = folder.appendingPathComponent("release")
+        // -o: the shell does not inherit the lock, so killing flock releases it. $PPID is flock.
+        let wait = "printf 'pid %s user tester since 2027-01-01T00:00:00Z\\n' $PPID > w.json.lock; "
+            + "i=0; while [ ! -e release ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done; : > w.json.lock"
+        let holder = try Reliability.start(["-x", "-o", "w.json.lock", "/bin/sh", "-c", wait], executable: flock, in: folder)
         let lockFile = folder.appendingPathComponent("w.json.lock")
         let waitUntil = Date().addingTimeInterval(20)
         while Date() < waitUntil, holder.isRunning,
@@ -371,6 +371,6 @@ final class ReliabilityTests: XCTestCase {
             usleep(5000)
         }
         XCTAssertTrue(holder.isRunning, "the holder ended early: \(holder.stderr)")
-        return (holder, fifo)
+        return (holder, release)
     }
 }

@@ -180,6 +180,28 @@ final class LibeditLineEditorTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "not a libedit history\n")
     }
 
+    func testAHistoryLinkIsNotWrittenThrough() throws {
+        let victim = folder + "/victim.txt"
+        try "precious\n".write(toFile: victim, atomically: true, encoding: .utf8)
+        let path = folder + "/history"
+        XCTAssertEqual(symlink(victim, path), 0)
+        let editor = try makeEditor(history: path)
+        XCTAssertTrue(editor.historyWarning?.contains("symbolic link") == true, editor.historyWarning ?? "no warning")
+        editor.addHistory("show tasks")
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "precious\n")
+    }
+
+    func testAHistoryFileWritableByOthersIsNotUsed() throws {
+        let path = folder + "/history"
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data("_HiStOrY_V2_\n".utf8),
+                                                     attributes: [.posixPermissions: 0o666]))
+        XCTAssertEqual(chmod(path, 0o666), 0)
+        let editor = try makeEditor(history: path)
+        XCTAssertTrue(editor.historyWarning?.contains("writable by other users") == true, editor.historyWarning ?? "no warning")
+        editor.addHistory("show tasks")
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "_HiStOrY_V2_\n")
+    }
+
     func testControlCharactersAreShownAndQuotedAsLibeditDoes() {
         XCTAssertEqual(LibeditLineEditor.visible("a\u{01}b\tc\nd\u{7f}"), "a^Ab\tc\nd^?")
         XCTAssertEqual(LibeditLineEditor.quoted("a\nb\tc"), "a\u{16}\nb\u{16}\tc")

@@ -51,6 +51,8 @@ int tcg_history_enter(History *h, const char *entry);
 int tcg_history_load(History *h, const char *path);
 /* H_SAVE: number of entries written, or -1. */
 int tcg_history_save(History *h, const char *path);
+/* H_SAVE_FP: number of entries written to the open stream, or -1. */
+int tcg_history_save_fp(History *h, FILE *file);
 /* H_GETSIZE: number of entries held. */
 int tcg_history_count(History *h);
 /* H_LAST: the oldest entry (moves the history cursor), or NULL. */
