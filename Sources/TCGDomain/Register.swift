@@ -80,6 +80,8 @@ public struct Register: Sendable {
     public var lastNumber: [RecordKind: Int] = [:]
     /// The register's clock, when a trainer has set it.
     public var clock: Day?
+    /// How audit entries seal the records they touch (set by the store that loaded the register).
+    public var seal: (any RecordSeal)?
 
     /// What the statement being run has changed so far, for its audit entry.
     public var pendingChanges: [String] = []

@@ -449,7 +449,7 @@ extension WorkspaceDecoder {
         let start = reader.offset
         try reader.beginObject()
         var seq: Int?, at: String?, day: Day?, user: String?, source: String?, statement: String?
-        var changes: [String] = [], ids: [RecordID] = [], hash = ""
+        var changes: [String] = [], ids: [RecordID] = [], hash = "", records: [String] = [], state = "", keyed = false
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -462,6 +462,11 @@ extension WorkspaceDecoder {
             case "changes": changes = try strings()
             case "ids": ids = try self.ids()
             case "hash": hash = try auditHash()
+            case "records":
+                try reader.beginArray()
+                while try reader.nextElement() { records.append(try auditHash()) }
+            case "state": state = try auditHash()
+            case "keyed": keyed = try reader.readBool()
             default: try reader.skipValue()
             }
         }
@@ -471,6 +476,9 @@ extension WorkspaceDecoder {
                           user: try required(user, "user", start), source: try required(source, "source", start),
                           statement: try required(statement, "statement", start), changes: changes, ids: ids)
         entry.hash = hash
+        entry.records = records
+        entry.state = state
+        entry.keyed = keyed
         return entry
     }
 
