@@ -79,15 +79,19 @@ extension AuditEntry {
 }
 
 extension Register {
-    /// Appends `entry` to the audit trail as the next link: its records' and state's digests
-    /// (when the register has a ``RecordSeal``), then its chain hash over them and the last
-    /// entry's hash.
+    /// Appends `entry` to the audit trail as the next link: its records' digests and, when it
+    /// changed since the last entry this register made, the state's (when the register has a
+    /// ``RecordSeal``), then its chain hash over them and the last entry's hash.
     public mutating func appendAudit(_ entry: AuditEntry) {
         var entry = entry
         let seal = self.seal
         if let seal {
             entry.records = entry.ids.map { seal.digest(of: $0, in: self) }
-            entry.state = seal.stateDigest(of: self)
+            let state = seal.stateDigest(of: self)
+            if state != lastStateDigest {
+                entry.state = state
+                lastStateDigest = state
+            }
             entry.keyed = seal.key != nil
         }
         entry.hash = entry.chainHash(previous: lastAuditHash, key: seal?.key) ?? ""

@@ -82,6 +82,9 @@ public struct Register: Sendable {
     public var clock: Day?
     /// How audit entries seal the records they touch (set by the store that loaded the register).
     public var seal: (any RecordSeal)?
+    /// The state digest the last audit entry made from this register recorded ("" before any):
+    /// an entry records `state` only when it differs.
+    public var lastStateDigest = ""
 
     /// What the statement being run has changed so far, for its audit entry.
     public var pendingChanges: [String] = []

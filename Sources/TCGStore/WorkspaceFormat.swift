@@ -181,7 +181,9 @@ public enum WorkspaceFormat {
         for entry in entries {
             if entry.hash.isEmpty {
                 previous = ""
-            } else if entry.legacyChainHash(previous: previous) == entry.hash {
+            } else if entry.legacyChainHash(previous: previous) == entry.hash || entry.chainHash(previous: previous) == entry.hash {
+                // Either form proves the entry unchanged since it was hashed (the version-3
+                // form is found in a newer file whose version was lowered by hand).
                 previous = entry.hash
             } else {
                 throw StoreError(path: path, message: "cannot migrate from format version \(version): audit entry \(entry.seq) was altered: "

@@ -8,27 +8,43 @@ import TCGJSON
 /// Record digest: SHA-256 of `"tcg-record-v3"`, the id, a presence byte (1, or 0 for a record
 /// that is not in the register) and the JSON, each string preceded by its length as 4 bytes
 /// big-endian. State digest: the same over `"tcg-state-v3"` and the JSON object
-/// `{"clock":…,"last_ids":{…},"units":[…]}`.
+/// `{"clock":…,"last_ids":{…},"units":"…"}`, the last the SHA-256 of the units' JSON array.
 public struct WorkspaceSeal: RecordSeal {
     /// The audit key, when the chain is keyed.
     public let key: AuditKey?
+    /// The units last sealed and their digest: units change seldom, and a register may have many.
+    private let cache = Cache()
 
     /// A seal, keyed or not.
     public init(key: AuditKey? = nil) { self.key = key }
+
+    /// What ``stateDigest(of:)`` keeps between calls. A store and its sessions are used from one
+    /// thread at a time.
+    private final class Cache: @unchecked Sendable {
+        var units: RecordList<Unit>?
+        var unitsDigest = ""
+    }
 
     public func digest(of id: RecordID, in register: Register) -> String {
         Self.digest(of: id, json: Self.json(of: id, in: register))
     }
 
+    /// SHA-256 over `{"clock":…,"last_ids":{…},"units":"DIGEST"}`, the units' digest being that
+    /// of the JSON array of the units as stored.
     public func stateDigest(of register: Register) -> String {
-        var w = JSONWriter(style: .compact, capacity: 256 + 64 * register.units.count)
+        if cache.units != register.units {
+            var w = JSONWriter(style: .compact, capacity: 64 + 64 * register.units.count)
+            w.beginArray()
+            for unit in register.units { w.record(unit) }
+            w.endArray()
+            cache.unitsDigest = w.bytes.withUnsafeBytes { SHA256.hex($0) }
+            cache.units = register.units
+        }
+        var w = JSONWriter(style: .compact, capacity: 256)
         w.beginObject()
         w.field("clock", day: register.clock)
         w.lastIDs(register.lastNumber)
-        w.key("units")
-        w.beginArray()
-        for unit in register.units { w.record(unit) }
-        w.endArray()
+        w.field("units", cache.unitsDigest)
         w.endObject()
         return Self.hash(tag: "tcg-state-v3", [], present: true, w.bytes)
     }
