@@ -28,9 +28,10 @@ extension AuditEntry {
         var out = [UInt8]()
         out.reserveCapacity(200 + statement.utf8.count + source.utf8.count + changes.count * 40 + ids.count * 80)
         func count(_ n: Int) {
-            let n = UInt32(truncatingIfNeeded: n)
-            out.append(contentsOf: [UInt8(truncatingIfNeeded: n >> 24), UInt8(truncatingIfNeeded: n >> 16),
-                                    UInt8(truncatingIfNeeded: n >> 8), UInt8(truncatingIfNeeded: n)])
+            out.append(UInt8(truncatingIfNeeded: n >> 24))
+            out.append(UInt8(truncatingIfNeeded: n >> 16))
+            out.append(UInt8(truncatingIfNeeded: n >> 8))
+            out.append(UInt8(truncatingIfNeeded: n))
         }
         func field(_ text: String) {
             count(text.utf8.count)
