@@ -37,6 +37,8 @@ public struct AuditCheck: Sendable {
     public var lastHash = ""
     /// Everything wrong, in trail order.
     public var problems: [Problem] = []
+    /// Entries of an older format version read without migrating, checked in the old form.
+    public var legacy = 0
     /// Keyed entries that could not be checked because there is no key.
     public var keyedUnchecked = 0
     /// The number of records whose content the chain seals.
@@ -97,7 +99,11 @@ public struct AuditCheck: Sendable {
                     : "audit entry \(e.seq) is out of order or repeated (expected \(expected))"
             }
             var computed = ""
-            if e.keyed, key == nil {
+            if e.records.isEmpty, e.state.isEmpty, !e.keyed, e.hash.isEmpty || e.legacyChainHash(previous: previous) == e.hash {
+                // A version-1 or -2 entry read without migrating (a read-only folder): outside
+                // the chain (no hash, which restarts it) or chained in the old form.
+                check.legacy += 1
+            } else if e.keyed, key == nil {
                 check.keyedUnchecked += 1
             } else {
                 computed = e.chainHash(previous: previous, key: key) ?? ""

@@ -148,7 +148,7 @@ final class MigrationTests: XCTestCase {
         for i in 0..<3 { try JournalFixture.commitChange(i, to: store) }
         let expected = try store.open()
         var text = String(decoding: try bytes(of: fixture.path), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 1,")
+        text = text.replacingOccurrences(of: "\"version\": 3,", with: "\"version\": 1,")
         try write(Array(text.utf8), to: fixture.path)
         let journal = try bytes(of: fixture.journal)
         XCTAssertFalse(journal.isEmpty)
