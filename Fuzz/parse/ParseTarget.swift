@@ -19,6 +19,8 @@ final class RenderingSink {
             switch item {
             case .result(let output, _), .confirmation(let output, _):
                 rendered &+= Renderer(format: format, width: 80).render(output).utf8.count
+            case .wrote(let path, _):
+                rendered &+= path.utf8.count
             case .warning(let diagnostic, let source):
                 rendered &+= diagnostic.render(in: source).utf8.count
             }

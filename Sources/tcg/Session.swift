@@ -103,7 +103,6 @@ final class Session {
         adoptSavedMeeting()
         let saved = interpreter.sessionState
         let clean = interpreter.register
-        var committed = false
         do {
             var needsWriter = false
             do {
@@ -121,7 +120,6 @@ final class Session {
                     try interpreter.execute(statements, in: source, origin: origin)
                     register = interpreter.register
                 }
-                committed = true
             }
         } catch {
             interpreter.register = clean
@@ -139,7 +137,7 @@ final class Session {
             }
             return ExitStatus(for: error)
         }
-        return finish(committed: committed, saved: saved)
+        return finish(changed: interpreter.register.auditCount != clean.auditCount, saved: saved)
     }
 
     /// Takes the user's saved current meeting, once the register has been read.
@@ -150,29 +148,30 @@ final class Session {
     }
 
     /// After a successful run: writes the files the statements asked for (never in a dry run),
-    /// keeps the user's current meeting, then prints everything in order.
-    private func finish(committed: Bool, saved: Interpreter.SessionState) -> ExitStatus {
+    /// prints everything in order (`wrote FILE` only for a file written), then keeps the user's
+    /// current meeting. `changed`: the run changed the register (a dry run says it saved nothing).
+    private func finish(changed: Bool, saved: Interpreter.SessionState) -> ExitStatus {
         var status = ExitStatus.success
-        var printed = interpreter.takePrinted()
+        var written: Set<String> = []
+        var failures: [String] = []
         for file in interpreter.takeFiles() {
             if dryRun {
-                printed.removeAll { if case .confirmation(.text("wrote \(file.path)"), _) = $0 { return true }; return false }
                 console.message("dry run: \(file.path) was not written")
-                continue
-            }
-            if discardsFiles { continue }
-            do { try DurableFile.write(file.path, file.bytes) } catch {
-                printed.removeAll { if case .confirmation(.text("wrote \(file.path)"), _) = $0 { return true }; return false }
-                printNow(printed, confirmed: true)
-                printed = []
-                console.message("tcg: cannot write the report to \(file.path): \(error.message)")
-                status = .statementFailed
+            } else if discardsFiles {
+                written.insert(file.path)
+            } else {
+                do {
+                    try DurableFile.write(file.path, file.bytes)
+                    written.insert(file.path)
+                } catch {
+                    failures.append("tcg: cannot write the report to \(file.path): \(error.message)")
+                    status = .statementFailed
+                }
             }
         }
-        printNow(printed, confirmed: true)
-        if dryRun, committed || interpreter.register.auditCount != (try? store.open())?.auditCount {
-            console.message("dry run: nothing was saved")
-        }
+        printNow(interpreter.takePrinted(), confirmed: true, written: written)
+        for failure in failures { console.message(failure) }
+        if dryRun, changed { console.message("dry run: nothing was saved") }
         if !dryRun, interpreter.currentMeeting != saved.currentMeeting {
             if let problem = userState?.keep(interpreter.currentMeeting, in: interpreter.register) {
                 console.message("warning: your current meeting is not kept for the next command: \(problem)")
@@ -181,12 +180,14 @@ final class Session {
         return status
     }
 
-    /// Prints what statements printed; confirmations only when `confirmed` (the change is durable).
-    func printNow(_ items: [Printed], confirmed: Bool) {
+    /// Prints what statements printed; confirmations only when `confirmed` (the change is
+    /// durable), and `wrote FILE` only for the files `written`.
+    func printNow(_ items: [Printed], confirmed: Bool, written: Set<String> = []) {
         for item in items {
             switch item {
             case .result(let output, let format): console.emit(output, format: format)
             case .confirmation(let output, let format): if confirmed { console.emit(output, format: format) }
+            case .wrote(let path, let format): if confirmed, written.contains(path) { console.emit(.text("wrote \(path)"), format: format) }
             case .warning(let diagnostic, let source): console.warn(diagnostic, in: source)
             }
         }

@@ -2,20 +2,7 @@ import Foundation
 import XCTest
 
 /// The real binary: exit statuses, transactions, workspace safety, one-shot and stdin modes.
-final class CommandLineTests: XCTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws { folder = try TcgProcess.temporaryFolder() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    func tcg(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> TcgProcess.Result {
-        try TcgProcess.run(args, stdin: stdin, in: folder, environment: env)
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-
+final class CommandLineTests: FolderTestCase {
     func bytes(_ name: String) -> Data? { try? Data(contentsOf: folder.appendingPathComponent(name)) }
 
     let setup = TcgProcess.smallCycle

@@ -4,20 +4,7 @@ import XCTest
 
 /// The command line's forms: `help`, subcommands with their own `--help`, `tcg STATEMENT...`, the
 /// committed shell completion scripts, and colour only on a terminal.
-final class SubcommandTests: XCTestCase {
-    var folder: URL!
-
-    override func setUpWithError() throws { folder = try TcgProcess.temporaryFolder() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    func tcg(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> TcgProcess.Result {
-        try TcgProcess.run(args, stdin: stdin, in: folder, environment: env)
-    }
-
-    func write(_ name: String, _ text: String) throws {
-        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
-    }
-
+final class SubcommandTests: FolderTestCase {
     let setup = TcgProcess.smallCycle
 
     func testHelpIsTheLanguagesAndDashDashHelpTheCommandLines() throws {

@@ -58,3 +58,21 @@ struct TcgProcess {
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL { try ChildProcess.temporaryFolder() }
 }
+
+/// A test case with a fresh temporary folder for each test, removed after it, and tcg run in it.
+class FolderTestCase: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws { folder = try TcgProcess.temporaryFolder() }
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    /// Runs tcg in the folder.
+    func tcg(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> TcgProcess.Result {
+        try TcgProcess.run(args, stdin: stdin, in: folder, environment: env)
+    }
+
+    /// Writes a text file into the folder.
+    func write(_ name: String, _ text: String) throws {
+        try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+}

@@ -29,6 +29,7 @@ final class VisibilityTests: XCTestCase {
         for p in i.takePrinted() {
             switch p {
             case .result(let o, let f), .confirmation(let o, let f): out += Renderer(format: f, width: nil).render(o)
+            case .wrote(let path, _): out += "wrote \(path)\n"
             case .warning(let d, _): out += d.message + "\n"
             }
         }

@@ -48,11 +48,6 @@ public struct Call {
         do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.visibleRegister) }
     }
 
-    /// Asks the register without copying it; a refusal becomes a diagnostic on the statement.
-    public func ask<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
-        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.visibleRegister) }
-    }
-
     /// Reports built over the register as the session may see it (`--max-marking`).
     public var reports: Reports {
         Reports(register: interpreter.visibleRegister, today: interpreter.today)

@@ -11,14 +11,19 @@ public enum ClockSetting: Sendable, Equatable {
 /// The readers commands declare their arguments with: each turns an expression into the typed
 /// value the domain needs, or refuses it with a diagnostic at the argument.
 extension Reader where T == String {
+    /// Any value, as text (what `echo` would show), for a slot that takes text.
+    static func described(_ slot: Slot) -> Reader<String> {
+        Reader(slot) { e, c throws(Diagnostic) in try c.interpreter.eval(e, c.frame).description }
+    }
+
     /// Text: a string (or any value, shown as text).
     public static var text: Reader<String> {
-        Reader(.text) { e, c throws(Diagnostic) in try c.interpreter.eval(e, c.frame).description }
+        described(.text)
     }
 
     /// A name word or string (a unit being added, a role, an agency).
     public static var name: Reader<String> {
-        Reader(.name) { e, c throws(Diagnostic) in try c.interpreter.eval(e, c.frame).description }
+        described(.name)
     }
 
     /// A unit of the register, by name (case-insensitive); its name as the register spells it.
@@ -35,12 +40,12 @@ extension Reader where T == String {
 
     /// A file path: a bare path word or a string.
     public static var path: Reader<String> {
-        Reader(.path) { e, c throws(Diagnostic) in try c.interpreter.eval(e, c.frame).description }
+        described(.path)
     }
 
     /// A help topic: the rest of the statement's words.
     public static var topic: Reader<String> {
-        Reader(.topic) { e, c throws(Diagnostic) in try c.interpreter.eval(e, c.frame).description }
+        described(.topic)
     }
 }
 

@@ -27,6 +27,8 @@ public enum Printed: Sendable {
     /// Says that something was done (an id, `wrote FILE`, `undone: …`): printed only once the
     /// change is durable, dropped when it never is.
     case confirmation(Output, OutputFormat)
+    /// `wrote FILE`: printed only once the session has written that file (see ``files``).
+    case wrote(path: String, OutputFormat)
     /// A warning about a statement (on stderr).
     case warning(Diagnostic, SourceFile)
 }
@@ -227,9 +229,12 @@ public final class Interpreter {
         printed.append(.warning(diagnostic, source))
     }
 
+    /// Leaves a file for the session to write once the statements have committed; it says
+    /// `wrote PATH` in its place among the output, if and when it has.
     func fileToWrite(_ path: String, _ bytes: [UInt8]) {
         files.removeAll { $0.path == path }
         files.append((path, bytes))
+        printed.append(.wrote(path: path, format))
     }
 
     func run(_ s: Statement, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
@@ -311,7 +316,7 @@ public final class Interpreter {
             audit(c, frame)
             if register.audit.count != entriesBefore {
                 let seq = register.lastAuditSeq
-                ownEntries.insert(seq)
+                if keepsUndo { ownEntries.insert(seq) }
                 if let before, c.spec.name != "undo" {
                     undoStack.append(UndoPoint(before: before, after: register, afterSeq: seq, statement: statementText(c, frame.source),
                                                ids: register.audit.last?.ids ?? [], meetingBefore: meetingBefore, meetingAfter: currentMeeting))

@@ -73,7 +73,7 @@ extension CommandTable {
     }
 
     static var agendaNext: CommandSpec {
-        let kind = Arg("kind", .choice([("stcg", Meeting.Kind.stcg), ("ttcg", .ttcg)])), unit = Opt("unit", .unit)
+        let kind = Arg("kind", .choice(VerbWords.tcGroups)), unit = Opt("unit", .unit)
         return CommandSpec("agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME")],
                            effect: .query, topic: "queries",
                            "The agenda pack for the next meeting of a kind: overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations.",
@@ -145,7 +145,7 @@ extension CommandTable {
     }
 
     static var reportAgenda: CommandSpec {
-        let kind = Arg("kind", .choice([("stcg", Meeting.Kind.stcg), ("ttcg", .ttcg)])), unit = Opt("unit", .unit)
+        let kind = Arg("kind", .choice(VerbWords.tcGroups)), unit = Opt("unit", .unit)
         let path = Arg("to", .path)
         return CommandSpec("report agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME"), Clause("to", path, "FILE.html|FILE.md")],
                            effect: .report, topic: "queries",
@@ -186,6 +186,5 @@ extension CommandTable {
         let page = HTMLReport(register: c.register, today: c.today, unit: unit)
         let bytes = markdown ? Array(page.markdown(doc, extra: extra).utf8) : Array(page.html(doc, extra: extra).utf8)
         c.interpreter.fileToWrite(path, bytes)
-        c.confirm(.text("wrote \(path)"))
     }
 }
