@@ -325,9 +325,9 @@ _tcg_test() {
 
 _tcg_verify() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run --accept --version -h --help)
     repeating_options=()
-    non_repeating_options=(--workspace --today --user --format --max-marking)
+    non_repeating_options=(--workspace --today --user --format --max-marking --head)
     __tcg_offer_flags_options 0
 
     # Offer option value completions
@@ -348,6 +348,9 @@ _tcg_verify() {
         ;;
     '--max-marking')
         __tcg_add_completions -W 'OFFICIAL'$'\n''OFFICIAL-SENSITIVE'
+        return
+        ;;
+    '--head')
         return
         ;;
     esac

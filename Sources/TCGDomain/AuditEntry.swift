@@ -16,8 +16,17 @@ public struct AuditEntry: Hashable, Sendable {
     public var changes: [String]
     /// The records it touched.
     public var ids: [RecordID]
-    /// SHA-256 over this entry and the previous entry's hash: the tamper-evident chain.
+    /// From format version 3: one digest per id in `ids`, in the same order, of that record as
+    /// stored after the statement (``RecordSeal``); empty in entries written before.
+    public var records: [String] = []
+    /// From format version 3: the digest of the register's clock, units and id counters after
+    /// the statement; "" in entries written before.
+    public var state: String = ""
+    /// The chain hash over this entry (its records' digests included) and the previous entry's
+    /// hash: the tamper-evident chain; an HMAC when `keyed`.
     public var hash: String = ""
+    /// Whether `hash` is an HMAC-SHA256 made with the audit key (`TCG_AUDIT_KEY_FILE`).
+    public var keyed = false
 
     /// Creates an audit entry.
     public init(seq: Int, at: String, day: Day, user: String, source: String, statement: String, changes: [String], ids: [RecordID]) {

@@ -66,9 +66,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Appends ``description`` to `out` (ten bytes, held inline: no allocation).
+    /// Appends ``description`` to `out`, digit by digit (no `String` made for years 0–9999).
     public func appendISO(to out: inout [UInt8]) {
-        out.append(contentsOf: description.utf8)
+        let (year, month, date) = civil
+        guard (0...9999).contains(year) else { return out.append(contentsOf: description.utf8) }
+        func put(_ value: Int, width: Int) {
+            var divisor = width == 4 ? 1000 : 10
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+                divisor /= 10
+            }
+        }
+        put(year, width: 4)
+        out.append(UInt8(ascii: "-"))
+        put(month, width: 2)
+        out.append(UInt8(ascii: "-"))
+        put(date, width: 2)
     }
 
     /// Day of the week, 0 = Monday … 6 = Sunday.

@@ -32,6 +32,14 @@ public struct RecordList<Element>: RandomAccessCollection, MutableCollection {
         _modify { yield &chunks[position >> Self.shift][position & (Self.chunkSize - 1)] }
     }
 
+    /// Whether `other` is a copy of this list that neither has changed since: then the two share
+    /// their storage. False says nothing (equal lists may be stored apart).
+    public func isIdentical(to other: RecordList) -> Bool {
+        count == other.count && chunks.withUnsafeBufferPointer { mine in
+            other.chunks.withUnsafeBufferPointer { $0.baseAddress == mine.baseAddress }
+        }
+    }
+
     /// Adds a record at the end.
     @inlinable public mutating func append(_ element: Element) {
         if count & (Self.chunkSize - 1) == 0 {

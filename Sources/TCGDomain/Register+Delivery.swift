@@ -7,7 +7,7 @@ extension Register {
         let n = take(.commission)
         commissions.append(Commission(number: n, product: product, title: title, assignee: assignee, due: due, meeting: m))
         let id = RecordID(.commission, n)
-        log("created \(id)", id, meeting.id)
+        log("created \(id)", id, at: meeting.id)
         return id
     }
 
@@ -75,7 +75,7 @@ extension Register {
         let n = take(.plan)
         plans.append(Plan(number: n, title: title, serves: serves, owner: owner, start: start, review: review, meeting: m))
         let id = RecordID(.plan, n)
-        log("created \(id)", id, meeting.id)
+        log("created \(id)", id, at: meeting.id)
         return id
     }
 
@@ -101,7 +101,7 @@ extension Register {
         let n = take(.action)
         actions.append(Action(number: n, type: type, title: title, plan: plan, owner: owner, due: due, meeting: m))
         let id = RecordID(.action, n)
-        log("created \(id)", id, meeting.id)
+        log("created \(id)", id, at: meeting.id)
         return id
     }
 
@@ -197,7 +197,7 @@ extension Register {
             old = requirements[i].owner; requirements[i].owner = p
         default: break
         }
-        log("\(target) owner \(old.map { name(of: $0) } ?? "-") -> \(who)", target, RecordID(.meeting, m))
+        log("\(target) owner \(old.map { name(of: $0) } ?? "-") -> \(who)", target, at: RecordID(.meeting, m))
     }
 
     /// Commissions an operational review of a plan at a TT&CG, with objectives and scope (R7).
@@ -216,7 +216,7 @@ extension Register {
         }
         reviews.append(review)
         let id = RecordID(.review, n)
-        log("created \(id) review of DP-\(plan) scope \(scope.auditWord)\(review.late ? " (flagged: after the plan started)" : "")", id, meeting.id)
+        log("created \(id) review of DP-\(plan) scope \(scope.auditWord)\(review.late ? " (flagged: after the plan started)" : "")", id, at: meeting.id)
         return (id, warning)
     }
 

@@ -12,7 +12,7 @@ extension Register {
         let n = take(.priority)
         priorities.append(Priority(number: n, title: title, owner: owner, rationale: rationale, unit: meeting.unit, meeting: m))
         let id = RecordID(.priority, n)
-        log("created \(id)", id, meeting.id)
+        log("created \(id)", id, at: meeting.id)
         return id
     }
 
@@ -23,7 +23,7 @@ extension Register {
         let n = take(.candidate)
         candidates.append(Candidate(number: n, title: title, rationale: rationale, meeting: m))
         let id = RecordID(.candidate, n)
-        log("rejected candidate \(id) \"\(title)\"", id, meeting.id)
+        log("rejected candidate \(id) \"\(title)\"", id, at: meeting.id)
         return id
     }
 
@@ -39,7 +39,7 @@ extension Register {
         priorities[i].status = .retired
         priorities[i].retiredRationale = rationale
         priorities[i].retiredAt = m
-        log("\(id) status active -> retired", id, meeting.id)
+        log("\(id) status active -> retired", id, at: meeting.id)
     }
 
     /// Adds an intelligence requirement: strategic ones only at an ST&CG; tactical ones belong to a plan (R4).
@@ -61,7 +61,7 @@ extension Register {
         let n = take(.requirement)
         requirements.append(Requirement(number: n, level: level, question: question, priority: priority, plan: plan, owner: owner, meeting: m))
         let id = RecordID(.requirement, n)
-        log("created \(id) \(level.auditWord) requirement", id, meeting.id)
+        log("created \(id) \(level.auditWord) requirement", id, at: meeting.id)
         return id
     }
 
@@ -71,12 +71,12 @@ extension Register {
         let i = try indexOf(requirements, .requirement, r)
         let id = RecordID(.requirement, r)
         if let status, status != requirements[i].status {
-            log("\(id) status \(requirements[i].status.auditWord) -> \(status.auditWord)", id, meeting.id)
+            log("\(id) status \(requirements[i].status.auditWord) -> \(status.auditWord)", id, at: meeting.id)
             requirements[i].status = status
         }
         let day = meeting.date
         requirements[i].notes.append(Note(date: day, text: note ?? "reviewed", meeting: m))
-        log("\(id) reviewed at \(meeting.id)\(note.map { ": \($0)" } ?? "")", id, meeting.id)
+        log("\(id) reviewed at \(meeting.id)\(note.map { ": \($0)" } ?? "")", id, at: meeting.id)
     }
 
     /// Records a decision. At an ST&CG or TT&CG it needs a rationale (R5); decisions never change,
@@ -98,7 +98,7 @@ extension Register {
         let n = take(.decision)
         decisions.append(Decision(number: n, meeting: m, text: text, rationale: rationale, about: about, supersedes: supersedes))
         let id = RecordID(.decision, n)
-        log("recorded \(id) at \(meeting.id)", id, meeting.id)
+        log("recorded \(id) at \(meeting.id)", id, at: meeting.id)
         if let supersedes, let j = decisions.index(ofNumber: supersedes) {
             decisions[j].supersededBy = n
             log("D-\(supersedes) superseded by \(id)", RecordID(.decision, supersedes))
@@ -155,7 +155,7 @@ extension Register {
         escalations[i].status = accept ? .accepted : .declined
         escalations[i].decidedAt = m
         escalations[i].declineRationale = accept ? nil : rationale
-        log("\(id) status open -> \(escalations[i].status.auditWord)", id, meeting.id)
+        log("\(id) status open -> \(escalations[i].status.auditWord)", id, at: meeting.id)
     }
 
     /// Refuses empty text with `refusal`.

@@ -89,10 +89,18 @@ public struct Register: Sendable {
     /// In a view: the names (lower case) of the people it leaves out, for checking audit entries.
     var withheldNames: [String] = []
 
+    /// How audit entries seal the records they touch (set by the store that loaded the register).
+    public var seal: (any RecordSeal)?
+    /// The state digest the last audit entry made from this register recorded ("" before any):
+    /// an entry records `state` only when it differs.
+    public var lastStateDigest = ""
+
     /// What the statement being run has changed so far, for its audit entry.
     public var pendingChanges: [String] = []
     /// The records the statement being run has touched.
     public var pendingIDs: [RecordID] = []
+    /// Of those, the meetings it named only as where the business was recorded, unchanged.
+    var pendingVenues: [RecordID] = []
 
     private var personIndex: [String: Int] = [:]
     private var unitIndex: [String: Int] = [:]
@@ -124,19 +132,33 @@ public struct Register: Sendable {
         return n
     }
 
-    /// Logs a change for the audit trail.
+    /// Logs a change to the records `ids` for the audit trail.
     mutating func log(_ change: String, _ ids: RecordID...) {
         pendingChanges.append(change)
-        for id in ids where !pendingIDs.contains(id) { pendingIDs.append(id) }
+        for id in ids {
+            pendingVenues.removeAll { $0 == id }
+            if !pendingIDs.contains(id) { pendingIDs.append(id) }
+        }
     }
 
-    /// Clears and returns what the last statement changed.
-    public mutating func takePending() -> (changes: [String], ids: [RecordID]) {
+    /// Logs a change to the record `id` recorded at `meeting`, which it names without changing.
+    mutating func log(_ change: String, _ id: RecordID, at meeting: RecordID) {
+        log(change, id)
+        if !pendingIDs.contains(meeting) {
+            pendingIDs.append(meeting)
+            pendingVenues.append(meeting)
+        }
+    }
+
+    /// Clears and returns what the last statement changed: its changes in words, the records it
+    /// touched, and of those the meetings it named without changing them.
+    public mutating func takePending() -> (changes: [String], ids: [RecordID], unchanged: [RecordID]) {
         defer {
             pendingChanges = []
             pendingIDs = []
+            pendingVenues = []
         }
-        return (pendingChanges, pendingIDs)
+        return (pendingChanges, pendingIDs, pendingVenues)
     }
 
     // MARK: Lookups

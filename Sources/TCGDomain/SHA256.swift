@@ -18,7 +18,33 @@ public struct SHA256 {
     /// The digest of the bytes in a buffer as 64 lower-case hex digits; `portable` forces the
     /// Swift rounds (the tests compare the two).
     public static func hex(_ message: UnsafeRawBufferPointer, portable: Bool = false) -> String {
-        let state = digest(message, hardware: hardware && !portable)
+        digest(message, hardware: hardware && !portable) { hex(state: $0) }
+    }
+
+    /// The 32 bytes of the digest of the bytes in a buffer.
+    public static func bytes(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        digest(message, hardware: hardware) { state in
+            var out = [UInt8](repeating: 0, count: 32)
+            for word in 0..<8 {
+                for byte in 0..<4 { out[word * 4 + byte] = UInt8(truncatingIfNeeded: state[word] >> UInt32(24 - 8 * byte)) }
+            }
+            return out
+        }
+    }
+
+    /// HMAC-SHA256 (RFC 2104) of `message` with `key`, as 64 lower-case hex digits.
+    public static func hmacHex(key: [UInt8], _ message: UnsafeRawBufferPointer) -> String {
+        var block = key.count > 64 ? key.withUnsafeBytes { bytes($0) } : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        var inner = block.map { $0 ^ 0x36 }
+        inner.append(contentsOf: message)
+        var outer = block.map { $0 ^ 0x5c }
+        outer.append(contentsOf: inner.withUnsafeBytes { bytes($0) })
+        return outer.withUnsafeBytes { hex($0) }
+    }
+
+    /// Eight state words as 64 lower-case hex digits.
+    private static func hex(state: UnsafePointer<UInt32>) -> String {
         let digits: StaticString = "0123456789abcdef"
         return String(unsafeUninitializedCapacity: 64) { out in
             for word in 0..<8 {
@@ -31,18 +57,20 @@ public struct SHA256 {
         }
     }
 
-    /// The eight state words after hashing `message`.
-    private static func digest(_ message: UnsafeRawBufferPointer, hardware: Bool) -> [UInt32] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+    /// Hashes `message` and hands the eight state words to `result`.
+    private static func digest<R>(_ message: UnsafeRawBufferPointer, hardware: Bool, _ result: (UnsafePointer<UInt32>) -> R) -> R {
         let k = table
         let count = message.count
         let full = count / 64 * 64
-        // w: the message schedule (64 words); then the padded tail, at most two blocks.
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64 + 32) { scratch in
+        // w: the message schedule (64 words); then the padded tail, at most two blocks; then
+        // the state.
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64 + 32 + 8) { scratch in
             let w = scratch.baseAddress!
             let tail = UnsafeMutableRawPointer(w + 64)
-            h.withUnsafeMutableBufferPointer { hp in
-                let hs = hp.baseAddress!
+            let hs = w + 96
+            hs[0] = 0x6a09e667; hs[1] = 0xbb67ae85; hs[2] = 0x3c6ef372; hs[3] = 0xa54ff53a
+            hs[4] = 0x510e527f; hs[5] = 0x9b05688c; hs[6] = 0x1f83d9ab; hs[7] = 0x5be0cd19
+            do {
                 func blocks(_ p: UnsafeRawPointer, _ count: Int) {
                     if hardware {
                         tcg_sha256_blocks(hs, p.assumingMemoryBound(to: UInt8.self), count)
@@ -83,23 +111,18 @@ public struct SHA256 {
                 tail.storeBytes(of: (UInt64(count) &* 8).bigEndian, toByteOffset: tailLength - 8, as: UInt64.self)
                 blocks(UnsafeRawPointer(tail), tailLength / 64)
             }
+            return result(hs)
         }
-        return h
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
 
 extension AuditEntry {
-    /// The text the chain hashes: every field, each on its own line, so that altering any of them
-    /// (or removing an entry) breaks the chain from there on. Changes are separated by U+001F and
-    /// ids by commas.
-    public func canonicalText(previous: String) -> String {
-        String(decoding: canonicalBytes(previous: previous), as: UTF8.self)
-    }
-
-    /// ``canonicalText(previous:)`` as UTF-8 bytes, built without intermediate strings.
-    public func canonicalBytes(previous: String) -> [UInt8] {
+    /// The text format versions 1 and 2 hashed: every field on its own line, changes separated
+    /// by U+001F and ids by commas; no length prefixes, so fields could run into each other
+    /// (a newline in a statement). Kept to check a trail before migrating it to version 3.
+    public func legacyCanonicalBytes(previous: String) -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(160 + statement.utf8.count + source.utf8.count + changes.count * 24 + ids.count * 8)
         func line(_ text: String) {
@@ -128,48 +151,9 @@ extension AuditEntry {
         return out
     }
 
-    /// This entry's link in the chain, given the previous entry's hash ("" for the first).
-    public func chainHash(previous: String) -> String {
-        canonicalBytes(previous: previous).withUnsafeBytes { SHA256.hex($0) }
+    /// This entry's link in a version-1 or -2 chain, given the previous entry's hash.
+    public func legacyChainHash(previous: String) -> String {
+        legacyCanonicalBytes(previous: previous).withUnsafeBytes { SHA256.hex($0) }
     }
 }
 
-/// What checking an audit trail's hash chain found wrong with it.
-public struct AuditBreak: Sendable, Equatable, CustomStringConvertible {
-    /// The position of the first entry that does not check out (0-based).
-    public var index: Int
-    /// The sequence number there.
-    public var seq: Int
-    /// What is wrong.
-    public var message: String
-
-    public var description: String { message }
-}
-
-extension AuditEntry {
-    /// Checks a whole audit trail: numbers run 1, 2, 3… with none missing, and every entry's hash
-    /// chains from the one before. Returns the first break, or nil. Entries written before the chain
-    /// existed (empty hash) are accepted and restart the chain.
-    public static func verify(_ entries: [AuditEntry]) -> AuditBreak? {
-        var previous = ""
-        var expected = 1
-        for (i, e) in entries.enumerated() {
-            if e.seq != expected {
-                let what = e.seq > expected
-                    ? "audit entry \(expected) is missing: entries \(expected)–\(e.seq - 1) were removed"
-                    : "audit entry \(e.seq) is out of order or duplicated (expected \(expected))"
-                return AuditBreak(index: i, seq: e.seq, message: what)
-            }
-            if e.hash.isEmpty {
-                previous = ""
-            } else if e.chainHash(previous: previous) != e.hash {
-                return AuditBreak(index: i, seq: e.seq,
-                                  message: "audit entry \(e.seq) was altered: its hash does not match its contents and the entry before it")
-            } else {
-                previous = e.hash
-            }
-            expected += 1
-        }
-        return nil
-    }
-}

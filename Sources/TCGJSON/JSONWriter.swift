@@ -127,6 +127,15 @@ public struct JSONWriter: Sendable {
         appendString(s)
     }
 
+    /// Writes a string value whose characters `body` appends to ``bytes`` itself: for text
+    /// that never needs escaping (ids, dates), without making a `String` first.
+    public mutating func plainString(_ body: (inout [UInt8]) -> Void) {
+        startItem()
+        bytes.append(UInt8(ascii: "\""))
+        body(&bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Writes an integer value.
     public mutating func int(_ i: Int) {
         startItem()

@@ -217,6 +217,9 @@ extension JSONWriter {
         field("statement", a.statement)
         field("changes", strings: a.changes)
         field("ids", ids: a.ids)
+        if !a.records.isEmpty { field("records", strings: a.records) }
+        if !a.state.isEmpty { field("state", a.state) }
+        if a.keyed { field("keyed", true) }
         if !a.hash.isEmpty { field("hash", a.hash) }
         endObject()
     }

@@ -7,14 +7,14 @@ extension JSONWriter {
     mutating func field(_ key: StaticString, _ kind: RecordKind, _ number: Int?) {
         guard let number else { return }
         self.key(key)
-        string(WorkspaceText.id(kind, number))
+        plainString { RecordID(kind, number).append(to: &$0) }
     }
 
     /// `key: "YYYY-MM-DD"`, or nothing when `day` is nil.
     mutating func field(_ key: StaticString, day: Day?) {
         guard let day else { return }
         self.key(key)
-        string(day.description)
+        plainString { day.appendISO(to: &$0) }
     }
 
     /// `key: "3mo"`, or nothing when `duration` is nil.
@@ -28,7 +28,7 @@ extension JSONWriter {
     mutating func field(_ key: StaticString, _ kind: RecordKind, numbers: [Int]) {
         self.key(key)
         beginArray()
-        for number in numbers { string(WorkspaceText.id(kind, number)) }
+        for number in numbers { plainString { RecordID(kind, number).append(to: &$0) } }
         endArray()
     }
 
@@ -36,7 +36,7 @@ extension JSONWriter {
     mutating func field(_ key: StaticString, ids: [RecordID]) {
         self.key(key)
         beginArray()
-        for id in ids { string(WorkspaceText.id(id.kind, id.number)) }
+        for id in ids { plainString { id.append(to: &$0) } }
         endArray()
     }
 

@@ -449,7 +449,7 @@ extension WorkspaceDecoder {
         let start = reader.offset
         try reader.beginObject()
         var seq: Int?, at: String?, day: Day?, user: String?, source: String?, statement: String?
-        var changes: [String] = [], ids: [RecordID] = [], hash = ""
+        var changes: [String] = [], ids: [RecordID] = [], hash = "", records: [String] = [], state = "", keyed = false
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -462,6 +462,11 @@ extension WorkspaceDecoder {
             case "changes": changes = try strings()
             case "ids": ids = try self.ids()
             case "hash": hash = try auditHash()
+            case "records":
+                try reader.beginArray()
+                while try reader.nextElement() { records.append(try auditHash(orEmpty: true)) }
+            case "state": state = try auditHash()
+            case "keyed": keyed = try reader.readBool()
             default: try reader.skipValue()
             }
         }
@@ -471,14 +476,18 @@ extension WorkspaceDecoder {
                           user: try required(user, "user", start), source: try required(source, "source", start),
                           statement: try required(statement, "statement", start), changes: changes, ids: ids)
         entry.hash = hash
+        entry.records = records
+        entry.state = state
+        entry.keyed = keyed
         return entry
     }
 
-    /// Reads an audit entry's `hash`: from version 2, 64 lower-case hex digits.
-    private mutating func auditHash() throws(JSONError) -> String {
+    /// Reads an audit entry's `hash`: from version 2, 64 lower-case hex digits (or, in
+    /// `records`, "" for a meeting the entry names without changing it).
+    private mutating func auditHash(orEmpty: Bool = false) throws(JSONError) -> String {
         let start = reader.offset
         var hash = try reader.readString()
-        if requiresHash, !hash.withUTF8(WorkspaceText.isHash) {
+        if requiresHash, !(orEmpty && hash.isEmpty), !hash.withUTF8(WorkspaceText.isHash) {
             throw problem("expected 64 lower-case hex digits (a SHA-256)", at: start)
         }
         return hash

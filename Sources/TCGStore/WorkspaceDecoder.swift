@@ -248,6 +248,9 @@ struct WorkspaceDecoder {
             case 6: try skimAuditHash()
             case 7: try skimStrings()
             case 8: _ = try ids()
+            case 9: try skimHashes()
+            case 10: try skimAuditHash()
+            case 11: _ = try reader.readBool()
             case Self.auditMembers.count: try reader.skipValue()
             default: try skimString()
             }
@@ -266,10 +269,11 @@ struct WorkspaceDecoder {
         return seq
     }
 
-    /// Checks an audit entry's `hash` without keeping it: from version 2, 64 lower-case hex digits.
-    private mutating func skimAuditHash() throws(JSONError) {
+    /// Checks an audit entry's `hash` without keeping it: from version 2, 64 lower-case hex
+    /// digits (or, in `records`, "" for a meeting the entry names without changing it).
+    private mutating func skimAuditHash(orEmpty: Bool = false) throws(JSONError) {
         let start = reader.offset
-        let valid = try reader.readString { WorkspaceText.isHash($0) }
+        let valid = try reader.readString { WorkspaceText.isHash($0) || (orEmpty && $0.isEmpty) }
         if requiresHash, !valid { throw problem("expected 64 lower-case hex digits (a SHA-256)", at: start) }
     }
 
@@ -280,6 +284,12 @@ struct WorkspaceDecoder {
         try reader.skipValue()
     }
 
+    /// Checks an array of hashes (an entry's `records`).
+    private mutating func skimHashes() throws(JSONError) {
+        try reader.beginArray()
+        while try reader.nextElement() { try skimAuditHash(orEmpty: true) }
+    }
+
     /// Skips an array of strings, refusing anything else.
     private mutating func skimStrings() throws(JSONError) {
         try reader.beginArray()
@@ -287,8 +297,10 @@ struct WorkspaceDecoder {
     }
 
     /// The members an audit entry may have: the required ones first (`seq` first, `hash`, from
-    /// version 2, last of them), then `changes` and `ids`.
-    private static let auditMemberNames = ["seq", "at", "day", "user", "source", "statement", "hash", "changes", "ids"]
+    /// version 2, last of them), then `changes` and `ids`, and from version 3 `records`, `state`
+    /// and `keyed`.
+    private static let auditMemberNames = ["seq", "at", "day", "user", "source", "statement", "hash", "changes", "ids",
+                                           "records", "state", "keyed"]
     /// ``auditMemberNames`` as bytes, for ``JSONReader/nextKey(among:)``.
     private static let auditMembers = auditMemberNames.map { Array($0.utf8) }
     /// How many of ``auditMembers`` every entry must have (with `hash`).

@@ -73,7 +73,7 @@ extension WorkspaceFile {
         }
         let entries: [AuditEntry]
         do {
-            entries = try WorkspaceFormat.chained(try current.register.fullAudit(), path: path)
+            entries = try WorkspaceFormat.chained(try current.register.fullAudit(), version: from, path: path)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -86,24 +86,27 @@ extension WorkspaceFile {
         let backup = try keepOriginal(snapshot, journal: journal, version: from, refuse: refuse)
 
         var migrated = current.register
-        var trail = entries
-        let previous = trail.last
-        var note = AuditEntry(seq: (previous?.seq ?? 0) + 1, at: WorkspaceLock.utcNow(),
-                              day: migrated.clock ?? Self.today() ?? previous?.day ?? Day(number: 0),
-                              user: user ?? WorkspaceLock.userName(), source: "migration",
-                              statement: "migrate the workspace from format version \(from) to \(WorkspaceFormat.version)",
-                              changes: ["format version \(from) -> \(WorkspaceFormat.version)",
-                                        "\(entries.count) audit entries hash-chained",
-                                        "original kept as \(backup)"],
-                              ids: [])
-        note.hash = note.chainHash(previous: previous?.hash ?? "")
-        trail.append(note)
+        migrated.seal = seal
         migrated.earlierAudit = nil
-        migrated.audit = RecordList(trail)
+        migrated.audit = RecordList(entries)
+        let previous = entries.last
+        // The migration's entry seals every record as it is now (its ids are all of them), so
+        // that from here on verify checks each stored record against the chain.
+        let sealed = migrated.allRecordIDs
+        migrated.appendAudit(AuditEntry(seq: (previous?.seq ?? 0) + 1, at: WorkspaceLock.utcNow(),
+                                        day: migrated.clock ?? Self.today() ?? previous?.day ?? Day(number: 0),
+                                        user: user ?? WorkspaceLock.userName(), source: "migration",
+                                        statement: "migrate the workspace from format version \(from) to \(WorkspaceFormat.version)",
+                                        changes: ["format version \(from) -> \(WorkspaceFormat.version)",
+                                                  "\(entries.count) audit entries hash-chained",
+                                                  "\(sealed.count) records sealed",
+                                                  "original kept as \(backup)"],
+                                        ids: sealed))
         if let problem = WorkspaceValidator.problem(in: migrated) {
             throw refuse("the register is inconsistent: \(problem)", help: WorkspaceFormat.inconsistentHelp)
         }
         try writeSnapshot(migrated, watermark: current.lastSeq)
+        writeHead(of: migrated)
         onMigration?(WorkspaceMigration(path: path, from: from, to: WorkspaceFormat.version, backup: backup))
         // Without a view the snapshot is durable but the journal could not be emptied: read both again.
         if let written = view { return written.register }

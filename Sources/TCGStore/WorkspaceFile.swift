@@ -43,6 +43,11 @@ public final class WorkspaceFile: RegisterStore {
     public var user: String?
     /// Called once a workspace has been migrated (tcg prints it on stderr).
     public var onMigration: ((WorkspaceMigration) -> Void)?
+    /// How audit entries seal records; keyed with `TCG_AUDIT_KEY_FILE`'s key when tcg has one.
+    public var seal = WorkspaceSeal()
+    /// The snapshot and journal whose audit trail this instance has found intact (or wrote
+    /// itself), so that it is not checked again before each transaction.
+    var trusted: (snapshot: FileState, journal: FileState)?
 
     /// Sizes that decide between a journal line and a snapshot.
     struct Limits {
@@ -116,10 +121,12 @@ public final class WorkspaceFile: RegisterStore {
         if let current = view, current.version < WorkspaceFormat.version {
             register = try migrate()
         }
+        try requireIntact(register)
         let before = register.audit.count
         let result = try body(&register)
         if register.audit.count != before {
             try commit(register)
+            writeHead(of: register)
         }
         return result
     }
@@ -138,7 +145,9 @@ public final class WorkspaceFile: RegisterStore {
             if migrates { _ = try migrate() }
             return
         }
+        let wasTrusted = isTrusted
         try fold()
+        if wasTrusted, let register = view?.register { writeHead(of: register) }
     }
 
     // MARK: Reading
@@ -214,12 +223,15 @@ public final class WorkspaceFile: RegisterStore {
     private func load() throws(StoreError) -> WorkspaceView {
         var loaded: WorkspaceView
         if let file = try SnapshotFile.openIfPresent(path) {
-            let (register, watermark, earlierLast, version) = try WorkspaceFormat.decodeSnapshot(file)
+            var (register, watermark, earlierLast, version) = try WorkspaceFormat.decodeSnapshot(file)
+            register.seal = seal
             loaded = WorkspaceView(register: register, snapshot: file.state, watermark: watermark)
             loaded.earlierLast = earlierLast
             loaded.version = version
         } else {
-            loaded = WorkspaceView(register: Register(), snapshot: .missing, watermark: 0)
+            var empty = Register()
+            empty.seal = seal
+            loaded = WorkspaceView(register: empty, snapshot: .missing, watermark: 0)
         }
         guard let (bytes, state) = try FileBytes.contents(of: journalPath, ownerOf: path) else { return loaded }
         if loaded.snapshot == .missing, bytes.contains(0x0A) {

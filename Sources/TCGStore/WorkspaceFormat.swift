@@ -1,17 +1,19 @@
 import TCGDomain
 import TCGJSON
 
-/// The workspace file format (docs/workspace.md): one JSON object, version 2. The journal
+/// The workspace file format (docs/workspace.md): one JSON object, version 3. The journal
 /// beside it, `PATH.journal`, is ``JournalEntry``'s.
 ///
 /// Version 2 differs from version 1 in that `journal_seq` is required and every audit entry
-/// carries its `hash`, the chain running unbroken from the first entry. Version 1 files are
-/// still read; ``WorkspaceFile`` migrates them (``WorkspaceMigration``).
+/// carries its `hash`, the chain running unbroken from the first entry. Version 3 hashes each
+/// entry's fields with length prefixes and seals into it the records it touched (`records`,
+/// `state`). Versions 1 and 2 are still read; ``WorkspaceFile`` migrates them
+/// (``WorkspaceMigration``).
 public enum WorkspaceFormat {
     /// The value of the `format` member.
     public static let name = "tcg-workspace"
     /// The format version this tcg writes.
-    public static let version = 2
+    public static let version = 3
     /// The oldest format version this tcg reads (and migrates).
     public static let oldestVersion = 1
 
@@ -156,7 +158,7 @@ public enum WorkspaceFormat {
         var (register, _, version) = try WorkspaceDecoder.decode(bytes, path: path)
         try check(register, path: path)
         if version < self.version {
-            register.audit = RecordList(try chained(Array(register.audit), path: path))
+            register.audit = RecordList(try chained(Array(register.audit), version: version, path: path))
         }
         register.reindex()
         return register
@@ -168,21 +170,24 @@ public enum WorkspaceFormat {
                    help: "this is a bug in tcg; the workspace was not changed")
     }
 
-    /// A version-1 audit trail with every entry's `hash` computed again, chained from the first.
+    /// A version-1 or -2 audit trail with every entry's `hash` computed again in the version-3
+    /// form, chained from the first.
     ///
     /// Version 1 allowed entries without a hash (written before the chain existed), after
-    /// which the chain started again. The hashes already there are checked first, as `tcg
-    /// verify` checks them: a trail altered since it was hashed is refused rather than
+    /// which the chain started again. The hashes already there are checked first, as the tcg
+    /// that wrote them checked them: a trail altered since it was hashed is refused rather than
     /// hashed afresh, which would hide the change.
-    static func chained(_ entries: [AuditEntry], path: String) throws(StoreError) -> [AuditEntry] {
+    static func chained(_ entries: [AuditEntry], version: Int, path: String) throws(StoreError) -> [AuditEntry] {
         var previous = ""
         for entry in entries {
             if entry.hash.isEmpty {
                 previous = ""
-            } else if entry.chainHash(previous: previous) == entry.hash {
+            } else if entry.legacyChainHash(previous: previous) == entry.hash || entry.chainHash(previous: previous) == entry.hash {
+                // Either form proves the entry unchanged since it was hashed (the version-3
+                // form is found in a newer file whose version was lowered by hand).
                 previous = entry.hash
             } else {
-                throw StoreError(path: path, message: "cannot migrate from format version 1: audit entry \(entry.seq) was altered: "
+                throw StoreError(path: path, message: "cannot migrate from format version \(version): audit entry \(entry.seq) was altered: "
                                      + "its hash does not match its contents and the entry before it",
                                  help: "tcg verify finds the same with the tcg that wrote it; restore the workspace from a backup; the file was not changed")
             }
@@ -190,7 +195,8 @@ public enum WorkspaceFormat {
         var chained = entries
         previous = ""
         for i in chained.indices {
-            chained[i].hash = chained[i].chainHash(previous: previous)
+            chained[i].keyed = false
+            chained[i].hash = chained[i].chainHash(previous: previous) ?? ""
             previous = chained[i].hash
         }
         return chained

@@ -125,6 +125,9 @@ struct Invocation {
         store.migrates = !dryRun
         store.user = who
         store.onMigration = { Console.writeError("tcg: \($0)\n") }
+        let auditKey = Verify.key(file: env["TCG_AUDIT_KEY_FILE"])
+        if let problem = auditKey.problem { return usage(problem) }
+        store.seal = WorkspaceSeal(key: auditKey.key)
 
         switch action {
         case .demo:
@@ -132,8 +135,15 @@ struct Invocation {
             // `tcg demo PATH`, or `tcg --workspace PATH demo`; else demo.json (never overwritten).
             return Demo.write(to: arguments.first ?? workspace ?? "demo.json", console: console)
         case .verify:
-            guard arguments.isEmpty else { return usage("verify takes no arguments (the workspace is --workspace PATH)") }
-            return Verify.run(store: store, path: path, console: console)
+            var head: String?
+            var accept = false
+            var rest = arguments[...]
+            while let a = rest.popFirst() {
+                if a == "--accept" { accept = true } else if a == "--head", let h = rest.popFirst() { head = h } else {
+                    return usage("verify takes --head HASH and --accept only (the workspace is --workspace PATH)")
+                }
+            }
+            return Verify.run(store: store, path: path, head: head, accept: accept, user: who, today: todayOverride, console: console)
         case .test:
             guard arguments.count == 1 else { return usage("test needs one DIR of .tcg scripts") }
             return (ScriptTests.run(folder: arguments[0], workspace: path, invocation: self, console: console))

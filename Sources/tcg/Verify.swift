@@ -1,13 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCGDomain
 import TCGStore
 
-/// `tcg verify`: the audit trail is tamper-evident; this finds the first entry altered or removed.
+/// `tcg verify [--head HASH] [--accept]`: the audit trail is tamper-evident; this lists every
+/// entry altered, removed, merged or reordered, every record changed outside tcg and a cut
+/// tail, and proves an anchor (`--head`) or records that a person accepts the breaks (`--accept`).
 enum Verify {
-    /// Exit 0 when the chain holds, 1 when it is broken, 3 when the workspace cannot be read.
-    static func run(store: RegisterStore, path: String, console: Console) -> ExitStatus {
-        let entries: [AuditEntry]
+    /// Exit 0 when the chain holds (and reaches `head`), 1 when it is broken or keyed without
+    /// the key, 3 when the workspace cannot be read.
+    static func run(store: WorkspaceFile, path: String, head: String?, accept: Bool, user: String, today: Day?,
+                    console: Console) -> ExitStatus {
+        let check: AuditCheck
+        var accepted: AuditEntry?
         do {
-            entries = try store.open().fullAudit()
+            if accept {
+                (check, accepted) = try store.acceptBreaks(user: user, day: today)
+            } else {
+                check = try store.check()
+            }
         } catch let error as StoreError {
             console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
             return .workspace
@@ -15,14 +29,73 @@ enum Verify {
             console.message("\(path): error: \(error)")
             return .workspace
         }
-        if let broken = AuditEntry.verify(entries) {
-            console.message("\(path): error: \(broken.message)")
-            console.message("help: the audit trail was changed outside tcg; entries before #\(broken.seq) check out")
+        if check.keyedUnchecked > 0 {
+            console.message("\(path): error: the audit chain is keyed (HMAC): \(check.keyedUnchecked) of \(check.count) entries cannot be checked without the key")
+            console.message("help: set TCG_AUDIT_KEY_FILE to the key file (mode 0600) and run tcg verify again")
             return .statementFailed
         }
-        let chained = entries.filter { !$0.hash.isEmpty }.count
-        console.write("\(path): the audit trail is intact: \(entries.count) entries, \(chained) in the hash chain\n")
+        for problem in check.problems where problem.acceptedAt != nil {
+            console.write("\(path): accepted at entry \(problem.acceptedAt ?? 0): \(problem.message)\n")
+        }
+        if let accepted {
+            console.write("\(path): entry \(accepted.seq) by \(accepted.user) accepts \(accepted.changes.count) break\(accepted.changes.count == 1 ? "" : "s") "
+                          + "and seals the \(accepted.ids.count) records as they are now; changes are saved again\n")
+            console.flush()
+            return .success
+        }
+        var status = ExitStatus.success
+        if let head {
+            if let anchor = check.entry(withHash: head.lowercased()) {
+                if check.intact(through: anchor.seq) {
+                    console.write("\(path): entry #\(anchor.seq) has hash \(anchor.hash): nothing up to it has changed since\n")
+                } else {
+                    let first = check.problems.first { $0.kind == .link && $0.seq <= anchor.seq }
+                    console.message("\(path): error: entry #\(anchor.seq) has hash \(anchor.hash), but the chain to it is broken at entry \(first?.seq ?? 0): \(first?.message ?? "")")
+                    status = .statementFailed
+                }
+            } else {
+                console.message("\(path): error: no audit entry has the hash \(head): the trail was rewritten or cut before it, or the hash is not this workspace's"
+                                + (head.count < 12 ? " (give at least 12 hex digits)" : ""))
+                status = .statementFailed
+            }
+        }
+        let open = check.unaccepted
+        if !open.isEmpty {
+            for problem in open { console.message("\(path): error: \(problem.message)") }
+            console.message("help: the workspace was changed outside tcg; entries before #\(open[0].seq) check out. "
+                            + "It is read-only until a person runs `tcg verify --accept`")
+            return .statementFailed
+        }
+        console.write("\(path): the audit trail is intact: \(check.count) entries, head #\(check.lastSeq) \(check.lastHash); "
+                      + "\(check.sealedRecords) records match the entries that last changed them"
+                      + (check.hadHead || check.count == 0 ? "" : "; \(store.headPath) is missing, so a cut tail cannot be seen") + "\n")
         console.flush()
-        return .success
+        return status
+    }
+
+    /// The key in `TCG_AUDIT_KEY_FILE`, if set: refused unless a regular file only its owner may
+    /// read or write (mode 0600 or stricter) and not empty.
+    static func key(file: String?) -> (key: AuditKey?, problem: String?) {
+        guard let file, !file.isEmpty else { return (nil, nil) }
+        var info = stat()
+        guard stat(file, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return (nil, "TCG_AUDIT_KEY_FILE: cannot read \(file)")
+        }
+        guard info.st_mode & 0o077 == 0 else {
+            return (nil, "TCG_AUDIT_KEY_FILE: \(file) may be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); chmod 600 it")
+        }
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return (nil, "TCG_AUDIT_KEY_FILE: cannot open \(file)") }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 4096) }
+            if n <= 0 { break }
+            bytes += buffer[0..<n]
+            if bytes.count > 1 << 16 { return (nil, "TCG_AUDIT_KEY_FILE: \(file) is too large for a key") }
+        }
+        guard !bytes.isEmpty else { return (nil, "TCG_AUDIT_KEY_FILE: \(file) is empty") }
+        return (AuditKey(bytes: bytes), nil)
     }
 }

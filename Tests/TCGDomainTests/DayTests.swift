@@ -66,7 +66,7 @@ final class AuditChainTests: XCTestCase {
         for i in 1...n {
             var e = AuditEntry(seq: i, at: "2027-01-01T00:00:00Z", day: Day(number: 20000), user: "u", source: "s:\(i)",
                                statement: "add unit U\(i)", changes: ["added unit U\(i)"], ids: [])
-            e.hash = e.chainHash(previous: out.last?.hash ?? "")
+            e.hash = e.chainHash(previous: out.last?.hash ?? "") ?? ""
             out.append(e)
         }
         return out

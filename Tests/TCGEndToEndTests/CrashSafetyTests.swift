@@ -77,10 +77,10 @@ final class CrashSafetyTests: XCTestCase {
         return zip(after.suffix(titles.count), titles).allSatisfy { $0["title"]?.stringValue == $1 }
     }
 
-    /// Copies a workspace's files (snapshot, journal) to another name in the same folder.
+    /// Copies a workspace's files (snapshot, journal, lock, head file) to another name in the same folder.
     static func copyWorkspace(_ from: String, to: String, in folder: URL) throws {
         let fm = FileManager.default
-        for suffix in ["", ".journal", ".lock"] {
+        for suffix in ["", ".journal", ".lock", ".head"] {
             let target = folder.appendingPathComponent(to + suffix)
             try? fm.removeItem(at: target)
             let source = folder.appendingPathComponent(from + suffix)

@@ -225,13 +225,13 @@ final class AuditOnDiskTests: XCTestCase {
         // unknown member. A new snapshot keeps them exactly.
         var text = try text(of: fixture.path)
         text = replacing(text, "{\"seq\":2,", "{ \"seq\" : 2 , \"note\" : [\"kept\", {\"x\": null}],")
-        text = replacing(text, "\"statement\":\"add unit Northshire\"", "\"statement\":\"add unit \\u004Eorthshire\\/\"")
+        text = replacing(text, "\"statement\":\"add unit Northshire\"", "\"statement\":\"add unit \\u004Eorthshire\"")
         try write(Array(text.utf8), to: fixture.path)
         let entries = try auditEntries(in: text)
         let opened = try fixture.store().open()
         let audit = try opened.fullAudit()
         XCTAssertEqual(audit[1].seq, 2)
-        XCTAssertEqual(audit[1].statement, "add unit Northshire/")
+        XCTAssertEqual(audit[1].statement, "add unit Northshire")
         XCTAssertEqual(audit[2].statement, "add unit Eastbridge parent Northshire")
 
         // A large transaction writes a snapshot.
@@ -259,7 +259,7 @@ final class AuditOnDiskTests: XCTestCase {
         let sample = try SampleRegister.make()
         let expected = try WorkspaceFormat.encode(sample)
         XCTAssertTrue(String(decoding: expected, as: UTF8.self).hasSuffix("\"}\n]\n}\n"))
-        XCTAssertTrue(String(decoding: expected, as: UTF8.self).contains("\"ids\":[],\"hash\":\""))
+        XCTAssertTrue(String(decoding: expected, as: UTF8.self).contains("\"ids\":[],\"state\":\""))
         // Entries from a store's snapshot, and held in memory.
         let fixture = try JournalFixture()
         XCTAssertEqual(try WorkspaceFormat.encode(try fixture.store().open()), expected)

@@ -35,7 +35,7 @@ final class DurabilityTests: XCTestCase {
         try store.close()
         XCTAssertEqual(mode(of: path), 0o600, "a fold writes the snapshot 0600 again")
         XCTAssertEqual(mode(of: path + ".journal"), 0o600)
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.journal", "ws.json.lock"], "no temporary files left behind")
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.head", "ws.json.journal", "ws.json.lock"], "no temporary files left behind")
         XCTAssertEqual(try WorkspaceFile(path: path).open().people.map(\.name), ["Ann Lee", "Bob Quinn", "Cat Ng"])
     }
 
@@ -68,7 +68,7 @@ final class DurabilityTests: XCTestCase {
         let stale = folder.file(".ws.json.tmp-\(getpid())")
         try write(Array("half a save".utf8), to: stale)
         try addPerson("Ann Lee", to: WorkspaceFile(path: path))
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.lock"])
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.head", "ws.json.lock"])
         XCTAssertEqual(try WorkspaceFile(path: path).open().people.count, 1)
     }
 
@@ -78,7 +78,7 @@ final class DurabilityTests: XCTestCase {
         XCTAssertTrue(FileManager.default.changeCurrentDirectoryPath(folder.path))
         defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         try addPerson("Ann Lee", to: WorkspaceFile(path: "tcg-workspace.json"))
-        XCTAssertEqual(try folder.listing(), ["tcg-workspace.json", "tcg-workspace.json.lock"])
+        XCTAssertEqual(try folder.listing(), ["tcg-workspace.json", "tcg-workspace.json.head", "tcg-workspace.json.lock"])
         XCTAssertEqual(try WorkspaceFile(path: "tcg-workspace.json").open().people.count, 1)
     }
 }
@@ -171,7 +171,7 @@ final class SaveFailureTests: XCTestCase {
         XCTAssertEqual(try WorkspaceFile(path: path).open().people.map(\.name), ["Ann Lee", "Bob Quinn"])
         XCTAssertEqual(rmdir(blocker), 0)
         try store.close()
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.journal", "ws.json.lock"])
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.head", "ws.json.journal", "ws.json.lock"])
         XCTAssertEqual(try bytes(of: path + ".journal"), [])
     }
 

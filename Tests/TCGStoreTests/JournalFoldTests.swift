@@ -218,12 +218,12 @@ final class JournalFoldTests: XCTestCase {
             try r.addUnit(name: "Northshire", kind: .force, parent: nil)
             logged(&r, "add unit")
         }
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.lock"])
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.head", "ws.json.lock"])
         try store.transaction { r in
             _ = try r.addPerson(name: "Ann Lee", role: nil, unit: "Northshire", agency: nil)
             logged(&r, "add person")
         }
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.journal", "ws.json.lock"])
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.head", "ws.json.journal", "ws.json.lock"])
         try store.close()
         XCTAssertEqual(try WorkspaceFile(path: path).open().people.map(\.name), ["Ann Lee"])
     }

@@ -119,12 +119,12 @@ final class MalformedWorkspaceTests: XCTestCase {
 
     func testNewerOrUnknownVersionIsRefused() throws {
         let text = try sampleText()
-        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": 3,"),
-                          "was written by a newer tcg (format version 3); this tcg reads versions 1 to 2")
-        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": 0,"), "has format version 0")
-        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": \"2\","), "version: expected an integer")
-        try assertRefused(text: replacing(text, "\"version\": 2,", "\"version\": 2.5,"), "expected an integer")
-        try assertRefused(text: replacing(text, "\"version\": 2,", ""), "expected \"version\" right after \"format\"")
+        try assertRefused(text: replacing(text, "\"version\": 3,", "\"version\": 4,"),
+                          "was written by a newer tcg (format version 4); this tcg reads versions 1 to 3")
+        try assertRefused(text: replacing(text, "\"version\": 3,", "\"version\": 0,"), "has format version 0")
+        try assertRefused(text: replacing(text, "\"version\": 3,", "\"version\": \"2\","), "version: expected an integer")
+        try assertRefused(text: replacing(text, "\"version\": 3,", "\"version\": 2.5,"), "expected an integer")
+        try assertRefused(text: replacing(text, "\"version\": 3,", ""), "expected \"version\" right after \"format\"")
     }
 
     /// Version 2 requires what version 1 left optional: `journal_seq`, and every audit entry's

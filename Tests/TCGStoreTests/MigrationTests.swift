@@ -62,17 +62,17 @@ final class MigrationTests: XCTestCase {
         let notices = Notices()
         let register = try store(path, notices: notices).open()
 
-        XCTAssertEqual(notices.list, [WorkspaceMigration(path: path, from: 1, to: 2, backup: path + ".v1.bak")])
+        XCTAssertEqual(notices.list, [WorkspaceMigration(path: path, from: 1, to: 3, backup: path + ".v1.bak")])
         XCTAssertEqual(notices.list.first?.description,
-                       "migrated \(path) from format version 1 to 2; the original is kept as \(path).v1.bak")
+                       "migrated \(path) from format version 1 to 3; the original is kept as \(path).v1.bak")
         XCTAssertEqual(try bytes(of: path + ".v1.bak"), original, "the backup is the original, byte for byte")
         XCTAssertEqual(mode(of: path + ".v1.bak"), 0o600)
         XCTAssertEqual(mode(of: path), 0o600)
-        XCTAssertEqual(try folder.listing(), ["w.json", "w.json.lock", "w.json.v1.bak"])
+        XCTAssertEqual(try folder.listing(), ["w.json", "w.json.head", "w.json.lock", "w.json.v1.bak"])
 
         // The new file: version 2, valid against the schema, every record still there.
         let after = try JSONValue.parse(try bytes(of: path))
-        XCTAssertEqual(after["version"]?.intValue, 2)
+        XCTAssertEqual(after["version"]?.intValue, 3)
         XCTAssertEqual(after["journal_seq"]?.intValue, 0)
         let schema = try JSONValue.parse(try SchemaTests.doc("workspace.schema.json"))
         XCTAssertEqual(SchemaValidator(schema).errors(after), [])
@@ -102,7 +102,7 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(note.seq, 70)
         XCTAssertEqual(note.user, "migrator")
         XCTAssertEqual(note.source, "migration")
-        XCTAssertEqual(note.changes, ["format version 1 -> 2", "69 audit entries hash-chained", "original kept as \(path).v1.bak"])
+        XCTAssertEqual(note.changes, ["format version 1 -> 3", "69 audit entries hash-chained", "34 records sealed", "original kept as \(path).v1.bak"])
 
         // A second open reads version 2: no migration, no second backup, nothing rewritten.
         let migrated = try bytes(of: path)
@@ -110,7 +110,7 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try store(path, notices: again).open().auditCount, 70)
         XCTAssertEqual(again.list, [])
         XCTAssertEqual(try bytes(of: path), migrated)
-        XCTAssertEqual(try folder.listing(), ["w.json", "w.json.lock", "w.json.v1.bak"])
+        XCTAssertEqual(try folder.listing(), ["w.json", "w.json.head", "w.json.lock", "w.json.v1.bak"])
     }
 
     func testAWriterMigratesBeforeItsChange() throws {
@@ -139,7 +139,7 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(notices.list.map(\.backup), [path + ".v1.bak.1"])
         XCTAssertEqual(try bytes(of: path + ".v1.bak"), other)
         XCTAssertEqual(try bytes(of: path + ".v1.bak.1"), original)
-        XCTAssertEqual(try folder.listing(), ["w.json", "w.json.lock", "w.json.v1.bak", "w.json.v1.bak.1"])
+        XCTAssertEqual(try folder.listing(), ["w.json", "w.json.head", "w.json.lock", "w.json.v1.bak", "w.json.v1.bak.1"])
     }
 
     func testAVersion1JournalIsKeptBesideTheBackup() throws {
@@ -148,7 +148,7 @@ final class MigrationTests: XCTestCase {
         for i in 0..<3 { try JournalFixture.commitChange(i, to: store) }
         let expected = try store.open()
         var text = String(decoding: try bytes(of: fixture.path), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 1,")
+        text = text.replacingOccurrences(of: "\"version\": 3,", with: "\"version\": 1,")
         try write(Array(text.utf8), to: fixture.path)
         let journal = try bytes(of: fixture.journal)
         XCTAssertFalse(journal.isEmpty)
@@ -175,14 +175,14 @@ final class MigrationTests: XCTestCase {
     func testANewerVersionIsRefusedUnchanged() throws {
         let folder = try TempFolder()
         let path = folder.file("w.json")
-        let text = String(decoding: try fixture(), as: UTF8.self).replacingOccurrences(of: "\"version\": 1,", with: "\"version\": 3,")
+        let text = String(decoding: try fixture(), as: UTF8.self).replacingOccurrences(of: "\"version\": 1,", with: "\"version\": 4,")
         try write(Array(text.utf8), to: path)
         for migrates in [true, false] {
             let store = WorkspaceFile(path: path)
             store.migrates = migrates
             XCTAssertThrowsError(try store.open()) { error in
                 XCTAssertEqual((error as? StoreError)?.description,
-                               "\(path): error: was written by a newer tcg (format version 3); this tcg reads versions 1 to 2")
+                               "\(path): error: was written by a newer tcg (format version 4); this tcg reads versions 1 to 3")
             }
             XCTAssertThrowsError(try store.transaction { _ in })
         }
@@ -214,8 +214,19 @@ final class MigrationTests: XCTestCase {
     func testAnAlteredVersion1TrailIsNotMigrated() throws {
         let folder = try TempFolder()
         let path = folder.file("w.json")
-        var text = String(decoding: try WorkspaceFormat.encode(try SampleRegister.make()), as: UTF8.self)
-        text = text.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 1,")
+        // A version-1 trail: hashed in the old form, without record digests.
+        var sample = try SampleRegister.make()
+        var legacy = Array(sample.audit)
+        var previous = ""
+        for i in legacy.indices {
+            legacy[i].records = []
+            legacy[i].state = ""
+            legacy[i].hash = legacy[i].legacyChainHash(previous: previous)
+            previous = legacy[i].hash
+        }
+        sample.audit = RecordList(legacy)
+        var text = String(decoding: try WorkspaceFormat.encode(sample), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"version\": 3,", with: "\"version\": 1,")
             .replacingOccurrences(of: "\"statement\":\"add unit Northshire\"", with: "\"statement\":\"add unit Southshire\"")
         try write(Array(text.utf8), to: path)
         XCTAssertThrowsError(try WorkspaceFile(path: path).open()) { error in

@@ -85,7 +85,7 @@ final class RoundTripTests: XCTestCase {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         XCTAssertEqual(lines.first, "{")
         XCTAssertEqual(lines[1], "\"format\": \"tcg-workspace\",")
-        XCTAssertEqual(lines[2], "\"version\": 2,")
+        XCTAssertEqual(lines[2], "\"version\": 3,")
         XCTAssertEqual(lines[3], "\"journal_seq\": 0,")
         XCTAssertTrue(text.hasSuffix("}\n"))
         XCTAssertTrue(lines.contains { $0.hasPrefix("{\"id\":\"A-1\",\"type\":\"enforcement\"") }, text)

@@ -1,4 +1,5 @@
 import TCGDomain
+@testable import TCGStore
 import XCTest
 
 /// A register with every kind of record and every optional field in use, built only through
@@ -139,11 +140,10 @@ enum SampleRegister {
 }
 
 extension Register {
-    /// Appends `entry` to the audit trail with its chain hash, as the interpreter does (format
-    /// version 2 saves no entry without one).
+    /// Appends `entry` to the audit trail sealed and with its chain hash, as the interpreter
+    /// does (format version 2 saves no entry without a hash).
     mutating func appendChained(_ entry: AuditEntry) {
-        var entry = entry
-        entry.hash = entry.chainHash(previous: lastAuditHash)
-        audit.append(entry)
+        if seal == nil { seal = WorkspaceSeal() }
+        appendAudit(entry)
     }
 }

@@ -60,7 +60,7 @@ final class SchemaTests: XCTestCase {
             ("{\"id\":\"A-1\",\"type\":\"enforcement\",", "{\"id\":\"A-1\",", "$.actions[0]: missing type"),
             ("\"subject\":{\"record\":\"A-1\"}", "\"subject\":{\"record\":\"A-1\",\"text\":\"x\"}", "$.escalations[0].subject"),
             ("\"serves\":\"P-1\"", "\"serves\":\"A-1\"", "$.plans[0].serves"),
-            ("\"version\": 2,", "\"version\": 1,", "$.version"),
+            ("\"version\": 3,", "\"version\": 1,", "$.version"),
             ("\"journal_seq\": 0,\n", "", "$: missing journal_seq"),
             (",\"hash\":\"", ",\"hash_\":\"", "$.audit[0]: missing hash"),
             (",\"hash\":\"", ",\"hash\":\"x", "$.audit[0].hash"),

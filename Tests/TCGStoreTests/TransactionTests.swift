@@ -39,7 +39,7 @@ final class TransactionTests: XCTestCase {
         }) { XCTAssertTrue($0 is Abandon, "the body's error propagates, got \($0)") }
         XCTAssertEqual(try bytes(of: path), before)
         XCTAssertNil(try store.open().personNumber(named: "Zed Abandoned"), "the cache kept the abandoned change")
-        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.lock"], "no temporary file left behind")
+        XCTAssertEqual(try folder.listing(), ["ws.json", "ws.json.head", "ws.json.lock"], "no temporary file left behind")
     }
 
     func testCommittedChangeIsSavedAndSeenByAnotherInstance() throws {

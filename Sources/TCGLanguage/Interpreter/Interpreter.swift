@@ -381,11 +381,10 @@ public final class Interpreter {
         guard !pending.changes.isEmpty else { return }
         let line = frame.source.location(of: c.range.start).line
         let (_, now) = clock()
-        let (lastSeq, lastHash) = inPlace { r in (r.lastAuditSeq, r.lastAuditHash) }
-        var entry = AuditEntry(seq: lastSeq + 1, at: now, day: today, user: user, source: frame.origin.label(line: line),
+        let lastSeq = inPlace { r in r.lastAuditSeq }
+        let entry = AuditEntry(seq: lastSeq + 1, at: now, day: today, user: user, source: frame.origin.label(line: line),
                                statement: statementText(c, frame.source), changes: pending.changes, ids: pending.ids)
-        entry.hash = entry.chainHash(previous: lastHash)
-        register.audit.append(entry)
+        inPlace { r in r.appendAudit(entry, unchanged: pending.unchanged) }
     }
 
     /// Runs a register query or change through an inout access. Calling a `Register` method on

@@ -1,0 +1,93 @@
+import Foundation
+import TCGTestSupport
+import XCTest
+
+/// The tcg binary and the audit chain of format version 3: verify, verify --head, a tampered
+/// workspace opened read-only, verify --accept, and a version-2 workspace migrated on open
+/// (Fixtures/migration/workspace-v2.json and its journal, written by tcg at 299b51b).
+final class AuditChainEndToEndTests: XCTestCase {
+    private func fixture(_ name: String) throws -> Data {
+        let url = TcgProcess.packageRoot.appendingPathComponent("Tests/TCGEndToEndTests/Fixtures/migration/\(name)")
+        return Data(try XCTUnwrap(ChildProcess.bytes(url), "missing \(url.path)"))
+    }
+
+    /// A folder holding the version-2 fixture as `w.json` (and its journal).
+    private func folderWithV2() throws -> URL {
+        let folder = try TcgProcess.temporaryFolder()
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent("w.json").path, contents: try fixture("workspace-v2.json")))
+        XCTAssertTrue(FileManager.default.createFile(atPath: folder.appendingPathComponent("w.json.journal").path,
+                                                     contents: try fixture("workspace-v2.json.journal")))
+        return folder
+    }
+
+    private func tcg(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
+        let run = try TcgProcess.run(["--workspace", "w.json", "--user", "ann", "--today", "2027-01-06"] + arguments, in: folder)
+        return (run.status, run.stdout, run.stderr)
+    }
+
+    private func edit(_ folder: URL, _ old: String, _ new: String) throws {
+        let path = folder.appendingPathComponent("w.json").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains(old), old)
+        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: false, encoding: .utf8)
+    }
+
+    func testAVersion2WorkspaceMigratesAndVerifies() throws {
+        let folder = try folderWithV2()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let count = try tcg(["-c", "count decisions"], in: folder)
+        XCTAssertEqual(count.status, 0, count.stderr)
+        XCTAssertEqual(count.stdout, "1\n")
+        XCTAssertEqual(count.stderr, "tcg: migrated w.json from format version 2 to 3; the original is kept as w.json.v2.bak\n")
+        XCTAssertEqual(ChildProcess.bytes(folder.appendingPathComponent("w.json.v2.bak")).map { Data($0) }, try fixture("workspace-v2.json"))
+        let verify = try tcg(["verify"], in: folder)
+        XCTAssertEqual(verify.status, 0, verify.stderr)
+        XCTAssertTrue(verify.stdout.hasPrefix("w.json: the audit trail is intact: 8 entries, head #8 "), verify.stdout)
+        XCTAssertTrue(verify.stdout.contains("records match the entries that last changed them"), verify.stdout)
+    }
+
+    func testTamperingIsFoundAndTheWorkspaceIsReadOnlyUntilAccepted() throws {
+        let folder = try folderWithV2()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try tcg(["-c", "count people"], in: folder).status, 0)
+        let intact = try tcg(["verify"], in: folder)
+        XCTAssertEqual(intact.status, 0, intact.stderr)
+        let head = String(try XCTUnwrap(intact.stdout.split(separator: " ").first { $0.count == 65 || $0.count == 64 }).prefix(64))
+
+        // Declassify D-1 by hand.
+        try edit(folder, ",\"marking\":\"OFFICIAL-SENSITIVE\"", "")
+        let broken = try tcg(["verify"], in: folder)
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.contains("w.json: error: record D-1 does not match audit entry 8, the last that changed it"), broken.stderr)
+
+        // The head written down before still proves everything up to it.
+        let anchored = try tcg(["verify", "--head", String(head)], in: folder)
+        XCTAssertTrue(anchored.stdout.hasPrefix("w.json: entry #8 has hash \(head)"), "\(head) \(anchored.stdout)")
+        XCTAssertTrue(anchored.stdout.contains(": nothing up to it has changed since"), anchored.stdout)
+        XCTAssertEqual(anchored.status, 1, "the records after it do not check out")
+
+        // Read-only: queries work, changes are refused naming the entry.
+        XCTAssertEqual(try tcg(["-c", "count decisions"], in: folder).stdout, "1\n")
+        let refused = try tcg(["-c", "add person \"Bob Quinn\" unit Northshire"], in: folder)
+        XCTAssertEqual(refused.status, 3)
+        XCTAssertTrue(refused.stderr.contains("the audit trail is broken at entry 8: record D-1"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("tcg verify --accept"), refused.stderr)
+
+        let accept = try tcg(["verify", "--accept"], in: folder)
+        XCTAssertEqual(accept.status, 0, accept.stderr)
+        XCTAssertTrue(accept.stdout.contains("w.json: entry 9 by ann accepts 1 break"), accept.stdout)
+        let added = try tcg(["-c", "add person \"Bob Quinn\" unit Northshire"], in: folder)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let after = try tcg(["verify"], in: folder)
+        XCTAssertEqual(after.status, 0, after.stderr)
+        XCTAssertTrue(after.stdout.contains("intact: 10 entries"), after.stdout)
+    }
+
+    func testAnUnknownHeadIsRefused() throws {
+        let folder = try folderWithV2()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try tcg(["verify", "--head", String(repeating: "ab", count: 32)], in: folder)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("no audit entry has the hash"), run.stderr)
+    }
+}
