@@ -90,4 +90,43 @@ final class AuditChainEndToEndTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("no audit entry has the hash"), run.stderr)
     }
+
+    func testTheMinutesPrintAHeadThatVerifyProves() throws {
+        let folder = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func run(_ args: [String], stdin: String? = nil) throws -> TcgProcess.Result {
+            try TcgProcess.run(["--workspace", "w.json", "--today", "2027-03-10"] + args, stdin: stdin, in: folder)
+        }
+        XCTAssertEqual(try run([], stdin: TcgProcess.smallCycle).status, 0)
+        let minutes = try run(["-c", "minutes M-2"])
+        let line = try XCTUnwrap(minutes.stdout.split(separator: "\n").first { $0.contains("audit_head:") }, minutes.stdout)
+        let words = line.split(separator: " ")
+        let hash = String(try XCTUnwrap(words.last))
+        XCTAssertEqual(hash.count, 64, String(line))
+        let json = try run(["--format", "json", "-c", "agenda M-2"])
+        XCTAssertTrue(json.stdout.contains("\"audit_head\": \"\(words[words.count - 2]) \(hash)\""), json.stdout)
+
+        // Later business does not disturb the anchor; a record changed by hand before it is found.
+        XCTAssertEqual(try run(["-c", "add person \"Ola Reyes\" unit East"]).status, 0)
+        let proved = try run(["verify", "--head", hash])
+        XCTAssertEqual(proved.status, 0, proved.stderr)
+        XCTAssertTrue(proved.stdout.contains(": nothing up to it has changed since"), proved.stdout)
+        let path = folder.appendingPathComponent("w.json").path
+        _ = try TcgProcess.run(["--workspace", "w.json", "-c", "count units"], in: folder)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"title\":\"Patrols\"", with: "\"title\":\"Nothing\"").write(toFile: path, atomically: false, encoding: .utf8)
+        let after = try run(["verify", "--head", hash])
+        XCTAssertEqual(after.status, 1, after.stdout)
+        XCTAssertTrue(after.stderr.contains("record A-1 does not match"), after.stderr)
+    }
+
+    func testTheDemoRegisterVerifiesWithEveryRecordSealed() throws {
+        let folder = try TcgProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        XCTAssertEqual(try TcgProcess.run(["demo", "d.json"], in: folder).status, 0)
+        let verify = try TcgProcess.run(["--workspace", "d.json", "verify"], in: folder)
+        XCTAssertEqual(verify.status, 0, verify.stderr)
+        XCTAssertTrue(verify.stdout.contains("the audit trail is intact"), verify.stdout)
+        XCTAssertEqual(verify.stderr, "")
+    }
 }

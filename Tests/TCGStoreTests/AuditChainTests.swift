@@ -1,4 +1,4 @@
-import TCGDomain
+@testable import TCGDomain
 import TCGJSON
 @testable import TCGStore
 import XCTest
@@ -77,6 +77,56 @@ final class AuditChainTests: XCTestCase {
         let journal = try workspace(folded: false)
         try edit(journal.journal, containing: "{\"id\":\"D-2\"") { $0.replacingOccurrences(of: "\"OFFICIAL-SENSITIVE\"", with: "\"OFFICIAL\"") }
         XCTAssertEqual(try problems(journal).map { $0.contains("record D-2 does not match") }, [true])
+    }
+
+    func testAnIDCounterLoweredBelowAnIDTheTrailNamesIsFound() throws {
+        let fixture = try workspace(folded: false)
+        let store = fixture.store()
+        // A person added, then taken back as undo does: the counter keeps the id.
+        var before = Register()
+        var person = 0
+        try store.transaction { r in
+            before = r
+            person = try r.addPerson(name: "Taken Back", role: nil, unit: nil, agency: nil).number
+            logged(&r, "add person \"Taken Back\"")
+        }
+        try store.transaction { r in
+            let after = r
+            r.revert([RecordID(.person, person)], before: before, after: after)
+            r.log("undo: removed PE-\(person)", RecordID(.person, person))
+            logged(&r, "undo")
+        }
+        try store.close()
+        XCTAssertEqual(try problems(fixture), [], "intact after the undo")
+        let seq = try XCTUnwrap(try fixture.store().open().fullAudit().first { $0.ids.contains(RecordID(.person, person)) }?.seq)
+        try edit(fixture.path, containing: "\"last_ids\"") { $0.replacingOccurrences(of: "\"PE\":\(person)", with: "\"PE\":\(person - 1)") }
+        XCTAssertEqual(try problems(fixture), ["\(seq): the id counter last_ids.PE is \(person - 1), below PE-\(person), which audit entry \(seq) names: "
+                                                + "ids would be given twice; it was changed outside tcg"])
+    }
+
+    func testARemovedMarkingCeilingIsFound() throws {
+        let fixture = try JournalFixture()
+        try fixture.store().transaction { r in
+            r.setMaxMarking(.official)
+            logged(&r, "set max-marking official")
+        }
+        try fixture.store().close()
+        XCTAssertEqual(try problems(fixture), [])
+        try edit(fixture.path, containing: "\"max_marking\"") { $0.replacingOccurrences(of: "\"max_marking\": \"OFFICIAL\",", with: "") }
+        XCTAssertEqual(try problems(fixture).map { $0.contains("the clock, units or marking ceiling do not match audit entry") }, [true])
+    }
+
+    func testAMeetingNamedWithoutChangeIsSealedByTheEntryThatChangedIt() throws {
+        let fixture = try workspace(folded: false)
+        let audit = try fixture.store().open().fullAudit()
+        let tasked = try XCTUnwrap(audit.last { $0.changes.contains { $0.hasPrefix("created A-") } })
+        let meeting = try XCTUnwrap(tasked.ids.first { $0.kind == .meeting })
+        XCTAssertEqual(tasked.records[try XCTUnwrap(tasked.ids.firstIndex(of: meeting))], "", "the meeting is named, not sealed again")
+        XCTAssertFalse(tasked.records[0].isEmpty, "the action it created is sealed")
+        try fixture.store().close()
+        let sealedBy = try XCTUnwrap(audit.last { e in zip(e.ids, e.records).contains { $0 == meeting && !$1.isEmpty } }?.seq)
+        try edit(fixture.path, containing: "{\"id\":\"\(meeting)\"") { $0.replacingOccurrences(of: "\"kind\":\"ttcg\"", with: "\"kind\":\"dmm\"") }
+        XCTAssertEqual(try problems(fixture), ["\(sealedBy): record \(meeting) does not match audit entry \(sealedBy), the last that changed it: it was changed outside tcg"])
     }
 
     func testSwappedEntriesAreFound() throws {

@@ -211,7 +211,7 @@ final class AuditOnDiskTests: XCTestCase {
             _ = try r.addPerson(name: "Out Of Order", role: nil, unit: nil, agency: nil)
             let pending = r.takePending()
             r.appendChained(AuditEntry(seq: 5, at: "2027-05-01T10:00:00Z", day: Day(number: 20_000), user: "test", source: "-c",
-                                      statement: "add person", changes: pending.changes, ids: pending.ids))
+                                      statement: "add person", changes: pending.changes, ids: pending.ids), unchanged: pending.unchanged)
         }) { XCTAssertTrue($0 is StoreError, "\($0)") }
         XCTAssertEqual(try bytes(of: fixture.path), snapshot)
         if FileManager.default.fileExists(atPath: fixture.journal) { XCTAssertEqual(try bytes(of: fixture.journal), []) }

@@ -23,7 +23,7 @@ enum SampleRegister {
             seq += 1
             r.appendChained(AuditEntry(seq: seq, at: "2027-01-04T09:00:\(seq < 10 ? "0" : "")\(seq % 60)Z", day: r.clock ?? Day(number: 0),
                                       user: seq % 2 == 0 ? "ann" : "bob", source: "setup.tcg:\(seq)", statement: statement,
-                                      changes: pending.changes, ids: pending.ids))
+                                      changes: pending.changes, ids: pending.ids), unchanged: pending.unchanged)
         }
         let d = day
         try commit("set today 2027-01-04") { $0.setClock(try d("2027-01-04")) }
@@ -142,8 +142,8 @@ enum SampleRegister {
 extension Register {
     /// Appends `entry` to the audit trail sealed and with its chain hash, as the interpreter
     /// does (format version 2 saves no entry without a hash).
-    mutating func appendChained(_ entry: AuditEntry) {
+    mutating func appendChained(_ entry: AuditEntry, unchanged: [RecordID] = []) {
         if seal == nil { seal = WorkspaceSeal() }
-        appendAudit(entry)
+        appendAudit(entry, unchanged: unchanged)
     }
 }

@@ -12,7 +12,7 @@ func logged(_ r: inout Register, _ statement: String) {
     let pending = r.takePending()
     let seq = r.lastAuditSeq + 1
     r.appendChained(AuditEntry(seq: seq, at: "2027-05-01T10:00:00Z", day: Day(number: 20_000), user: "test", source: "-c",
-                              statement: statement, changes: pending.changes, ids: pending.ids))
+                              statement: statement, changes: pending.changes, ids: pending.ids), unchanged: pending.unchanged)
 }
 
 /// A failure thrown from a transaction body.

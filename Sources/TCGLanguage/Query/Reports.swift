@@ -163,6 +163,13 @@ public struct Reports {
         }
     }
 
+    /// The register's audit head, `#SEQ HASH`, as a field for the packs a meeting keeps: an
+    /// anchor a person can file and later check with `tcg verify --head HASH` (none before the
+    /// first entry).
+    var auditHead: [(String, FieldValue)] {
+        register.lastAuditSeq > 0 ? [("audit_head", .text("#\(register.lastAuditSeq) \(register.lastAuditHash)"))] : []
+    }
+
     /// The agenda pack for a meeting (or the next one due): what it must see.
     func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day) -> Document {
         var fields: [(String, FieldValue)] = []
@@ -173,6 +180,7 @@ public struct Reports {
         if let chair = meeting?.chair { fields.append(("chair", .person(chair, register.name(of: chair)))) }
         if let title = meeting?.title { fields.append(("title", .text(title))) }
         if meeting == nil { fields.append(("note", .text("no meeting is planned; this is the date the T&C policy makes it due"))) }
+        fields += auditHead
 
         var actions = outstanding(QueryKinds.actions, owner: nil, unit: unit, dueBy: date)
         actions.sort { a, b in
@@ -216,7 +224,7 @@ public struct Reports {
         let m = register.meetings[i]
         let schema = QueryKinds.meetings
         var doc = Document(shape: .object, title: "Minutes of \(m.id): \(m.kind.title)\(m.unit.map { " \($0)" } ?? "") on \(m.date)",
-                           fields: recordFields(schema, i), alwaysTitled: true)
+                           fields: recordFields(schema, i) + auditHead, alwaysTitled: true)
         doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].meeting == n }).retitled("Decisions"))
         let tasked: [(KindSchema, (Int) -> Bool)] = [
             (QueryKinds.priorities, { register.priorities[$0].meeting == n }),
