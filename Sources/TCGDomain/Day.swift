@@ -90,6 +90,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Adds a number of days.
     public func adding(days: Int) -> Day { Day(number: number + days) }
 
+    /// The first and the last day a register keeps: 0001-01-01 and 9999-12-31.
+    public static let calendar = Day(number: daysFromCivil(1, 1, 1))...Day(number: daysFromCivil(9999, 12, 31))
+
+    /// Adds any number of days: nil when the sum overflows or leaves ``calendar``.
+    public func adding(checkedDays days: Int) -> Day? {
+        let (sum, overflow) = number.addingReportingOverflow(days)
+        guard !overflow, Day.calendar.contains(Day(number: sum)) else { return nil }
+        return Day(number: sum)
+    }
+
     /// Adds calendar months, clamping the day to the end of a shorter month (Jan 31 + 1mo = Feb 28).
     public func adding(months: Int) -> Day {
         let (y, m, d) = civil

@@ -33,6 +33,27 @@ extension Register {
         }
     }
 
+    /// The priority (`P-n`) a record works towards: the one a plan serves, and the one served by
+    /// the plan of an action or a review, or by the action or plan an escalation raises. Nil when
+    /// there is none (a plan serving an escalation) or the record is not here.
+    public func priority(of id: RecordID) -> RecordID? {
+        switch id.kind {
+        case .plan:
+            guard let i = plans.index(ofNumber: id.number), let serves = plans[i].serves, serves.kind == .priority else { return nil }
+            return serves
+        case .action:
+            return actions.index(ofNumber: id.number).flatMap { priority(of: RecordID(.plan, actions[$0].plan)) }
+        case .review:
+            return reviews.index(ofNumber: id.number).flatMap { priority(of: RecordID(.plan, reviews[$0].plan)) }
+        case .escalation:
+            guard let i = escalations.index(ofNumber: id.number), case .record(let subject) = escalations[i].subject,
+                  subject.kind == .action || subject.kind == .plan else { return nil }
+            return priority(of: subject)
+        default:
+            return nil
+        }
+    }
+
     /// The kinds of record that can be outstanding, in the order reports list them.
     public static let outstandingKinds: [RecordKind] = [.action, .commission, .requirement, .review, .escalation]
 

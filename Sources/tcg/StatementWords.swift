@@ -5,7 +5,7 @@ import TCGLanguage
 enum StatementWords {
     /// The statement: each word as given when the language reads it back as one token, else quoted.
     static func text(_ words: [String]) -> String {
-        words.map { needsQuotes($0) ? quoted($0) : $0 }.joined(separator: " ")
+        words.map { needsQuotes($0) ? Value.quoted($0) : $0 }.joined(separator: " ")
     }
 
     /// Whether a word must be quoted to stay one value: it is empty, holds a space or a character
@@ -20,21 +20,5 @@ enum StatementWords {
         case .bracket?, nil: break
         }
         return lexed.tokens.filter { $0.kind != .eof && $0.kind != .newline }.count != 1
-    }
-
-    /// A string literal of the language holding `word` exactly.
-    static func quoted(_ word: String) -> String {
-        var out = "\""
-        for ch in word {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "$": out += "\\$"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default: out.append(ch)
-            }
-        }
-        return out + "\""
     }
 }

@@ -7,34 +7,14 @@ import XCTest
 /// `--max-marking` hides, at one place (`Interpreter.visibleRegister`), every record marked above
 /// it and everything under such a record, from every answer, suggestion and completion.
 final class VisibilityTests: XCTestCase {
-    let clock: @Sendable () -> (today: Day, now: String) = { (Day(iso: "2027-03-20") ?? Day(number: 0), "2027-03-20T09:00:00Z") }
-
     func interpreter(_ register: Register = Register(), ceiling: Marking? = nil) -> Interpreter {
-        let i = Interpreter(register: register, format: .table, user: "t", todayOverride: nil, clock: clock, readFile: { _ in [] })
-        i.maxMarking = ceiling
-        i.auditTrail = { [unowned i] in Array(i.register.audit) }
-        return i
+        ScriptHarness.interpreter(register, ceiling: ceiling)
     }
 
     /// Runs statements; what they printed (results and confirmations, rendered) and the error, if any.
     @discardableResult
     func run(_ i: Interpreter, _ text: String, format: OutputFormat = .table) -> (out: String, error: Diagnostic?) {
-        i.format = format
-        let source = SourceFile(name: "t", text: text)
-        let parsed = Parser.parse(source)
-        XCTAssertEqual(parsed.diagnostics, [], text)
-        var failure: Diagnostic?
-        do { try i.execute(parsed.statements, in: source, origin: .repl) } catch { failure = error.diagnostic }
-        var out = ""
-        for p in i.takePrinted() {
-            switch p {
-            case .result(let o, let f), .confirmation(let o, let f): out += Renderer(format: f, width: nil).render(o)
-            case .wrote(let path, _): out += "wrote \(path)\n"
-            case .warning(let d, _): out += d.message + "\n"
-            }
-        }
-        for f in i.takeFiles() { out += String(decoding: f.bytes, as: UTF8.self) }
-        return (out, failure)
+        ScriptHarness.run(i, text, format: format)
     }
 
     func scenario() -> Register {

@@ -32,6 +32,8 @@ public enum Slot: Sendable, Equatable {
     case condition
     /// An `order by` list.
     case order
+    /// A field of the kind being queried (`group by owner`).
+    case field
     /// A date or the word `off`.
     case dateOrOff
     /// A file path: a bare path word (`examples/pack.tcg`) or a string.

@@ -40,7 +40,7 @@ public enum Help {
                 out += "  \(spec.synopsis)\(spec.atMeeting ? "  (m)" : "")\n"
             }
         }
-        out += "\nMore: help VERB (e.g. help add action), help kinds (fields for where/order by), help dates.\n"
+        out += "\nMore: help VERB (e.g. help add action), help kinds (fields for where/order by/group by), help dates.\n"
         return out
     }
 
@@ -63,7 +63,7 @@ public enum Help {
     }
 
     static func kinds() -> String {
-        var out = "Kinds and their fields (for list, count, where and order by):\n"
+        var out = "Kinds and their fields (for list, count, where, order by and group by):\n"
         for k in QueryKinds.all {
             out += "  \(k.name): \(k.fields.map(\.name).joined(separator: ", "))\n"
         }
@@ -75,6 +75,7 @@ public enum Help {
         """
         Dates: 2027-03-01; today, tomorrow, yesterday; today+14d, today-2w, +3d, -1mo (relative to the register's clock).
         Durations: 14d, 2w, 3mo. The clock is --today, else $TCG_TODAY, else `set today`, else the system date.
+        Arithmetic (spaces round the sign): today + 14d, 2027-01-10 - 2w, $n + 1, and due - today (days between).
 
         """
     }

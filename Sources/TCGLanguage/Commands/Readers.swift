@@ -28,14 +28,7 @@ extension Reader where T == String {
 
     /// A unit of the register, by name (case-insensitive); its name as the register spells it.
     public static var unit: Reader<String> {
-        Reader(.unit) { e, c throws(Diagnostic) in
-            let v = try c.interpreter.eval(e, c.frame)
-            do throws(DomainError) {
-                return try c.register.resolveUnit(named: v.description).name
-            } catch {
-                throw Diagnostic(error, range: e.range, register: c.register)
-            }
-        }
+        Reader(.unit) { e, c throws(Diagnostic) in try c.interpreter.unit(e, c.frame) }
     }
 
     /// A file path: a bare path word or a string.
@@ -166,6 +159,16 @@ extension Reader where T == Expr {
     /// A `where` condition, kept as written: the query evaluates it per record.
     public static var condition: Reader<Expr> {
         Reader(.condition) { e, _ throws(Diagnostic) in e }
+    }
+}
+
+extension Reader where T == FieldName {
+    /// A field's name (`group by owner`); the query checks that its kind has it.
+    public static var fieldName: Reader<FieldName> {
+        Reader(.field) { e, c throws(Diagnostic) in
+            if case .word(let name, let range) = e { return FieldName(name: name, range: range) }
+            return FieldName(name: try c.interpreter.eval(e, c.frame).description.lowercased(), range: e.range)
+        }
     }
 }
 

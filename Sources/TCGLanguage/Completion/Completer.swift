@@ -163,7 +163,9 @@ public struct Completer {
         }
         if let (slot, _) = expecting {
             if slot == .condition { return conditionCandidates(rest, kind: whereKind, clauses: spec.clauses) }
-            if slot == .order { return (whereKind.flatMap { QueryKinds.schema($0)?.fields.map(\.name) } ?? []) + ["asc", "desc", "limit"] }
+            let fields = whereKind.flatMap { QueryKinds.schema($0)?.fields.map(\.name) } ?? []
+            if slot == .order { return fields + ["asc", "desc", "limit"] }
+            if slot == .field { return fields }
             return values(for: slot, partial: partial)
         }
         var out: [String] = []
@@ -181,7 +183,7 @@ public struct Completer {
         guard let kind, let schema = QueryKinds.schema(kind) else { return ["overdue", "outstanding", "not"] }
         let fields = schema.fields.map(\.name) + (schema.outstanding != nil ? ["overdue", "outstanding"] : []) + ["not"]
         guard let last = rest.last else { return fields }
-        if last.kind == .op || last.isWord("in") || last.kind == .lbracket || last.kind == .comma,
+        if last.kind == .op || last.kind == .plus || last.kind == .minus || last.isWord("in") || last.kind == .lbracket || last.kind == .comma,
            let fieldToken = rest.last(where: { $0.kind == .word && schema.field($0.lower) != nil }),
            let f = schema.field(fieldToken.lower) {
             switch f.type {
@@ -217,7 +219,7 @@ public struct Completer {
         case .dateOrOff: return ["today", "off"]
         case .path: return files(partial)
         case .topic: return CommandTable.firstWords + Help.topics.map(\.0) + ["kinds", "dates"]
-        case .text, .name, .duration, .integer, .condition, .order: return []
+        case .text, .name, .duration, .integer, .condition, .order, .field: return []
         }
     }
 

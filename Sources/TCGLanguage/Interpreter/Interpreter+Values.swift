@@ -24,6 +24,7 @@ extension Interpreter {
             for i in items { out.append(try eval(i, frame)) }
             return .list(out)
         case .query(let s, _): return try run(s, frame, quiet: true)
+        case .arithmetic(let op, let l, let r, let range): return try arithmetic(op, eval(l, frame), eval(r, frame), range)
         case .compare, .member, .contains, .and, .or, .not: return .bool(try truth(e, frame))
         }
     }
@@ -139,6 +140,17 @@ extension Interpreter {
             return try lookup(&view)
         } catch {
             throw Diagnostic(error, range: e.range, register: visibleRegister)
+        }
+    }
+
+    /// A unit the session can see, by name (case-insensitive): its name as the register spells it (R11).
+    func unit(_ e: Expr, _ frame: Frame) throws(Diagnostic) -> String {
+        let v = try eval(e, frame)
+        let view = visibleRegister
+        do throws(DomainError) {
+            return try view.resolveUnit(named: v.description).name
+        } catch {
+            throw Diagnostic(error, range: e.range, register: view)
         }
     }
 

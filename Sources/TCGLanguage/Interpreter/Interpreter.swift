@@ -395,9 +395,10 @@ public final class Interpreter {
         try body(&register)
     }
 
+    /// The statement as the audit trail and `undo` name it: on one line, its `$variables` resolved.
     func statementText(_ c: Command, _ source: SourceFile) -> String {
         let lo = max(0, min(c.range.start, source.bytes.count)), hi = max(lo, min(c.range.end, source.bytes.count))
-        let slice = source.bytes[lo..<min(hi, lo + 2000)]
+        let slice = resolvingVariables(of: c, in: source.bytes[lo..<min(hi, lo + 2000)])
         var text: String
         if slice.contains(10) {
             text = String(decoding: slice, as: UTF8.self).split(separator: "\n").map { line in

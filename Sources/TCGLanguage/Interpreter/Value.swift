@@ -35,6 +35,33 @@ public enum Value: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The value as the language writes it: text as a string literal, a list in brackets, nothing
+    /// as `""`; words, numbers, dates, durations, ids and true/false as they print.
+    public var literal: String {
+        switch self {
+        case .string(let s): return Value.quoted(s)
+        case .list(let items): return "[" + items.map(\.literal).joined(separator: ", ") + "]"
+        case .none: return "\"\""
+        default: return description
+        }
+    }
+
+    /// A string literal of the language holding `text` exactly.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        for ch in text {
+            switch ch {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "$": out += "\\$"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default: out.append(ch)
+            }
+        }
+        return out + "\""
+    }
+
     /// A word naming the value's type, for messages.
     public var typeName: String {
         switch self {

@@ -1,7 +1,8 @@
 import TCGDomain
 
-/// A compiled `where` condition: tests the record at an index.
-typealias Predicate = (Register, Int) -> Bool
+/// A compiled `where` condition: tests the record at an index. It throws only when arithmetic
+/// on a record's field leaves the numbers or the calendar (`due + $days`).
+typealias Predicate = (Register, Int) throws(Diagnostic) -> Bool
 
 extension Interpreter {
     /// Compiles a `where` expression against a kind's fields.
@@ -10,13 +11,19 @@ extension Interpreter {
         switch e {
         case .and(let a, let b):
             let pa = try predicate(a, schema, frame), pb = try predicate(b, schema, frame)
-            return { r, i in pa(r, i) && pb(r, i) }
+            return { r, i in
+                if try !pa(r, i) { return false }
+                return try pb(r, i)
+            }
         case .or(let a, let b):
             let pa = try predicate(a, schema, frame), pb = try predicate(b, schema, frame)
-            return { r, i in pa(r, i) || pb(r, i) }
+            return { r, i in
+                if try pa(r, i) { return true }
+                return try pb(r, i)
+            }
         case .not(let a, _):
             let pa = try predicate(a, schema, frame)
-            return { r, i in !pa(r, i) }
+            return { r, i in try !pa(r, i) }
         case .word(let w, let range):
             switch w.lowercased() {
             case "overdue":
@@ -34,6 +41,7 @@ extension Interpreter {
                 return { r, i in f.get(r, i) == .bool(true) }
             }
         case .compare(let op, let l, let rhs, let range):
+            if l.isArithmetic || rhs.isArithmetic { return try computedComparison(op, l, rhs, schema, frame, range) }
             guard case .word(let name, let fr) = l else {
                 if case .word = rhs { return try predicate(.compare(flip(op), rhs, l, range), schema, frame) }
                 let result = try compare(op, try eval(l, frame), try eval(rhs, frame), range)
@@ -42,22 +50,15 @@ extension Interpreter {
             let f = try field(name, schema, fr)
             let target = try fieldTarget(f, rhs, frame)
             return fieldComparison(f, op, target)
-        case .member(let l, let rhs, _):
+        case .member(let l, let rhs, let range):
+            if l.isArithmetic { return try computedMembership(l, rhs, schema, frame, range) }
             guard case .word(let name, let fr) = l else {
                 let result = try truth(e, frame)
                 return { _, _ in result }
             }
             let f = try field(name, schema, fr)
             var targets: [FieldValue] = []
-            let items: [Expr]
-            if case .list(let es, _) = rhs {
-                items = es
-            } else if case .list(let vs) = try eval(rhs, frame) {
-                items = vs.map { .literal($0, rhs.range) }
-            } else {
-                throw Diagnostic(.error, "`in` needs a list on its right", range: rhs.range, help: "write \(name) in [a, b]")
-            }
-            for item in items { targets.append(try fieldTarget(f, item, frame)) }
+            for item in try members(rhs, of: name, frame) { targets.append(try fieldTarget(f, item, frame)) }
             let tests = targets.map { fieldComparison(f, "=", $0) }
             return { r, i in tests.contains { $0(r, i) } }
         case .contains(let l, let rhs, _):
@@ -81,6 +82,15 @@ extension Interpreter {
         }
     }
 
+    /// The items of the list on the right of `in`: written out, or a list value (`$ids`).
+    func members(_ rhs: Expr, of left: String, _ frame: Frame) throws(Diagnostic) -> [Expr] {
+        if case .list(let items, _) = rhs { return items }
+        guard case .list(let values) = try eval(rhs, frame) else {
+            throw Diagnostic(.error, "`in` needs a list on its right", range: rhs.range, help: "write \(left) in [a, b]")
+        }
+        return values.map { .literal($0, rhs.range) }
+    }
+
     func flip(_ op: String) -> String {
         switch op {
         case "<": return ">"
@@ -100,8 +110,7 @@ extension Interpreter {
     func field(_ name: String, _ schema: KindSchema, _ range: SourceRange) throws(Diagnostic) -> Field {
         if let f = schema.field(name.lowercased()) { return f }
         let names = schema.fields.map(\.name) + ["overdue", "outstanding"]
-        let shown = name.count > 60 ? String(name.prefix(57)) + "…" : name
-        throw Diagnostic(.error, "\(schema.name) have no field `\(shown)`", range: range,
+        throw Diagnostic(.error, "\(schema.name) have no field `\(name.shortened)`", range: range,
                          help: Suggest.didYouMean(Suggest.nearest(name, among: names)) ?? "fields: \(schema.outputFields.map(\.name).joined(separator: ", "))")
     }
 
@@ -114,10 +123,11 @@ extension Interpreter {
         case .person, .people:
             return .person(try person(.literal(v, e.range), frame), "")
         case .id, .ids:
+            // An id that is not in the register is a typo, not an empty answer (R11).
             switch v {
-            case .id(let id): return .id(id)
+            case .id(let id): return .id(try self.id(.literal(.id(id), e.range), RecordKind.allCases, frame))
             case .string(let s), .word(let s):
-                if let id = RecordID(s) { return .id(id) }
+                if let id = RecordID(s) { return .id(try self.id(.literal(.id(id), e.range), RecordKind.allCases, frame)) }
                 return .text(s)
             default: return .text(v.description)
             }
@@ -137,13 +147,17 @@ extension Interpreter {
         case .bool:
             guard case .bool(let b) = v else { throw Diagnostic(.error, "\(f.name) is true or false", range: e.range) }
             return .bool(b)
-        case .text, .unit:
+        case .unit:
+            // `parent = ""` asks for no unit; any other name must be a unit's (R11).
+            if v.description.isEmpty { return .text("") }
+            return .text(try unit(.literal(v, e.range), frame))
+        case .text:
             return .text(v.description)
         }
     }
 
     /// A test of one field against a value of its type.
-    func fieldComparison(_ f: Field, _ op: String, _ target: FieldValue) -> Predicate {
+    func fieldComparison(_ f: Field, _ op: String, _ target: FieldValue) -> (Register, Int) -> Bool {
         let get = f.get
         func order(_ a: FieldValue, _ b: FieldValue) -> Int? {
             switch (a, b) {

@@ -19,6 +19,8 @@ public struct Section: Sendable {
     public var tableColumns: [String]?
     /// Columns shown in tables only, never in JSON, CSV or Markdown (e.g. `late`).
     public var displayOnly: Set<String> = []
+    /// In a grouped document, the value the section's rows share (nil: they have none).
+    public var group: FieldValue?
 
     /// Creates a section.
     public init(key: String, title: String, columns: [String], rows: [[FieldValue?]], tableColumns: [String]? = nil, displayOnly: Set<String> = []) {
@@ -34,11 +36,14 @@ public struct Section: Sendable {
 /// What a query prints: a list of rows, or one object with fields and sections.
 public struct Document: Sendable {
     /// How JSON shows it.
-    public enum Shape: Sendable {
+    public enum Shape: Sendable, Equatable {
         /// A JSON array of every section's rows (`list`, `outstanding`, `calendar`, `history`).
         case list
         /// A JSON object of the fields, with each section as an array (`show`, `agenda`, `minutes`, `strategy`).
         case object
+        /// One section per value of a field (`list … group by FIELD`): in JSON an array of objects,
+        /// each with the field's value, the count and the rows; in CSV a first column `group`.
+        case groups(by: String)
     }
     /// The JSON shape.
     public var shape: Shape

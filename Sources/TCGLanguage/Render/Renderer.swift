@@ -112,6 +112,23 @@ enum JSONRender {
             w.beginArray()
             for s in doc.sections { rows(s, &w) }
             w.endArray()
+        case .groups(let field):
+            w.beginArray()
+            for s in doc.sections where !s.rows.isEmpty {
+                w.beginObject()
+                if let value = s.group {
+                    w.key(field)
+                    write(value, &w)
+                }
+                w.key("count")
+                w.int(s.rows.count)
+                w.key(s.key)
+                w.beginArray()
+                rows(s, &w)
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
         case .object:
             w.beginObject()
             for (k, v) in doc.fields {
@@ -183,11 +200,30 @@ enum CSVRender {
         return true
     }
 
+    /// The columns CSV shows, with their places in a row.
+    static func columns(_ s: Section) -> [(offset: Int, element: String)] {
+        s.columns.enumerated().filter { !s.displayOnly.contains($0.element) }
+    }
+
+    /// One row's cells in those columns.
+    static func cells(_ row: [FieldValue?], _ cols: [(offset: Int, element: String)]) -> [String] {
+        cols.map { cell($0.offset < row.count ? row[$0.offset] : nil) }
+    }
+
+    static func line(_ cells: [String]) -> String { cells.joined(separator: ",") + "\n" }
+
     static func table(_ s: Section) -> String {
-        let cols = s.columns.enumerated().filter { !s.displayOnly.contains($0.element) }
-        var out = cols.map { $0.element }.joined(separator: ",") + "\n"
-        for row in s.rows {
-            out += cols.map { cell($0.offset < row.count ? row[$0.offset] : nil) }.joined(separator: ",") + "\n"
+        let cols = columns(s)
+        return line(cols.map(\.element)) + s.rows.map { line(cells($0, cols)) }.joined()
+    }
+
+    /// Grouped sections as one table whose first column, `group`, is each row's group value.
+    static func groups(_ sections: [Section]) -> String {
+        guard let first = sections.first else { return "" }
+        let cols = columns(first)
+        var out = line(["group"] + cols.map(\.element))
+        for s in sections {
+            for row in s.rows { out += line([cell(s.group)] + cells(row, cols)) }
         }
         return out
     }
@@ -197,6 +233,8 @@ enum CSVRender {
         case .list:
             if doc.sections.count == 1 { return table(doc.sections[0]) }
             return doc.sections.map(table).joined(separator: "\n")
+        case .groups:
+            return groups(doc.sections)
         case .object:
             var blocks: [String] = []
             if !doc.fields.isEmpty {

@@ -81,6 +81,9 @@ public struct Arguments: Sendable, ExpressibleByDictionaryLiteral {
 
     /// How many arguments were given.
     public var count: Int { entries.count }
+
+    /// The arguments given, in the order they were filed.
+    public var values: [Argument] { entries.map(\.value) }
 }
 
 /// An argument's parsed form.
@@ -103,6 +106,19 @@ public struct OrderKey: Sendable, Equatable {
     public var range: SourceRange
 }
 
+/// `+` or `-` between two values.
+public enum ArithmeticOperator: Sendable {
+    case plus, minus
+}
+
+/// A field named in a clause (`group by owner`), with where it is written.
+public struct FieldName: Sendable, Equatable {
+    /// The field's name, in lower case.
+    public var name: String
+    /// Where it is written.
+    public var range: SourceRange
+}
+
 /// A value or condition expression.
 public indirect enum Expr: Sendable {
     /// A literal: integer, date, duration, id, boolean.
@@ -119,6 +135,8 @@ public indirect enum Expr: Sendable {
     case list([Expr], SourceRange)
     /// `(count …)`, `(list …)`: a query used as a value.
     case query(Statement, SourceRange)
+    /// `a + b`, `a - b`: integers and dates added and subtracted.
+    case arithmetic(ArithmeticOperator, Expr, Expr, SourceRange)
     /// `a = b`, `a < b`, …
     case compare(String, Expr, Expr, SourceRange)
     /// `a in [..]`.
@@ -132,12 +150,18 @@ public indirect enum Expr: Sendable {
     /// `not a`.
     case not(Expr, SourceRange)
 
+    /// Whether it adds or subtracts (`due - today`).
+    public var isArithmetic: Bool {
+        if case .arithmetic = self { return true }
+        return false
+    }
+
     /// The expression's span.
     public var range: SourceRange {
         switch self {
         case .literal(_, let r), .relativeDate(_, _, let r), .string(_, let r), .word(_, let r), .variable(_, let r),
-             .list(_, let r), .query(_, let r), .compare(_, _, _, let r), .member(_, _, let r), .contains(_, _, let r),
-             .not(_, let r):
+             .list(_, let r), .query(_, let r), .arithmetic(_, _, _, let r), .compare(_, _, _, let r), .member(_, _, let r),
+             .contains(_, _, let r), .not(_, let r):
             return r
         case .and(let a, let b), .or(let a, let b):
             return a.range.through(b.range)

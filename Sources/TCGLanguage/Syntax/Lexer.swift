@@ -198,14 +198,19 @@ public struct Lexer {
                     var t = Token(kind: .integer, range: SourceRange(start, i), text: "-" + text)
                     t.integer = -n
                     tokens.append(t)
+                } else if unitStart == i, let n = Int(text) {
+                    // `+1` with no unit: `$n+1` adds one.
+                    tokens.append(Token(kind: .plus, range: SourceRange(start, start + 1), text: "+"))
+                    var t = Token(kind: .integer, range: SourceRange(start + 1, i), text: text)
+                    t.integer = n
+                    tokens.append(t)
                 } else {
                     error("`\(String(decoding: b[start..<i], as: UTF8.self))` is not a relative date", start, i,
                           help: "write e.g. +3d, -2w or +1mo")
                 }
             } else {
                 i += 1
-                error("unexpected `\(UnicodeScalar(c))`", start, i,
-                      help: "relative dates are written today+14d or +3d; there is no arithmetic")
+                add(c == UInt8(ascii: "+") ? .plus : .minus, start, String(UnicodeScalar(c)))
             }
         default:
             if isDigit(c) {

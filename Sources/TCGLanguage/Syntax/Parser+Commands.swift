@@ -113,8 +113,17 @@ extension Parser {
         }
     }
 
-    /// Parses one value of a slot's type.
+    /// Parses one value of a slot's type; a date or a number may be a sum (`due today + 14d`).
     mutating func parseSlot(_ slot: Slot, what: String, spec: CommandSpec) throws(Diagnostic) -> Expr {
+        let value = try parseSlotValue(slot, what: what, spec: spec)
+        switch slot {
+        case .date, .dateOrOff, .integer: return try parseSum(after: value, where: false)
+        default: return value
+        }
+    }
+
+    /// Parses one value of a slot's type, without arithmetic.
+    mutating func parseSlotValue(_ slot: Slot, what: String, spec: CommandSpec) throws(Diagnostic) -> Expr {
         let t = peek
         var isList = slot == .people
         if case .ids = slot { isList = true }
@@ -217,6 +226,10 @@ extension Parser {
             return try parseCondition(where: true)
         case .order:
             throw fail("unexpected order list", t)
+        case .field:
+            guard t.kind == .word else { throw fail("expected a field name, found \(describe(t))", t, help: "write \(spec.synopsis)") }
+            _ = advance()
+            return .word(t.lower, t.range)
         case .topic:
             _ = advance()
             return .word(t.text, t.range)
@@ -278,19 +291,11 @@ extension Parser {
     }
 
     mutating func parseComparison(_ inWhere: Bool) throws(Diagnostic) -> Expr {
-        let t = peek
-        let left: Expr
-        if t.kind == .lparen, !(peek(1).kind == .word && CommandTable.startsQuery(peek(1).lower)) {
-            _ = advance()
-            let inner = try parseCondition(where: inWhere)
-            _ = try expect(.rparen, "`)`")
-            return inner
-        }
-        left = try parseOperand(where: inWhere)
+        let left = try parseSum(where: inWhere)
         let op = peek
         if op.kind == .op {
             _ = advance()
-            let right = try parseOperand(where: inWhere)
+            let right = try parseSum(where: inWhere)
             return .compare(op.text, left, right, left.range.through(right.range))
         }
         if op.isWord("in") {
@@ -304,6 +309,27 @@ extension Parser {
             return .contains(left, right, left.range.through(right.range))
         }
         return left
+    }
+
+    /// Parses a value with any `+ VALUE` or `- VALUE` after it: `today + 14d`, `$n - 1`, `due - today`.
+    mutating func parseSum(where inWhere: Bool) throws(Diagnostic) -> Expr {
+        try parseSum(after: try parseOperand(where: inWhere), where: inWhere)
+    }
+
+    /// Adds to `first` the `+ VALUE` and `- VALUE` that follow it, left to right. Each operator
+    /// counts as a level of nesting, so a long chain is an error rather than a deep evaluation.
+    mutating func parseSum(after first: Expr, where inWhere: Bool) throws(Diagnostic) -> Expr {
+        var sum = first
+        var levels = 0
+        defer { depth -= levels }
+        while peek.kind == .plus || peek.kind == .minus {
+            let op = advance()
+            try enter(op)
+            levels += 1
+            let right = try parseOperand(where: inWhere)
+            sum = .arithmetic(op.kind == .plus ? .plus : .minus, sum, right, sum.range.through(right.range))
+        }
+        return sum
     }
 
     /// Parses one value: a literal, `$var`, `[list]`, `(query)`, or a word.
@@ -328,10 +354,10 @@ extension Parser {
             defer { depth -= 1 }
             var items: [Expr] = []
             if peek.kind != .rbracket {
-                items.append(try parseOperand(where: false))
+                items.append(try parseSum(where: false))
                 while peek.kind == .comma {
                     _ = advance()
-                    items.append(try parseOperand(where: false))
+                    items.append(try parseSum(where: false))
                 }
             }
             let close = try expect(.rbracket, "`]` or `,`")

@@ -151,7 +151,8 @@ public struct Parser {
                 case .rbrace where inBlock: break
                 default:
                     throw fail("expected the end of the statement, found \(describe(peek))", peek,
-                               help: "put one statement on a line, or separate them with `;`")
+                               help: peek.isSignedLiteral ? "to add or subtract, put a space after the sign: `- 2w`, `+ 14d`"
+                                   : "put one statement on a line, or separate them with `;`")
                 }
             } catch {
                 diagnostics.append(error)
@@ -236,7 +237,7 @@ public struct Parser {
     mutating func parseEcho() throws(Diagnostic) -> Statement {
         let start = advance()
         var values: [Expr] = []
-        while !atStatementEnd { values.append(try parseOperand(where: false)) }
+        while !atStatementEnd { values.append(try parseSum(where: false)) }
         return .echo(values, range: start.range.through(tokens[max(0, p - 1)].range))
     }
 
@@ -305,7 +306,7 @@ public struct Parser {
             let value = peek
             switch value.kind {
             case .word, .path: _ = advance(); parameters.append((name.text, .string([.text(value.text)], value.range)))
-            default: parameters.append((name.text, try parseOperand(where: false)))
+            default: parameters.append((name.text, try parseSum(where: false)))
             }
         }
         return .include(path: path, parameters: parameters, range: start.range.through(tokens[max(0, p - 1)].range))

@@ -26,6 +26,8 @@ public struct Token: Sendable, Equatable {
         case lparen, rparen, lbracket, rbracket, lbrace, rbrace, comma, semicolon
         /// `=` `!=` `<` `<=` `>` `>=`
         case op
+        /// `+` and `-` between two values (a sign written against digits is part of the literal: `-2`, `+3d`).
+        case plus, minus
         /// The end of a line (statement separator).
         case newline
         /// The end of the input.
@@ -65,8 +67,14 @@ public struct Token: Sendable, Equatable {
         }
     }
 
+    /// A number or relative date written with its sign against it (`-2`, `+3d`), which reads as a
+    /// value of its own, not as subtraction.
+    public var isSignedLiteral: Bool {
+        (kind == .integer || kind == .relativeDate) && (text.hasPrefix("-") || text.hasPrefix("+"))
+    }
+
     /// The token's text for messages, shortened if long (a 2 MB word is shown by its start).
-    public var shown: String { text.count > 60 ? String(text.prefix(57)) + "…" : text }
+    public var shown: String { text.shortened }
 
     /// The word in lower case ("" for other tokens).
     public var lower: String {
@@ -85,3 +93,8 @@ public enum StringPart: Sendable, Equatable {
     case variable(String, SourceRange)
 }
 
+
+extension String {
+    /// The text for a message, shortened if long (a 2 MB word is shown by its start).
+    var shortened: String { count > 60 ? String(prefix(57)) + "…" : self }
+}

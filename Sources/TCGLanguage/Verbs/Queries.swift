@@ -9,33 +9,54 @@ extension CommandTable {
 
     static var list: CommandSpec {
         let kind = Arg("kind", .kind), condition = Opt("where", .condition), order = Opt("order", .order), limit = Opt("limit", .integer)
+        let group = Opt("group", .fieldName)
         return CommandSpec("list", [Operand(kind, "KIND")],
                            [Clause("where", condition, "EXPR"), Clause("order by", order, "FIELD [asc|desc] [, ...]"),
-                            Clause("limit", limit, "N")],
-                           effect: .query, topic: "queries", "List records of a kind, filtered, sorted and limited.",
+                            Clause("limit", limit, "N"), Clause("group by", group, "FIELD")],
+                           effect: .query, topic: "queries",
+                           "List records of a kind, filtered, sorted and limited; `group by` lists them under each value of a field (after `limit`).",
                            ["list actions where overdue order by due", "list actions where owner = \"Sgt Bea Cole\" and status = open",
-                            "list commissions where due < today+14d order by due desc limit 5"]) { c throws(Diagnostic) in
+                            "list commissions where due < today + 14d order by due desc limit 5",
+                            "list actions where outstanding and due - today <= 7 order by due group by owner"]) { c throws(Diagnostic) in
             let schema = try c(kind)
+            let grouping = try c(group).map { (g) throws(Diagnostic) in try c.interpreter.field(g.name, schema, g.range) }
             var rows = try c.interpreter.select(schema, where: c(condition), c.frame)
             if let keys = try c(order) { rows = try c.interpreter.sort(rows, by: keys, schema) }
             if let n = try c(limit) {
                 guard n >= 0 else { throw Diagnostic(.error, "limit needs a whole number, 0 or more", range: c.range) }
                 rows = Array(rows.prefix(n))
             }
-            if c.printing { c.show(.document(Document(shape: .list, sections: [c.interpreter.section(schema, rows)]))) }
+            if let grouping {
+                let groups = c.interpreter.groups(rows, by: grouping)
+                rows = groups.flatMap(\.rows)
+                if c.printing { c.show(.document(c.interpreter.groupedDocument(schema, groups, by: grouping))) }
+            } else if c.printing {
+                c.show(.document(Document(shape: .list, sections: [c.interpreter.section(schema, rows)])))
+            }
             let r = c.register
             return .list(rows.map { i in schema.id(r, i).map { .id($0) } ?? (schema.field("name")?.get(r, i)?.value ?? .none) })
         }
     }
 
     static var count: CommandSpec {
-        let kind = Arg("kind", .kind), condition = Opt("where", .condition)
-        return CommandSpec("count", [Operand(kind, "KIND")], [Clause("where", condition, "EXPR")],
-                           effect: .query, topic: "queries", "Count records of a kind; prints a bare integer.",
-                           ["count actions where overdue", "count priorities where status = active"]) { c throws(Diagnostic) in
-            let n = try c.interpreter.select(c(kind), where: c(condition), c.frame).count
-            if c.printing { c.show(.value(.int(n))) }
-            return .int(n)
+        let kind = Arg("kind", .kind), condition = Opt("where", .condition), group = Opt("group", .fieldName)
+        return CommandSpec("count", [Operand(kind, "KIND")], [Clause("where", condition, "EXPR"), Clause("group by", group, "FIELD")],
+                           effect: .query, topic: "queries",
+                           "Count records of a kind; prints a bare integer. With `group by`, a row per value of the field with its count (as a value, a list of [VALUE, COUNT] pairs).",
+                           ["count actions where overdue", "count priorities where status = active",
+                            "count actions where outstanding group by owner"]) { c throws(Diagnostic) in
+            let schema = try c(kind)
+            let grouping = try c(group).map { (g) throws(Diagnostic) in try c.interpreter.field(g.name, schema, g.range) }
+            let rows = try c.interpreter.select(schema, where: c(condition), c.frame)
+            guard let grouping else {
+                if c.printing { c.show(.value(.int(rows.count))) }
+                return .int(rows.count)
+            }
+            let groups = c.interpreter.groups(rows, by: grouping)
+            if c.printing {
+                c.show(.document(Document(shape: .list, sections: [c.interpreter.countSection(schema, groups, by: grouping)])))
+            }
+            return .list(groups.map { .list([$0.value?.value ?? .none, .int($0.rows.count)]) })
         }
     }
 
