@@ -29,6 +29,9 @@ public enum DomainError: Error, Sendable, Equatable {
     case notAllowedAt(meeting: RecordID, kind: Meeting.Kind, business: Business, allowed: [Meeting.Kind])
     /// The meeting named for some business is closed, and its record cannot change (R10).
     case meetingClosed(RecordID)
+    /// Business was recorded at a meeting dated `date`, after the register's clock `today`: a
+    /// meeting's record is written once it meets, not before (R10).
+    case meetingNotYetHeld(RecordID, date: Day, today: Day)
     /// A closed meeting was opened again (R10).
     case closedMeetingReopened(RecordID)
     /// A person who has left was named in a role that needs someone active (R11).
@@ -54,8 +57,20 @@ public enum DomainError: Error, Sendable, Equatable {
     case cannotServe(RecordID)
     /// A plan's review date falls before its start.
     case reviewBeforeStart(review: Day, start: Day)
-    /// A product was presented again; it was presented at `at` already.
+    /// A product was presented a second time at the same meeting `at` (it may be presented once
+    /// at each meeting that considers it).
     case alreadyPresented(RecordID, at: RecordID)
+    /// An action or a commission (`kind`) was given a due date before the date of the meeting
+    /// that tasked it (R6).
+    case dueBeforeMeeting(RecordKind, due: Day, meeting: RecordID, date: Day)
+    /// A plan was completed while the actions `open` under it are still open (R13: no open work
+    /// is left behind a finished plan).
+    case planHasOpenActions(RecordID, open: [RecordID])
+    /// A person's open work was handed over while they are still active: `handover` moves a
+    /// leaver's work; an active person's is reassigned at a TT&CG (R6).
+    case handoverOfActivePerson(RecordID, name: String)
+    /// A person's work was handed over to themselves.
+    case handoverToSamePerson(RecordID, name: String)
     /// A record that cannot be cancelled (only actions and commissions can) was cancelled.
     case cannotCancel(RecordID)
     /// An owner was assigned to a record that has none.
@@ -72,18 +87,24 @@ public enum DomainError: Error, Sendable, Equatable {
     case cannotEscalate(RecordID)
     /// An escalation to `to` was settled at a meeting of another unit (`meetingUnit`; nil: none) (R12).
     case escalatedElsewhere(RecordID, to: String, meeting: RecordID, meetingUnit: String?)
+    /// An escalation raised at `raisedAt` on `raised` was accepted or declined at `meeting`, dated
+    /// `date`, before it was raised (R12).
+    case answeredBeforeRaised(RecordID, raisedAt: RecordID, raised: Day, meeting: RecordID, date: Day)
 
     /// The DOMAIN.md rule the refusal enforces, when one applies.
     public var rule: Rule? {
         switch self {
         case .unknownPerson, .unknownUnit, .unknownRecord, .personLeft: return .r11
         case .duplicateUnit, .duplicatePerson, .missingText, .forbiddenInName, .nonPositiveFrequency, .notReassignable, .planNotActive, .actionNotOpen,
-             .cannotServe, .reviewBeforeStart, .alreadyPresented, .cannotCancel, .cannotAssign, .noFindings:
+             .cannotServe, .reviewBeforeStart, .alreadyPresented, .cannotCancel, .cannotAssign, .noFindings,
+             .handoverToSamePerson:
             return nil
         case .missingRationale(let subject): return subject.rule
         case .missingObjectives: return .r7
         case .notAllowedAt(_, let kind, let business, _): return kind == .dmm ? .r8 : business.rule
-        case .meetingClosed, .closedMeetingReopened: return .r10
+        case .meetingClosed, .closedMeetingReopened, .meetingNotYetHeld: return .r10
+        case .dueBeforeMeeting, .handoverOfActivePerson: return .r6
+        case .planHasOpenActions: return .r13
         case .alreadyInState(let id, _):
             switch id.kind {
             case .meeting: return .r10
@@ -95,7 +116,7 @@ public enum DomainError: Error, Sendable, Equatable {
         case .alreadySuperseded: return .r5
         case .servesRetiredPriority: return .r1
         case .servesDeclinedEscalation, .meetingHasNoUnit, .noParentUnit, .notParentUnit, .cannotEscalate,
-             .escalatedElsewhere:
+             .escalatedElsewhere, .answeredBeforeRaised:
             return .r12
         }
     }
@@ -196,12 +217,14 @@ public enum DomainError: Error, Sendable, Equatable {
         case cancelling
         /// Opening a done or cancelled action again (R13).
         case reopening
+        /// Handing a person's open work over to another (R13).
+        case handover
 
         /// The rule that requires the rationale.
         public var rule: Rule {
             switch self {
             case .priority, .rejectedCandidate: return .r3
-            case .retiringPriority, .cancelling, .reopening: return .r13
+            case .retiringPriority, .cancelling, .reopening, .handover: return .r13
             case .decision: return .r5
             case .escalation, .decliningEscalation: return .r12
             }
@@ -260,11 +283,22 @@ public enum DomainWarning: Sendable, Equatable {
     /// An operational review was commissioned after the plan it reviews had started, and is
     /// flagged as late (R7).
     case lateReview(RecordID, plan: RecordID, started: Day)
+    /// A meeting was made of the same kind, for the same unit, on the same day as `same` (R9: the
+    /// calendar flags them).
+    case duplicateMeeting(RecordID, same: [RecordID])
+    /// A person marked as having left still owns `work`, open (R11: owners are active people).
+    case leftWithOpenWork(RecordID, name: String, work: [RecordID])
+    /// A handover outside an ST&CG left a leaver's `priorities` with them: a priority's owner is
+    /// changed only at an ST&CG (R1).
+    case prioritiesKeptUntilSTCG(RecordID, name: String, priorities: [RecordID])
 
     /// The DOMAIN.md rule behind the warning.
     public var rule: Rule {
         switch self {
         case .lateReview: return .r7
+        case .duplicateMeeting: return .r9
+        case .leftWithOpenWork: return .r11
+        case .prioritiesKeptUntilSTCG: return .r1
         }
     }
 }

@@ -30,8 +30,12 @@ public struct Product: Hashable, Sendable {
     public var recommends: String?
     /// Draft or presented.
     public var status: Status = .draft
-    /// The meeting it was presented at.
-    public var presentedAt: Int?
+    /// The meetings it was presented at, in the order presented: once at each meeting that
+    /// considers it (the IUM that prepared it, the TT&CG it was prepared for, …).
+    public var presentations: [Int] = []
+
+    /// The meeting it was first presented at.
+    public var presentedAt: Int? { presentations.first }
 
     /// Creates a product.
     public init(number: Int, kind: Kind, title: String, author: Int?, date: Day, commission: Int?, recommends: String?) {

@@ -3,6 +3,7 @@ extension Register {
     public mutating func commissionAnalysis(at m: Int, title: String, product: Product.Kind?, assignee: Int, due: Day) throws(DomainError) -> RecordID {
         let meeting = try meeting(m, allows: Self.tcGroups, .commission)
         try requireText(title, .missingText(.commissionTitle))
+        try requireDue(due, for: .commission, at: meeting)
         try requireActive(assignee, as: .assignee)
         let n = take(.commission)
         commissions.append(Commission(number: n, product: product, title: title, assignee: assignee, due: due, meeting: m))
@@ -35,17 +36,18 @@ extension Register {
         return id
     }
 
-    /// Records that a product was presented at a meeting.
+    /// Records that a product was presented at a meeting: once at each meeting that considers it,
+    /// every presentation kept.
     public mutating func present(at m: Int, _ p: Int) throws(DomainError) {
         let mi = try openForRecord(m)
         let i = try indexOf(products, .product, p)
         let id = RecordID(.product, p)
-        if let earlier = products[i].presentedAt {
-            throw .alreadyPresented(id, at: RecordID(.meeting, earlier))
+        if products[i].presentations.contains(m) {
+            throw .alreadyPresented(id, at: RecordID(.meeting, m))
         }
         products[i].status = .presented
-        products[i].presentedAt = m
-        log("\(id) presented at \(meetings[mi].id)", id, meetings[mi].id)
+        products[i].presentations.append(m)
+        log("\(id) presented at \(meetings[mi].id)", id, at: meetings[mi].id)
     }
 
     /// Creates a delivery plan at a TT&CG (R6), serving an active priority or an escalation.
@@ -79,11 +81,16 @@ extension Register {
         return id
     }
 
-    /// Marks a plan completed or closed (it stays in the register, R13).
+    /// Marks a plan completed or closed (it stays in the register, R13). A plan is completed only
+    /// when none of its actions is open (R13: no open work is left behind it).
     public mutating func finishPlan(_ p: Int, status: Plan.Status, note: String?) throws(DomainError) {
         let i = try indexOf(plans, .plan, p)
         let id = RecordID(.plan, p)
         guard plans[i].status == .active else { throw .alreadyInState(id, .plan(plans[i].status)) }
+        if status == .completed {
+            let open = actions.filter { $0.plan == p && $0.status == .open }.map(\.id)
+            if !open.isEmpty { throw .planHasOpenActions(id, open: open) }
+        }
         plans[i].status = status
         plans[i].note = note
         log("\(id) status active -> \(status.auditWord)", id)
@@ -97,6 +104,7 @@ extension Register {
         guard plans[pi].status == .active else {
             throw .planNotActive(RecordID(.plan, plan), plans[pi].status)
         }
+        try requireDue(due, for: .action, at: meeting)
         try requireActive(owner, as: .actionOwner)
         let n = take(.action)
         actions.append(Action(number: n, type: type, title: title, plan: plan, owner: owner, due: due, meeting: m))
@@ -173,7 +181,13 @@ extension Register {
             throw .cannotAssign(target)
         }
         try requireActive(p, as: .owner)
-        let who = name(of: p)
+        let old = try setOwner(of: target, to: p)
+        log("\(target) owner \(old.map { name(of: $0) } ?? "-") -> \(name(of: p))", target, at: RecordID(.meeting, m))
+    }
+
+    /// Gives a priority, plan, action, commission or requirement a new owner, if it is still
+    /// active, open or commissioned; returns the old owner.
+    mutating func setOwner(of target: RecordID, to p: Int) throws(DomainError) -> Int? {
         var old: Int?
         switch target.kind {
         case .priority:
@@ -195,9 +209,15 @@ extension Register {
         case .requirement:
             let i = try indexOf(requirements, .requirement, target.number)
             old = requirements[i].owner; requirements[i].owner = p
-        default: break
+        default:
+            throw .cannotAssign(target)
         }
-        log("\(target) owner \(old.map { name(of: $0) } ?? "-") -> \(who)", target, at: RecordID(.meeting, m))
+        return old
+    }
+
+    /// Refuses a due date before the date of the meeting that tasks the work (R6).
+    func requireDue(_ due: Day, for kind: RecordKind, at meeting: Meeting) throws(DomainError) {
+        if due < meeting.date { throw .dueBeforeMeeting(kind, due: due, meeting: meeting.id, date: meeting.date) }
     }
 
     /// Commissions an operational review of a plan at a TT&CG, with objectives and scope (R7).

@@ -55,13 +55,26 @@ extension Register {
         meetings[i].status = .closed
     }
 
-    /// The meeting's index if its record may still change (not closed, R10).
+    /// The meeting's index if business may be recorded at it (R10): it is not closed, and it is
+    /// dated on or before the register's clock (a meeting's record is written once it meets).
     func openForRecord(_ n: Int) throws(DomainError) -> Int {
         let i = try meetingIndex(n)
         if meetings[i].status == .closed {
             throw .meetingClosed(RecordID(.meeting, n))
         }
+        if let today, meetings[i].date > today {
+            throw .meetingNotYetHeld(RecordID(.meeting, n), date: meetings[i].date, today: today)
+        }
         return i
+    }
+
+    /// The other meetings of the same kind, for the same unit, on the same day as meeting `n`:
+    /// duplicates, which the calendar flags (R9).
+    public func sameDayMeetings(as n: Int) -> [RecordID] {
+        guard let i = meetings.index(ofNumber: n) else { return [] }
+        let m = meetings[i]
+        return meetings.filter { $0.number != n && $0.kind == m.kind && $0.date == m.date && $0.unit?.lowercased() == m.unit?.lowercased() }
+            .map(\.id)
     }
 
     /// Checks that `business` may be done at meeting `n`: it is open (R10) and of one of `kinds`.

@@ -8,16 +8,20 @@ public struct CalendarEntry: Sendable, Equatable {
     public var group: Meeting.Kind
     /// The policy's frequency.
     public var every: Duration
-    /// The last meeting on or before today.
+    /// The last meeting held: closed, on or before today.
     public var last: Day?
-    /// How many have met so far.
+    /// How many have been held (closed, on or before today); a meeting planned or still open is not.
     public var held: Int
+    /// The days they were held, oldest first.
+    public var met: [Day]
     /// When the next is due: the last plus the frequency.
     public var nextDue: Day?
-    /// The next planned meeting after today, if one is in the register.
+    /// The next meeting planned today or later and not closed, if one is in the register.
     public var planned: Day?
     /// On time, due today, overdue, or never met.
     public var status: Status
+    /// Meetings of the group on the same day as another of the group: duplicates, flagged.
+    public var duplicates: [RecordID]
 }
 
 extension Register {
@@ -78,9 +82,12 @@ extension Register {
             for (group, every) in [(Meeting.Kind.stcg, u.stcgEvery), (.ttcg, u.ttcgEvery)] {
                 guard let every else { continue }
                 let mine = meetings.filter { $0.kind == group && $0.unit?.lowercased() == u.name.lowercased() }
-                let held = mine.filter { $0.date <= today }
-                let last = held.map(\.date).max()
-                let planned = mine.filter { $0.date > today && $0.status != .closed }.map(\.date).min()
+                let held = mine.filter { $0.status == .closed && $0.date <= today }
+                let met = held.map(\.date).sorted()
+                let last = met.last
+                let planned = mine.filter { $0.date >= today && $0.status != .closed }.map(\.date).min()
+                let onDay = Dictionary(grouping: mine, by: \.date)
+                let duplicates = mine.filter { (onDay[$0.date]?.count ?? 0) > 1 }.map(\.id)
                 let nextDue = last.map { $0.adding(every) }
                 let status: CalendarEntry.Status
                 if let nextDue {
@@ -88,8 +95,8 @@ extension Register {
                 } else {
                     status = .never
                 }
-                rows.append(CalendarEntry(unit: u.name, group: group, every: every, last: last, held: held.count,
-                                          nextDue: nextDue, planned: planned, status: status))
+                rows.append(CalendarEntry(unit: u.name, group: group, every: every, last: last, held: held.count, met: met,
+                                          nextDue: nextDue, planned: planned, status: status, duplicates: duplicates))
             }
         }
         return rows
@@ -111,5 +118,33 @@ extension Register {
     public func lastIUM(unit: String?, before day: Day) -> Meeting? {
         meetings.filter { $0.kind == .ium && $0.date <= day && (unit == nil || $0.unit?.lowercased() == unit?.lowercased()) }
             .max { ($0.date, $0.number) < ($1.date, $1.number) }
+    }
+}
+
+extension Register {
+    /// What a record is called, for naming it in a message: a title, a requirement's question, a
+    /// decision's text, a person's name; nil when there is no such record.
+    public func title(of id: RecordID) -> String? {
+        let n = id.number
+        switch id.kind {
+        case .person: return person(n)?.name
+        case .meeting: return meetings.index(ofNumber: n).map { meetings[$0].title ?? meetings[$0].date.description }
+        case .product: return products.index(ofNumber: n).map { products[$0].title }
+        case .priority: return priorities.index(ofNumber: n).map { priorities[$0].title }
+        case .candidate: return candidates.index(ofNumber: n).map { candidates[$0].title }
+        case .requirement: return requirements.index(ofNumber: n).map { requirements[$0].question }
+        case .commission: return commissions.index(ofNumber: n).map { commissions[$0].title }
+        case .plan: return plans.index(ofNumber: n).map { plans[$0].title }
+        case .action: return actions.index(ofNumber: n).map { actions[$0].title }
+        case .decision: return decisions.index(ofNumber: n).map { decisions[$0].text }
+        case .escalation:
+            return escalations.index(ofNumber: n).map { i in
+                switch escalations[i].subject {
+                case .record(let rid): return rid.description
+                case .text(let text): return text
+                }
+            }
+        case .review: return reviews.index(ofNumber: n).map { reviews[$0].title }
+        }
     }
 }

@@ -120,7 +120,7 @@ extension Register {
             for a in actions where a.meeting == n || a.progress.contains(where: { $0.meeting == n }) { out.append(a.id) }
             for d in decisions where d.meeting == n { out.append(d.id) }
             for e in escalations where e.meeting == n || e.decidedAt == n { out.append(e.id) }
-            for p in products where p.presentedAt == n { out.append(p.id) }
+            for p in products where p.presentations.contains(n) { out.append(p.id) }
         case .priority, .escalation:
             for p in plans where p.serves == id { out.append(p.id) }
             if id.kind == .priority { for r in requirements where r.priority == n { out.append(r.id) } }

@@ -137,7 +137,8 @@ extension Register {
         return id
     }
 
-    /// Accepts or declines an open escalation at a meeting of the unit it was escalated to (R12).
+    /// Accepts or declines an open escalation at a meeting of the unit it was escalated to, held on
+    /// or after the day it was raised (R12).
     public mutating func settleEscalation(at m: Int, _ e: Int, accept: Bool, rationale: String?) throws(DomainError) {
         let meeting = try meeting(m, allows: Self.tcGroups, .escalationSettlement)
         let i = try indexOf(escalations, .escalation, e)
@@ -148,6 +149,9 @@ extension Register {
         }
         guard meeting.unit?.lowercased() == esc.to.lowercased() else {
             throw .escalatedElsewhere(id, to: esc.to, meeting: meeting.id, meetingUnit: meeting.unit)
+        }
+        if let raised = meetings.index(ofNumber: esc.meeting).map({ meetings[$0] }), meeting.date < raised.date {
+            throw .answeredBeforeRaised(id, raisedAt: raised.id, raised: raised.date, meeting: meeting.id, date: meeting.date)
         }
         if !accept {
             try requireText(rationale ?? "", .missingRationale(for: .decliningEscalation))

@@ -95,6 +95,11 @@ public struct Register: Sendable {
     /// an entry records `state` only when it differs.
     public var lastStateDigest = ""
 
+    /// The register's clock for the statements being run ("today": `--today`, the saved clock or
+    /// the system date), set by whoever runs them. Business at a meeting dated after it is refused
+    /// (R10). Nil only for a register built directly (tests of other rules), which checks no date.
+    public var today: Day?
+
     /// What the statement being run has changed so far, for its audit entry.
     public var pendingChanges: [String] = []
     /// The records the statement being run has touched.

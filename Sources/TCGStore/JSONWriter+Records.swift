@@ -56,6 +56,7 @@ extension JSONWriter {
         field("recommends", p.recommends)
         field("status", p.status.workspaceName)
         field("presented_at", .meeting, p.presentedAt)
+        if p.presentations.count > 1 { field("presented_again_at", .meeting, numbers: Array(p.presentations.dropFirst())) }
         field("marking", p.marking?.workspaceName)
         endObject()
     }

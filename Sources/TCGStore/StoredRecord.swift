@@ -132,7 +132,13 @@ extension Product: StoredRecord {
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("author", author, isPerson) }
     func badDate(_ isBad: (Day) -> Bool) -> String? { isBad(date) ? "date" : nil }
     func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
-        reference("for", .commission, commission, exists) ?? reference("presented_at", .meeting, presentedAt, exists)
+        if let missing = reference("for", .commission, commission, exists) ?? reference("presented_at", .meeting, presentedAt, exists) {
+            return missing
+        }
+        for n in presentations.dropFirst() {
+            if let missing = reference("presented_again_at", .meeting, n, exists) { return missing }
+        }
+        return nil
     }
 }
 

@@ -94,7 +94,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, kind: Product.Kind?, title: String?, author: Int?, date: Day?, commission: Int?
-        var recommends: String?, status = Product.Status.draft, presentedAt: Int?
+        var recommends: String?, status = Product.Status.draft, presentedAt: Int?, presentedAgainAt: [Int] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -107,6 +107,7 @@ extension WorkspaceDecoder {
             case "recommends": recommends = try optionalString()
             case "status": status = try value(Product.Status.self)
             case "presented_at": presentedAt = try optionalID(.meeting)
+            case "presented_again_at": presentedAgainAt = try numbers(.meeting)
             case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
@@ -116,7 +117,7 @@ extension WorkspaceDecoder {
                               title: try required(title, "title", start), author: author,
                               date: try required(date, "date", start), commission: commission, recommends: recommends)
         product.status = status
-        product.presentedAt = presentedAt
+        product.presentations = (presentedAt.map { [$0] } ?? []) + presentedAgainAt
         product.marking = marking
         return product
     }

@@ -79,9 +79,14 @@ extension WorkspaceDecoder {
 
     /// A list of people, as `PE-n` ids.
     mutating func people() throws(JSONError) -> [Int] {
+        try numbers(.person)
+    }
+
+    /// A list of ids of `kind`: their numbers.
+    mutating func numbers(_ kind: RecordKind) throws(JSONError) -> [Int] {
         try reader.beginArray()
         var list: [Int] = []
-        while try reader.nextElement() { list.append(try id(.person)) }
+        while try reader.nextElement() { list.append(try id(kind)) }
         return list
     }
 

@@ -71,14 +71,7 @@ extension WorkspaceFile {
             throw refuse("its folder \(AtomicFileWriter.split(path).folder) is not writable, so no backup can be kept beside it",
                          help: "the workspace was not changed and can still be queried; make the folder writable, or copy the workspace somewhere writable")
         }
-        let entries: [AuditEntry]
-        do {
-            entries = try WorkspaceFormat.chained(try current.register.fullAudit(), version: from, path: path)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw refuse("cannot read the audit trail: \(error)")
-        }
+        let entries = try WorkspaceFormat.chained(try current.register.fullAudit(), version: from, path: path)
         guard let (snapshot, snapshotState) = try FileBytes.contents(of: path), snapshotState == current.snapshot else {
             throw refuse("the file changed while it was read", help: "try again; the workspace was not changed")
         }

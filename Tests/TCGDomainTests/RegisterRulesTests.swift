@@ -113,6 +113,7 @@ final class RegisterRulesTests: XCTestCase {
 
     func testR9Calendar() throws {
         try r.setPolicy(unit: "East", stcg: nil, ttcg: Duration(count: 2, unit: .weeks))
+        try r.closeMeeting(ttcg)
         let rows = r.calendar(today: Day(iso: "2027-04-01")!, unit: "East")
         XCTAssertEqual(rows.count, 1)
         XCTAssertEqual(rows[0].last, Day(iso: "2027-03-10"))

@@ -22,7 +22,7 @@ final class CrashSafetyTests: XCTestCase {
         XCTAssertEqual(script.status, 0, script.stderr)
         let tail = """
 
-            let t = create meeting ttcg on 2027-06-07 unit B0
+            let t = create meeting ttcg on 2027-01-11 unit B0
             open $t
             let plan = create plan "Kill target" for P-1 owner "Officer 0-0"
             echo "$plan at $t"

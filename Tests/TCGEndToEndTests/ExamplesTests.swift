@@ -10,9 +10,9 @@ final class ExamplesTests: XCTestCase {
         for f in ["setup.inc", "cycle.inc"] {
             try FileManager.default.copyItem(at: golden.appendingPathComponent(f), to: folder.appendingPathComponent(f))
         }
-        XCTAssertEqual(try TcgProcess.run(["run", "cycle.inc"], in: folder).status, 0)
-        let examples = TcgProcess.packageRoot.appendingPathComponent("examples")
         let today = ["--today", "2027-03-20"]
+        XCTAssertEqual(try TcgProcess.run(today + ["run", "cycle.inc"], in: folder).status, 0)
+        let examples = TcgProcess.packageRoot.appendingPathComponent("examples")
 
         let pack = try TcgProcess.run(today + ["run", examples.appendingPathComponent("agenda-pack.tcg").path, "unit=East"], in: folder)
         XCTAssertEqual(pack.status, 0, pack.stderr)

@@ -23,7 +23,7 @@ final class ReplTests: XCTestCase {
 
             """
         // The same user as the REPL below (whose HOME is the folder): the current meeting is theirs.
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json"], stdin: setup, in: folder, environment: ["HOME": folder.path, "XDG_STATE_HOME": folder.path + "/.local/state"]).status, 0)
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "--today", "2027-03-12"], stdin: setup, in: folder, environment: ["HOME": folder.path, "XDG_STATE_HOME": folder.path + "/.local/state"]).status, 0)
     }
 
     override func tearDownWithError() throws {

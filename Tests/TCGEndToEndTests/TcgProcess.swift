@@ -38,17 +38,18 @@ struct TcgProcess {
     }
 
     /// A small register: a force and a BCU, two people, a priority, and a TT&CG (left open and
-    /// current) with a plan and an action.
+    /// current) with a plan and an action. Its meetings are held before the tests' clock
+    /// (2027-01-15, from SOURCE_DATE_EPOCH): business is recorded only at a meeting that has met.
     static let smallCycle = """
         add unit Westshire kind force
         add unit East kind bcu parent Westshire
         add person "Ch Supt Leo Hart" unit East
         add person "Sgt Bea Cole" unit East
-        let s = create meeting stcg on 2027-03-01 unit Westshire
+        let s = create meeting stcg on 2027-01-04 unit Westshire
         open $s
         add priority "ASB" owner "Ch Supt Leo Hart" rationale "Harm"
         close meeting
-        let t = create meeting ttcg on 2027-03-10 unit East
+        let t = create meeting ttcg on 2027-01-11 unit East
         open $t
         let plan = create plan "Op Lantern" for P-1 owner "Sgt Bea Cole"
         add action enforcement "Patrols" to $plan owner "Sgt Bea Cole" due 2027-03-15

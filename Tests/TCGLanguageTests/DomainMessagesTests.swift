@@ -71,9 +71,43 @@ final class DomainMessagesTests: XCTestCase {
     }
 
     func testTheLateReviewWarning() {
-        let d = Diagnostic(.lateReview(RecordID(.review, 1), plan: RecordID(.plan, 2), started: Day(iso: "2027-03-05")!), range: here)
+        let d = Diagnostic(.lateReview(RecordID(.review, 1), plan: RecordID(.plan, 2), started: Day(iso: "2027-03-05")!), range: here, register: r)
         XCTAssertEqual(d.severity, .warning)
         XCTAssertEqual(d.message, "R-1 is commissioned after DP-2 started on 2027-03-05; objectives belong before the operation, so it is flagged (R7)")
+    }
+
+    func testTheCycleRulesSayWhatWasWrongAndHowToPutItRight() {
+        let future = diagnostic(.meetingNotYetHeld(RecordID(.meeting, 3), date: Day(iso: "2027-03-11")!, today: Day(iso: "2027-03-10")!))
+        XCTAssertEqual(future.message, "M-3 meets on 2027-03-11, after today (2027-03-10): business is recorded at a meeting once it has met (R10)")
+        XCTAssertEqual(future.help, "use a meeting dated today or earlier (`open M-n`, or `at M-n`); a trainer moves the clock with `advance` or `set today`")
+        let due = diagnostic(.dueBeforeMeeting(.commission, due: Day(iso: "2027-03-01")!, meeting: RecordID(.meeting, 2), date: Day(iso: "2027-03-10")!))
+        XCTAssertEqual(due.message, "a commission cannot be due on 2027-03-01, before M-2 tasks it on 2027-03-10 (R6)")
+        XCTAssertEqual(due.help, "give a due date on or after 2027-03-10")
+        let early = diagnostic(.answeredBeforeRaised(RecordID(.escalation, 1), raisedAt: RecordID(.meeting, 2), raised: Day(iso: "2027-03-10")!,
+                                                     meeting: RecordID(.meeting, 1), date: Day(iso: "2027-03-01")!))
+        XCTAssertEqual(early.message, "E-1 was raised at M-2 on 2027-03-10; M-1, on 2027-03-01, was before it and cannot answer it (R12)")
+        XCTAssertEqual(early.help, "accept or decline it at a meeting on or after 2027-03-10")
+        let twice = diagnostic(.alreadyPresented(RecordID(.product, 1), at: RecordID(.meeting, 2)))
+        XCTAssertEqual(twice.message, "AS-1 was already presented at M-2")
+        let active = diagnostic(.handoverOfActivePerson(RecordID(.person, 1), name: "Sgt Bea Cole"))
+        XCTAssertEqual(active.message, "Sgt Bea Cole is active: `handover` moves the work of someone who has left (R6)")
+        XCTAssertEqual(active.help, "mark them left first (`update person PE-1 status left`), or reassign their work at a TT&CG with `assign PERSON to ID`")
+        // A plan's open actions are named with their titles; one the register does not show (under
+        // `--max-marking`) is left out.
+        let plan = diagnostic(.planHasOpenActions(RecordID(.plan, 1), open: [RecordID(.action, 7)]))
+        XCTAssertEqual(plan.message, "DP-1 still has open actions (R13)")
+        XCTAssertEqual(plan.help, "complete or cancel them first")
+    }
+
+    func testTheWarningsOfALeaverAndOfADuplicateMeeting() {
+        let left = Diagnostic(.leftWithOpenWork(RecordID(.person, 1), name: "Sgt Bea Cole", work: [RecordID(.meeting, 1)]), range: here, register: r)
+        XCTAssertEqual(left.message, "Sgt Bea Cole has left and still owns open work: M-1 \"2027-03-01\" (R11)")
+        XCTAssertEqual(left.help, "hand it over: handover \"Sgt Bea Cole\" to PERSON rationale \"WHY\"")
+        let quoted = Diagnostic(.prioritiesKeptUntilSTCG(RecordID(.person, 4), name: "Jo \"JJ\" Park", priorities: []), range: here, register: r)
+        XCTAssertEqual(quoted.help, "hand them over there: handover PE-4 to PERSON rationale \"WHY\" at M-n", "a name that needs escapes is written as its id")
+        let twice = Diagnostic(.duplicateMeeting(RecordID(.meeting, 3), same: [RecordID(.meeting, 2)]), range: here, register: r)
+        XCTAssertEqual(twice.severity, .warning)
+        XCTAssertEqual(twice.message, "M-3 is the same kind of meeting, for the same unit, on the same day as M-2; the calendar flags it as a duplicate (R9)")
     }
 
     func testEveryKeywordReadsBackAsItsValue() {

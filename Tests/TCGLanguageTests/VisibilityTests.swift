@@ -99,6 +99,20 @@ final class VisibilityTests: XCTestCase {
         }
     }
 
+    func testRefusalsWarningsAndConfirmationsNameOnlyTheVisibleWork() {
+        let i = interpreter(scenario(), ceiling: .official)
+        let complete = run(i, "complete DP-1 result \"Objectives met\"")
+        XCTAssertEqual(complete.error?.message, "DP-1 still has 2 open actions: A-1 \"Patrols\", A-2 \"Gull surgery\" (R13)")
+        XCTAssertEqual(MarkedRegister.leaks((complete.error?.message ?? "") + (complete.error?.help ?? "")), [])
+        let left = run(i, "update person \"Sgt Bea Cole\" status left")
+        XCTAssertNil(left.error)
+        XCTAssertEqual(left.out, "Sgt Bea Cole has left and still owns open work: DP-1 \"Op Lantern\", A-1 \"Patrols\" (R11)\n")
+        let handed = run(i, "handover \"Sgt Bea Cole\" to \"Ch Supt Leo Hart\" rationale \"Bea left\"")
+        XCTAssertNil(handed.error)
+        XCTAssertEqual(handed.out, "handed over to Ch Supt Leo Hart: DP-1, A-1\n")
+        XCTAssertEqual(i.register.openWork(of: 2), [], "the work not shown moved too: nothing is left with the leaver (R13)")
+    }
+
     func testTabCompletionOffersOnlyWhatIsVisible() {
         let i = interpreter(scenario(), ceiling: .official)
         let completer = Completer(register: i.visibleRegister, variables: [], listFolder: { _ in [] })

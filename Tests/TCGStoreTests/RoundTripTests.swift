@@ -35,7 +35,7 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(r.people.contains { $0.status == .left })
         XCTAssertTrue(r.meetings.contains { $0.chair != nil && $0.title != nil && !$0.attendees.isEmpty && !$0.partners.isEmpty && $0.status == .closed })
         XCTAssertEqual(Set(r.meetings.map(\.kind)), Set(Meeting.Kind.allCases))
-        XCTAssertTrue(r.products.contains { $0.author != nil && $0.recommends != nil && $0.presentedAt != nil && $0.status == .presented })
+        XCTAssertTrue(r.products.contains { $0.author != nil && $0.recommends != nil && $0.presentations.count == 2 && $0.status == .presented })
         XCTAssertTrue(r.products.contains { $0.commission != nil })
         XCTAssertTrue(r.priorities.contains { $0.retiredAt != nil && $0.retiredRationale != nil && $0.unit != nil })
         XCTAssertFalse(r.candidates.isEmpty)

@@ -82,6 +82,7 @@ enum SampleRegister {
         try commit("create meeting ttcg; open") {
             m2 = try $0.createMeeting(kind: .ttcg, date: try d("2027-01-12"), unit: "Eastbridge", chair: bob, title: nil).number
             try $0.openMeeting(m2)
+            try $0.present(at: m2, product)
         }
         try commit("create plan; actions") {
             dp1 = try $0.createPlan(at: m2, title: awkward, serves: RecordID(.priority, p1), owner: bob,

@@ -44,8 +44,15 @@ public struct Call {
     }
 
     /// Runs a change on the register; a refusal becomes a diagnostic on the statement.
+    /// The register's clock is set on it first, for the rules that compare dates with today (R10).
     public func change<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
-        do { return try interpreter.inPlace(body) } catch { throw Diagnostic(error, range: range, register: interpreter.visibleRegister) }
+        let day = today
+        do {
+            return try interpreter.inPlace { (r: inout Register) throws(DomainError) -> T in
+                r.today = day
+                return try body(&r)
+            }
+        } catch { throw Diagnostic(error, range: range, register: interpreter.visibleRegister) }
     }
 
     /// Reports built over the register as the session may see it (`--max-marking`).
@@ -61,7 +68,7 @@ public struct Call {
 
     /// Raises the domain's warning about the statement.
     public func warn(_ warning: DomainWarning) {
-        interpreter.warn(Diagnostic(warning, range: range), frame.source)
+        interpreter.warn(Diagnostic(warning, range: range, register: register), frame.source)
     }
 
     /// Whether output is wanted (false when the command runs as a value: `(count …)`, `let x = …`).

@@ -5,8 +5,10 @@ import TCGDomain
 ///
 /// Westshire (force) with two BCUs, East and West, and a council partner. Quarterly ST&CGs set a
 /// control strategy that changes once (in July a priority is retired, one added, a candidate
-/// rejected); each BCU holds a fortnightly TT&CG prepared by an IUM the day before; DMMs record
-/// progress; plans carry PIER actions in every state; commissions are delivered or overdue; East
+/// rejected); each BCU holds a fortnightly TT&CG prepared by an IUM the day before, and the IUM's
+/// tactical assessment is presented at both; DMMs record progress; plans carry PIER actions in every
+/// state, and a plan is completed three fortnights on, once the actions still open under it are
+/// cancelled as carried forward (R13); commissions are delivered or overdue; East
 /// escalates a matter to the force; an operational review records findings. The clock is left on
 /// the morning of East's TT&CG of 13 October 2027.
 public enum DemoScript {
@@ -72,6 +74,10 @@ public enum DemoScript {
         var fortnight = 0
         var planCount = 0
         var plansOf: [[Int]] = [[], []]
+        // Which plan each action is under, and which are done or cancelled: a plan is completed
+        // only once none of its actions is open (R13).
+        var planOf: [Int: Int] = [:]
+        var closed: Set<Int> = []
         while true {
             let base = start.adding(days: 14 * fortnight)
             if base >= stop { break }
@@ -110,16 +116,22 @@ public enum DemoScript {
                 w("let ta = add product tactical-assessment \"\(b.unit) tactical assessment \(ium)\" author \"\(b.analyst)\" date \(ium) recommends \"Focus on \(fortnight % 2 == 0 ? "Friday and Saturday evenings" : "the retail park") next fortnight\"")
                 w("present $ta")
                 w("close meeting")
-                // TT&CG
+                // TT&CG: the IUM's tactical assessment is presented to it too.
                 w("let tt = create meeting ttcg on \(day) unit \(b.unit) chair \"\(b.chair)\"")
                 w("open $tt")
                 w("attend \"\(b.manager)\", \"\(b.analyst)\", \"\(b.officers[0])\"")
                 if b.unit == "East" { w("attend \"Meg Lowe\" partner") }
+                w("present $ta")
                 let priority = (b.unit == "West" && stcgDone >= 3) ? "$violence" : b.priority
                 plansOf[k].append(planCount + 1)
                 planCount += 1
                 if plansOf[k].count > 3 {
-                    w("complete DP-\(plansOf[k][plansOf[k].count - 4]) result \"Objectives met; remaining actions carried forward\"")
+                    let finished = plansOf[k][plansOf[k].count - 4]
+                    for n in planOf.keys.sorted() where planOf[n] == finished && !closed.contains(n) {
+                        w("cancel A-\(n) rationale \"Carried forward into Op \(b.unit == "East" ? "Lantern" : "Harbour") \(fortnight + 1)\"")
+                        closed.insert(n)
+                    }
+                    w("complete DP-\(finished) result \"Objectives met\"")
                 }
                 w("let plan = create plan \"Op \(b.unit == "East" ? "Lantern" : "Harbour") \(fortnight + 1)\" for \(priority) owner \"\(b.officers[0])\" start \(day.adding(days: 1)) review \(day.adding(days: 28))")
                 let firstOfMeeting = actionNumber + 1
@@ -127,13 +139,18 @@ public enum DemoScript {
                     let owner = b.officers[(a + fortnight) % b.officers.count]
                     w("add action \(pier[(a + fortnight + k) % 4]) \"\(["Patrols", "Licensed premises visits", "Hot-spot survey", "Community surgery", "Intelligence briefing"][(a + fortnight) % 5]) (\(b.unit) \(day))\" to $plan owner \"\(owner)\" due \(day.adding(days: 7 * (a + 1)))")
                     actionNumber += 1
+                    planOf[actionNumber] = planCount
                 }
                 // Most earlier work is closed off here; some stays open and goes overdue.
                 if fortnight > 0 {
                     for n in (firstOfMeeting - 6)..<(firstOfMeeting - 3) where n >= 1 {
                         switch (n + fortnight) % 9 {
-                        case 0, 1, 2, 3, 4, 5: w("complete A-\(n) result \"Done and reported at the TT&CG\"")
-                        case 6: w("cancel A-\(n) rationale \"Overtaken by events\"")
+                        case 0, 1, 2, 3, 4, 5:
+                            w("complete A-\(n) result \"Done and reported at the TT&CG\"")
+                            closed.insert(n)
+                        case 6:
+                            w("cancel A-\(n) rationale \"Overtaken by events\"")
+                            closed.insert(n)
                         default: break
                         }
                     }

@@ -9,9 +9,11 @@ extension Diagnostic {
         self.init(.error, text.message + (error.rule.map { " (\($0))" } ?? ""), range: range, help: text.help, source: source)
     }
 
-    /// A domain warning at a place, in words, ending with its rule.
-    public init(_ warning: DomainWarning, range: SourceRange, source: SourceFile? = nil) {
-        self.init(.warning, "\(DomainMessages.message(for: warning)) (\(warning.rule))", range: range, source: source)
+    /// A domain warning at a place, in words, ending with its rule; records are named as `register`
+    /// shows them (one it does not show is left out).
+    public init(_ warning: DomainWarning, range: SourceRange, register: Register, source: SourceFile? = nil) {
+        let text = DomainMessages.text(for: warning, register: register)
+        self.init(.warning, "\(text.message) (\(warning.rule))", range: range, help: text.help, source: source)
     }
 }
 
@@ -66,6 +68,9 @@ public enum DomainMessages {
         case .meetingClosed(let id):
             return ("\(id) is closed: a closed meeting's record cannot be changed",
                     "use a meeting that is still open (`open M-n`, or `at M-n`)")
+        case .meetingNotYetHeld(let id, let date, let today):
+            return ("\(id) meets on \(date), after today (\(today)): business is recorded at a meeting once it has met",
+                    "use a meeting dated today or earlier (`open M-n`, or `at M-n`); a trainer moves the clock with `advance` or `set today`")
         case .closedMeetingReopened(let id):
             return ("\(id) is closed: a closed meeting's record cannot be changed", "create a new meeting for further business")
         case .personLeft(let id, let name, let role):
@@ -93,10 +98,22 @@ public enum DomainMessages {
             return ("a plan serves a priority (P-n) or an escalation (E-n), not \(id)", nil)
         case .reviewBeforeStart(let review, let start):
             return ("the review date \(review) is before the start \(start)", "review a plan after it starts")
-        case .alreadyPresented(let id, let meeting) where !register.exists(meeting):
-            return ("\(id) was already presented", nil)
         case .alreadyPresented(let id, let meeting):
-            return ("\(id) was already presented at \(meeting)", nil)
+            return ("\(id) was already presented at \(meeting)",
+                    "a product is presented once at each meeting that considers it; name another with `at M-n`")
+        case .dueBeforeMeeting(let kind, let due, let meeting, let date):
+            return ("\(kind == .action ? "an action" : "a commission") cannot be due on \(due), before \(meeting) tasks it on \(date)",
+                    "give a due date on or after \(date)")
+        case .planHasOpenActions(let id, let open):
+            let shown = listed(open, in: register)
+            guard !shown.isEmpty else { return ("\(id) still has open actions", "complete or cancel them first") }
+            return ("\(id) still has \(shown.count == 1 ? "an open action" : "\(shown.count) open actions"): \(shown.joined(separator: ", "))",
+                    "complete or cancel \(shown.count == 1 ? "it" : "them") first (`complete A-n`, or `cancel A-n rationale \"WHY\"`)")
+        case .handoverOfActivePerson(let id, let name):
+            return ("\(name) is active: `handover` moves the work of someone who has left",
+                    "mark them left first (`update person \(id) status left`), or reassign their work at a TT&CG with `assign PERSON to ID`")
+        case .handoverToSamePerson(_, let name):
+            return ("\(name)'s work cannot be handed over to \(name)", "hand it over to someone else")
         case .cannotCancel(let id):
             return ("only an action (A-n) or a commission (C-n) is cancelled, not \(id)",
                     "a priority is retired, a plan closed, a decision superseded")
@@ -118,15 +135,40 @@ public enum DomainMessages {
         case .escalatedElsewhere(let id, let to, let meeting, let meetingUnit):
             return ("\(id) was escalated to \(to); it is accepted or declined at \(to)'s meetings, and \(meeting) is \(meetingUnit.map { "\($0)'s" } ?? "no unit's")",
                     "open a meeting of \(to)")
+        case .answeredBeforeRaised(let id, let raisedAt, let raised, let meeting, let date):
+            return ("\(id) was raised at \(raisedAt) on \(raised); \(meeting), on \(date), was before it and cannot answer it",
+                    "accept or decline it at a meeting on or after \(raised)")
         }
     }
 
-    /// The message (without its rule) for a warning.
-    public static func message(for warning: DomainWarning) -> String {
+    /// The message (without its rule) and the help for a warning; records are named as `register` shows them.
+    public static func text(for warning: DomainWarning, register: Register) -> (message: String, help: String?) {
         switch warning {
         case .lateReview(let review, let plan, let started):
-            return "\(review) is commissioned after \(plan) started on \(started); objectives belong before the operation, so it is flagged"
+            return ("\(review) is commissioned after \(plan) started on \(started); objectives belong before the operation, so it is flagged", nil)
+        case .duplicateMeeting(let id, let same):
+            let others = same.filter(register.exists).map(\.description)
+            return ("\(id) is the same kind of meeting, for the same unit, on the same day as \(others.joined(separator: ", ")); the calendar flags it as a duplicate",
+                    "if it was made twice, close the one not held (`close meeting M-n`)")
+        case .leftWithOpenWork(let id, let name, let work):
+            return ("\(name) has left and still owns open work: \(listed(work, in: register).joined(separator: ", "))",
+                    "hand it over: handover \(written(id, name)) to PERSON rationale \"WHY\"")
+        case .prioritiesKeptUntilSTCG(let id, let name, let priorities):
+            let shown = listed(priorities, in: register)
+            return ("\(shown.joined(separator: ", ")) \(shown.count == 1 ? "stays" : "stay") with \(name): a priority's owner changes only at an ST&CG",
+                    "hand \(shown.count == 1 ? "it" : "them") over there: handover \(written(id, name)) to PERSON rationale \"WHY\" at M-n")
         }
+    }
+
+    /// A person as a statement names them: their name in quotes, or their id when the name would
+    /// need escapes.
+    static func written(_ id: RecordID, _ name: String) -> String {
+        name.contains("\"") || name.contains("\\") || name.contains("$") ? id.description : "\"\(name)\""
+    }
+
+    /// The records `ids` that `register` shows, each as its id and title: `A-3 "Patrols"`.
+    static func listed(_ ids: [RecordID], in register: Register) -> [String] {
+        ids.compactMap { id in register.title(of: id).map { "\(id) \"\($0)\"" } }
     }
 
     /// "did you mean" with the ids of `id`'s kind nearest its number, or that there are none.
@@ -214,6 +256,7 @@ public enum DomainMessages {
         case .decliningEscalation: return ("declining an escalation needs a rationale", "add rationale \"WHY\"")
         case .cancelling: return ("cancelling needs a rationale", "add rationale \"WHY\"")
         case .reopening: return ("reopening an action needs a rationale", "add rationale \"WHY\"")
+        case .handover: return ("a handover needs a rationale", "add rationale \"WHY\"")
         }
     }
 }

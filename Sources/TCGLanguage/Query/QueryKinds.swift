@@ -91,9 +91,12 @@ public enum QueryKinds {
             field("recommends", .text) { r, i in text(r.products[i].recommends) },
             field("status", choices(Product.Status.self)) { r, i in .word(r.products[i].status.keyword) },
             field("presented_at", .id) { r, i in ident(.meeting, r.products[i].presentedAt) },
+            field("presentations", .ids) { r, i in
+                r.products[i].presentations.isEmpty ? nil : .list(r.products[i].presentations.map { .id(RecordID(.meeting, $0)) })
+            },
             field("marking", markingType) { r, i in r.products[i].marking.map { .word($0.label) } },
         ],
-        tableColumns: ["id", "kind", "title", "author", "date", "status", "presented_at", "marking"],
+        tableColumns: ["id", "kind", "title", "author", "date", "status", "presentations", "marking"],
         count: { $0.products.count }, id: { r, i in r.products[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.products[i].presentedAt) }, owner: { r, i in r.products[i].author })
 

@@ -200,7 +200,7 @@ public struct Reports {
         }
         var recs: [[FieldValue?]] = []
         if let ium = register.lastIUM(unit: unit, before: min(date, max(today, date))) {
-            for p in register.products where p.presentedAt == ium.number {
+            for p in register.products where p.presentations.contains(ium.number) {
                 recs.append([.id(ium.id), .id(p.id), .text(p.title), p.recommends.map { .text($0) }])
             }
             for d in register.decisions where d.meeting == ium.number {
@@ -235,7 +235,7 @@ public struct Reports {
             (QueryKinds.actions, { register.actions[$0].meeting == n }),
             (QueryKinds.reviews, { register.reviews[$0].meeting == n }),
             (QueryKinds.escalations, { register.escalations[$0].meeting == n }),
-            (QueryKinds.products, { register.products[$0].presentedAt == n }),
+            (QueryKinds.products, { register.products[$0].presentations.contains(n) }),
         ]
         for (s, test) in tasked {
             let r = rows(s, test)
@@ -270,13 +270,15 @@ public struct Reports {
     func calendar(unit: String?) -> Document {
         let entries = register.calendar(today: today, unit: unit)
         let rows: [[FieldValue?]] = entries.map { e in
-            let met = register.meetings.filter { $0.kind == e.group && $0.unit == e.unit && $0.date <= today }.map { FieldValue.date($0.date) }
-            return [.text(e.unit), .word(e.group.keyword), .text(e.every.description), e.last.map { .date($0) }, .int(e.held),
-                    e.nextDue.map { .date($0) }, e.planned.map { .date($0) }, .word(e.status.keyword), .list(met)]
+            [.text(e.unit), .word(e.group.keyword), .text(e.every.description), e.last.map { .date($0) }, .int(e.held),
+             e.nextDue.map { .date($0) }, e.planned.map { .date($0) }, .word(e.status.keyword), .list(e.met.map { .date($0) }),
+             e.duplicates.isEmpty ? nil : .list(e.duplicates.map { .id($0) })]
         }
         return Document(shape: .list, title: "T&C calendar on \(today)", sections: [
-            Section(key: "calendar", title: "Calendar", columns: ["unit", "group", "every", "last", "held", "next_due", "planned", "status", "met"],
-                    rows: rows, tableColumns: ["unit", "group", "every", "last", "held", "next_due", "planned", "status"]),
+            Section(key: "calendar", title: "Calendar",
+                    columns: ["unit", "group", "every", "last", "held", "next_due", "planned", "status", "met", "duplicates"],
+                    rows: rows, tableColumns: ["unit", "group", "every", "last", "held", "next_due", "planned", "status"]
+                        + (entries.contains { !$0.duplicates.isEmpty } ? ["duplicates"] : [])),
         ])
     }
 

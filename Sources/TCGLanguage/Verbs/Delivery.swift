@@ -3,7 +3,7 @@ import TCGDomain
 /// Plans, actions, commissions, reviews, escalations, products and decisions.
 extension CommandTable {
     static let delivery: [CommandSpec] = [
-        commissionAnalysis, createPlan, closePlan, addAction, assign, commissionReview, escalate, accept, decline,
+        commissionAnalysis, createPlan, closePlan, addAction, assign, handover, commissionReview, escalate, accept, decline,
         addProduct, present, decide, deliver, update, complete, reopen, cancel, recordFindings, mark,
     ]
 
@@ -12,7 +12,7 @@ extension CommandTable {
         let to = Arg("to", .person), due = Arg("due", .date)
         return CommandSpec("commission analysis", [Operand(title, "\"TITLE\"")],
                            [Clause("product", product, "KIND"), Clause("to", to, "PERSON"), Clause("due", due, "DATE")],
-                           atMeeting: true, effect: .change, topic: "delivery", "Commission analysis at an ST&CG or TT&CG (R6); prints C-n.",
+                           atMeeting: true, effect: .change, topic: "delivery", "Commission analysis at an ST&CG or TT&CG, due on or after that meeting (R6); prints C-n.",
                            ["commission analysis \"Town-centre ASB problem profile\" product problem-profile to \"Ola Reyes\" due 2027-03-17"]) { c throws(Diagnostic) in
             let m = try c.meeting(), t = try c(title), p = try c(product), who = try c(to), d = try c(due)
             return .id(try c.change { (r) throws(DomainError) in try r.commissionAnalysis(at: m, title: t, product: p, assignee: who, due: d) })
@@ -49,7 +49,7 @@ extension CommandTable {
         let owner = Arg("owner", .person), due = Arg("due", .date)
         return CommandSpec("add action", [Operand(type, "prevention|intelligence|enforcement|reassurance"), Operand(title, "\"TITLE\"")],
                            [Clause("to", plan, "DP-n"), Clause("owner", owner, "PERSON"), Clause("due", due, "DATE")],
-                           atMeeting: true, effect: .change, topic: "delivery", "Task a PIER action under a plan, at a TT&CG (R6); prints A-n.",
+                           atMeeting: true, effect: .change, topic: "delivery", "Task a PIER action under a plan, at a TT&CG, due on or after that meeting (R6); prints A-n.",
                            ["add action enforcement \"Dispersal order patrols\" to DP-1 owner \"Sgt Bea Cole\" due 2027-03-31"]) { c throws(Diagnostic) in
             let m = try c.meeting(), k = try c(type), t = try c(title), p = try c(plan), o = try c(owner), d = try c(due)
             return .id(try c.change { (r) throws(DomainError) in try r.addAction(at: m, type: k, title: t, plan: p, owner: o, due: d) })
@@ -64,6 +64,24 @@ extension CommandTable {
                            ["assign \"DS Kim Ng\" to A-4"]) { c throws(Diagnostic) in
             let m = try c.meeting(), p = try c(person), target = try c(to)
             try c.change { (r) throws(DomainError) in try r.assign(at: m, person: p, to: target) }
+            return .none
+        }
+    }
+
+    static var handover: CommandSpec {
+        let from = Arg("person", .person), to = Arg("to", .person), rationale = Arg("rationale", .text), at = Opt("at", .record(.meeting))
+        return CommandSpec("handover", [Operand(from, "PERSON")],
+                           [Clause("to", to, "PERSON"), Clause("rationale", rationale, "\"TEXT\""), Clause("at", at, "M-n")],
+                           effect: .change, topic: "delivery",
+                           "Hand all a leaver's open work to another person, each record audited (R13); no meeting needed, but priorities move only at an ST&CG (R1).",
+                           ["handover \"Dan Frost\" to \"DS Kim Ng\" rationale \"Dan left on 31 March\""]) { c throws(Diagnostic) in
+            let old = try c(from), new = try c(to), why = try c(rationale), m = try c(at)
+            let (moved, warning) = try c.change { (r) throws(DomainError) in try r.handover(from: old, to: new, rationale: why, at: m) }
+            if let warning { c.warn(warning) }
+            let shown = moved.filter(c.register.exists).map(\.description)
+            if c.printing {
+                c.confirm(.text(shown.isEmpty ? "nothing handed over" : "handed over to \(c.register.name(of: new)): \(shown.joined(separator: ", "))"))
+            }
             return .none
         }
     }
@@ -101,7 +119,7 @@ extension CommandTable {
     static var accept: CommandSpec {
         let escalation = Arg("escalation", .record(.escalation))
         return CommandSpec("accept", [Operand(escalation, "E-n")], atMeeting: true, effect: .change, topic: "delivery",
-                           "Accept an escalation at a meeting of the unit it went to (R12).", ["accept E-1"]) { c throws(Diagnostic) in
+                           "Accept an escalation at a meeting of the unit it went to, held on or after the day it was raised (R12).", ["accept E-1"]) { c throws(Diagnostic) in
             let m = try c.meeting(), e = try c(escalation)
             try c.change { (r) throws(DomainError) in try r.settleEscalation(at: m, e, accept: true, rationale: nil) }
             return .none
@@ -111,7 +129,7 @@ extension CommandTable {
     static var decline: CommandSpec {
         let escalation = Arg("escalation", .record(.escalation)), rationale = Arg("rationale", .text)
         return CommandSpec("decline", [Operand(escalation, "E-n")], [Clause("rationale", rationale, "\"TEXT\"")],
-                           atMeeting: true, effect: .change, topic: "delivery", "Decline an escalation, with why (R12).",
+                           atMeeting: true, effect: .change, topic: "delivery", "Decline an escalation, with why, at a meeting as for `accept` (R12).",
                            ["decline E-1 rationale \"Within the BCU's resources\""]) { c throws(Diagnostic) in
             let m = try c.meeting(), e = try c(escalation), why = try c(rationale)
             try c.change { (r) throws(DomainError) in try r.settleEscalation(at: m, e, accept: false, rationale: why) }
@@ -138,7 +156,7 @@ extension CommandTable {
     static var present: CommandSpec {
         let product = Arg("product", .record(.product))
         return CommandSpec("present", [Operand(product, "AS-n")], atMeeting: true, effect: .change, topic: "delivery",
-                           "Record that a product was presented at the meeting.", ["present AS-1"]) { c throws(Diagnostic) in
+                           "Record that a product was presented at the meeting: once at each meeting that considers it, every presentation kept.", ["present AS-1"]) { c throws(Diagnostic) in
             let m = try c.meeting(), p = try c(product)
             try c.change { (r) throws(DomainError) in try r.present(at: m, p) }
             return .none
@@ -186,7 +204,7 @@ extension CommandTable {
     static var complete: CommandSpec {
         let target = Arg("target", .id([.action, .plan])), result = Opt("result", .text)
         return CommandSpec("complete", [Operand(target, "A-n|DP-n")], [Clause("result", result, "\"TEXT\"")],
-                           effect: .change, topic: "delivery", "Mark an action done (or a plan completed), with its result.",
+                           effect: .change, topic: "delivery", "Mark an action done (or a plan completed, once none of its actions is open: R13), with its result.",
                            ["complete A-3 result \"Surgery held; 40 residents attended\""]) { c throws(Diagnostic) in
             let id = try c(target), text = try c(result)
             try c.change { (r) throws(DomainError) in

@@ -10,10 +10,13 @@ extension CommandTable {
         return CommandSpec("create meeting", [Operand(kind, "stcg|ttcg|ium|dmm")],
                            [Clause("on", on, "DATE"), Clause("unit", unit, "NAME"), Clause("chair", chair, "PERSON"),
                             Clause("title", title, "\"TEXT\"")],
-                           effect: .change, topic: "meetings", "Create a meeting; prints its id (M-n).",
+                           effect: .change, topic: "meetings", "Create a meeting; prints its id (M-n). One of the same kind, unit and day as another is flagged (R9).",
                            ["let tt = create meeting ttcg on 2027-03-10 unit East chair \"Ch Supt Leo Hart\""]) { c throws(Diagnostic) in
             let k = try c(kind), d = try c(on), u = try c(unit), ch = try c(chair), t = try c(title)
-            return .id(try c.change { (r) throws(DomainError) in try r.createMeeting(kind: k, date: d, unit: u, chair: ch, title: t) })
+            let id = try c.change { (r) throws(DomainError) in try r.createMeeting(kind: k, date: d, unit: u, chair: ch, title: t) }
+            let same = c.register.sameDayMeetings(as: id.number)
+            if !same.isEmpty { c.warn(.duplicateMeeting(id, same: same)) }
+            return .id(id)
         }
     }
 

@@ -37,10 +37,12 @@ extension CommandTable {
                            [Clause("role", role, "ROLE"), Clause("unit", unit, "NAME"), Clause("agency", agency, "\"AGENCY\""),
                             Clause("status", status, "active|left")],
                            effect: .change, topic: "setup",
-                           "Change a person's role, unit, agency, or mark that they have left (never deleted).",
+                           "Change a person's role, unit, agency, or mark that they have left (never deleted); a leaver's open work is listed, to hand over.",
                            ["update person \"Dan Frost\" status left"]) { c throws(Diagnostic) in
             let p = try c(person), ro = try c(role), u = try c(unit), a = try c(agency), s = try c(status)
             try c.change { (r) throws(DomainError) in try r.updatePerson(p, role: ro, unit: u, agency: a, status: s) }
+            let work = c.register.openWork(of: p)
+            if s == .left, !work.isEmpty { c.warn(.leftWithOpenWork(RecordID(.person, p), name: c.register.name(of: p), work: work)) }
             return .none
         }
     }
