@@ -80,6 +80,10 @@ final class OutputSafetyTests: XCTestCase {
         try prepare()
         let script = "update person \"Sgt Bea \u{202E}Col\" agency \"x\"\n"
         try script.write(to: folder.appendingPathComponent("bad.tcg"), atomically: true, encoding: .utf8)
+        // The hand edit breaks the audit chain, which keeps the workspace read-only until accepted.
+        let accepted = try tcg(["verify", "--accept"], workspace: "edited.json")
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        assertNothingRaw(accepted.stdout + accepted.stderr, "verify --accept")
         let unknown = try tcg(["run", "bad.tcg"], workspace: "edited.json")
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.stderr, """

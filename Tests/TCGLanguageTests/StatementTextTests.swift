@@ -10,7 +10,7 @@ final class StatementTextTests: XCTestCase {
             let who = "Sgt Bea Cole"
             let note = "a \\"quoted\\" ${who}"
             for $a in [A-1, A-2] { update $a progress "Seen: $note" }
-            let when = today + 7d
+            let when = today - 7d
             let m = create meeting ttcg on $when unit East
             open $m
             assign $who to A-3
@@ -23,7 +23,7 @@ final class StatementTextTests: XCTestCase {
         XCTAssertEqual(statements, [
             "update A-1 progress \"Seen: a \\\"quoted\\\" Sgt Bea Cole\"",
             "update A-2 progress \"Seen: a \\\"quoted\\\" Sgt Bea Cole\"",
-            "create meeting ttcg on 2027-03-27 unit East",
+            "create meeting ttcg on 2027-03-13 unit East",
             "open M-3",
             "assign \"Sgt Bea Cole\" to A-3",
             "decide \"Noted x, 3\" rationale \"Because\" about A-2",
