@@ -17,6 +17,12 @@ enum FileState: Equatable, Sendable {
     /// A file with these attributes.
     case present(device: UInt64, inode: UInt64, size: Int64, modified: Timestamp, changed: Timestamp)
 
+    /// Whether this is the file `device`/`inode` (in whatever state).
+    func isFile(device: UInt64, inode: UInt64) -> Bool {
+        if case .present(let d, let i, _, _, _) = self { return d == device && i == inode }
+        return false
+    }
+
     /// Seconds and nanoseconds.
     struct Timestamp: Equatable, Sendable {
         /// Whole seconds since the epoch.

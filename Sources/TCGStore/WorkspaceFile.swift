@@ -203,9 +203,13 @@ public final class WorkspaceFile: RegisterStore {
     /// Takes `snapshot`, a snapshot other than the view's, as the view's own if it is a fold of
     /// exactly the register the view holds (its `journal_seq` is the last line the view applied
     /// and its last audit entry is the view's): the journal is then read again from its start.
-    /// Saves reading the whole snapshot after another process folded the journal.
+    /// Saves reading the whole snapshot after another process folded the journal. A fold is
+    /// always a new file (renamed into place): a snapshot rewritten in place, as an editor may
+    /// do, is read whole, since the view's audit entries on disk are in the old one.
     private func adopt(_ snapshot: FileState, into current: inout WorkspaceView) -> Bool {
-        guard current.lastSeq > 0, let last = current.lastAudit,
+        guard case .present(let device, let inode, _, _, _) = snapshot,
+              !current.snapshot.isFile(device: device, inode: inode),
+              current.lastSeq > 0, let last = current.lastAudit,
               let summary = SnapshotSummary.read(path, state: snapshot),
               summary.journalSeq == current.lastSeq, summary.lastAudit == last else { return false }
         current.snapshot = snapshot

@@ -129,6 +129,18 @@ final class AuditChainTests: XCTestCase {
         XCTAssertEqual(try problems(fixture), ["\(sealedBy): record \(meeting) does not match audit entry \(sealedBy), the last that changed it: it was changed outside tcg"])
     }
 
+    func testASnapshotEditedInPlaceUnderAnOpenStoreIsFound() throws {
+        let fixture = try workspace(folded: false)
+        let store = fixture.store()
+        try JournalFixture.commitChange(5, to: store)
+        // Same file, same journal_seq and last entry: not a fold by another tcg.
+        try edit(fixture.path, containing: "{\"id\":\"PE-1\"") { $0.replacingOccurrences(of: "\"name\":\"", with: "\"name\":\"Not ") }
+        XCTAssertThrowsError(try JournalFixture.commitChange(6, to: store)) { error in
+            XCTAssertTrue("\(error)".contains("the audit trail is broken at entry"), "\(error)")
+            XCTAssertTrue("\(error)".contains("record PE-1 does not match"), "\(error)")
+        }
+    }
+
     func testSwappedEntriesAreFound() throws {
         let fixture = try workspace(folded: true)
         var all = try lines(fixture.path)
