@@ -100,7 +100,7 @@ public enum DomainError: Error, Sendable, Equatable {
     /// An amendment named no field to change.
     case noAmendment(RecordID)
     /// A field was "amended" to the value it already has.
-    case unchangedValue(RecordID, Amendment.Field)
+    case unchangedValue(RecordID, Amendment.Field, Amendment.Value)
     /// A record was amended or reviewed in a state that no longer allows it (a done action, a
     /// completed plan): only an open action, a commissioned commission, an active plan or an
     /// open requirement changes.

@@ -23,7 +23,7 @@ extension Register {
         /// Keeps a field's old value, refusing a "change" to the value it already has.
         func was(_ old: Amendment.Value?) throws(DomainError) {
             let change = changes[olds.count]
-            if old == change.value { throw .unchangedValue(id, change.field) }
+            if old == change.value { throw .unchangedValue(id, change.field, change.value) }
             olds.append(old)
         }
         func stamped() -> [Amendment] {
@@ -154,7 +154,7 @@ extension Register {
     }
 
     /// A value as the audit trail writes it: text in quotes, a date, a person's name, `-` for none.
-    func auditText(_ value: Amendment.Value?) -> String {
+    public func auditText(_ value: Amendment.Value?) -> String {
         switch value {
         case .text(let s)?: return "\"\(s)\""
         case .day(let d)?: return d.description

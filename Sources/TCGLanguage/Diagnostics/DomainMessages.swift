@@ -154,8 +154,8 @@ public enum DomainMessages {
         case .noAmendment(let id):
             return ("say what to change in \(id)",
                     "write amend \(id) FIELD VALUE rationale \"WHY\"; the fields: \(fieldList(id.kind))")
-        case .unchangedValue(let id, let field):
-            return ("\(id)'s \(field.keyword) is already that", "give the new value")
+        case .unchangedValue(let id, let field, let value):
+            return ("\(id)'s \(field.keyword) is already \(register.auditText(value))", "give the new value, or leave the field out")
         case .notChangeable(let id, let state, let alteration):
             let done = alteration == .amendment ? "amended" : "reviewed"
             let allowed: String, help: String?
