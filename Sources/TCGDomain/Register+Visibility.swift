@@ -37,18 +37,15 @@ extension Register {
         func meetingShown(_ n: Int?) -> Int? { n.flatMap { hidden.contains(RecordID(.meeting, $0)) ? nil : $0 } }
         func notesShown(_ notes: [Note]) -> [Note] { notes.filter { $0.meeting == nil || meetingShown($0.meeting) != nil } }
         func amendmentsShown(_ list: [Amendment]) -> [Amendment] { list.filter { $0.meeting == nil || meetingShown($0.meeting) != nil } }
+        func amendmentsShown<T>(in record: T, _ amendments: WritableKeyPath<T, [Amendment]>) -> T {
+            var record = record
+            record[keyPath: amendments] = amendmentsShown(record[keyPath: amendments])
+            return record
+        }
 
-        view.people = RecordList(people.lazy.filter { !hidden.contains($0.id) }.map { p in
-            var p = p
-            p.amendments = amendmentsShown(p.amendments)
-            return p
-        })
+        view.people = RecordList(people.lazy.filter { !hidden.contains($0.id) }.map { amendmentsShown(in: $0, \.amendments) })
         view.meetings = RecordList(meetings.lazy.filter { !hidden.contains($0.id) })
-        view.products = RecordList(products.lazy.filter { !hidden.contains($0.id) }.map { p in
-            var p = p
-            p.amendments = amendmentsShown(p.amendments)
-            return p
-        })
+        view.products = RecordList(products.lazy.filter { !hidden.contains($0.id) }.map { amendmentsShown(in: $0, \.amendments) })
         view.priorities = RecordList(priorities.lazy.filter { !hidden.contains($0.id) }.map { p in
             var p = p
             p.retiredAt = meetingShown(p.retiredAt)
@@ -61,11 +58,7 @@ extension Register {
             r.amendments = amendmentsShown(r.amendments)
             return r
         })
-        view.commissions = RecordList(commissions.lazy.filter { !hidden.contains($0.id) }.map { c in
-            var c = c
-            c.amendments = amendmentsShown(c.amendments)
-            return c
-        })
+        view.commissions = RecordList(commissions.lazy.filter { !hidden.contains($0.id) }.map { amendmentsShown(in: $0, \.amendments) })
         view.plans = RecordList(plans.lazy.filter { !hidden.contains($0.id) }.map { p in
             var p = p
             p.reviews = p.reviews.filter { meetingShown($0.meeting) != nil }
