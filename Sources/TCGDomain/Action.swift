@@ -27,6 +27,8 @@ public struct Action: Hashable, Sendable {
     public var result: String?
     /// Progress notes, oldest first.
     public var progress: [Note] = []
+    /// Changes to its fields after it was made, oldest first (R13).
+    public var amendments: [Amendment] = []
 
     /// Creates an action.
     public init(number: Int, type: PIER, title: String, plan: Int, owner: Int, due: Day, meeting: Int) {

@@ -123,3 +123,32 @@ extension Review.Scope {
         }
     }
 }
+
+extension Amendment.Field {
+    /// The word in audit lines (the field's name in the language).
+    var auditWord: String {
+        switch self {
+        case .title: return "title"
+        case .due: return "due"
+        case .owner: return "owner"
+        case .assignee: return "assignee"
+        case .review: return "review"
+        case .objectives: return "objectives"
+        case .question: return "question"
+        case .name: return "name"
+        case .role: return "role"
+        case .unit: return "unit"
+        }
+    }
+}
+
+extension PlanReview.Outcome {
+    /// The word in audit lines.
+    var auditWord: String {
+        switch self {
+        case .met: return "met"
+        case .partly: return "partly"
+        case .notMet: return "not-met"
+        }
+    }
+}

@@ -21,6 +21,8 @@ public struct Commission: Hashable, Sendable {
     public var status: Status = .commissioned
     /// Delivery note, or the reason it was cancelled.
     public var note: String?
+    /// Changes to its fields after it was made, oldest first (R13).
+    public var amendments: [Amendment] = []
 
     /// Creates a commission.
     public init(number: Int, product: Product.Kind?, title: String, assignee: Int, due: Day, meeting: Int) {

@@ -90,6 +90,21 @@ public enum DomainError: Error, Sendable, Equatable {
     /// An escalation raised at `raisedAt` on `raised` was accepted or declined at `meeting`, dated
     /// `date`, before it was raised (R12).
     case answeredBeforeRaised(RecordID, raisedAt: RecordID, raised: Day, meeting: RecordID, date: Day)
+    /// A priority was amended: its fields are the control strategy's, changed only at an ST&CG
+    /// with `assign` and `retire priority` (R1).
+    case amendedPriority(RecordID)
+    /// A record of a kind that has no field to amend (a meeting, a decision, …) was amended.
+    case notAmendable(RecordID)
+    /// A field was amended that the record's kind does not let `amend` change.
+    case fieldNotAmendable(RecordID, Amendment.Field)
+    /// An amendment named no field to change.
+    case noAmendment(RecordID)
+    /// A field was "amended" to the value it already has.
+    case unchangedValue(RecordID, Amendment.Field, Amendment.Value)
+    /// A record was amended or reviewed in a state that no longer allows it (a done action, a
+    /// completed plan): only an open action, a commissioned commission, an active plan or an
+    /// open requirement changes.
+    case notChangeable(RecordID, RecordState, Alteration)
 
     /// The DOMAIN.md rule the refusal enforces, when one applies.
     public var rule: Rule? {
@@ -97,7 +112,7 @@ public enum DomainError: Error, Sendable, Equatable {
         case .unknownPerson, .unknownUnit, .unknownRecord, .personLeft: return .r11
         case .duplicateUnit, .duplicatePerson, .missingText, .forbiddenInName, .nonPositiveFrequency, .notReassignable, .planNotActive, .actionNotOpen,
              .cannotServe, .reviewBeforeStart, .alreadyPresented, .cannotCancel, .cannotAssign, .noFindings,
-             .handoverToSamePerson:
+             .handoverToSamePerson, .notAmendable, .fieldNotAmendable, .noAmendment, .unchangedValue, .notChangeable:
             return nil
         case .missingRationale(let subject): return subject.rule
         case .missingObjectives: return .r7
@@ -114,7 +129,7 @@ public enum DomainError: Error, Sendable, Equatable {
             }
         case .tacticalRequirementWithoutPlan: return .r4
         case .alreadySuperseded: return .r5
-        case .servesRetiredPriority: return .r1
+        case .servesRetiredPriority, .amendedPriority: return .r1
         case .servesDeclinedEscalation, .meetingHasNoUnit, .noParentUnit, .notParentUnit, .cannotEscalate,
              .escalatedElsewhere, .answeredBeforeRaised:
             return .r12
@@ -151,6 +166,8 @@ public enum DomainError: Error, Sendable, Equatable {
         case escalation
         /// Accepting or declining an escalation (R12).
         case escalationSettlement
+        /// Reviewing a delivery plan against its objectives (R6).
+        case planReview
 
         /// The rule that says where this business is done.
         public var rule: Rule {
@@ -158,7 +175,7 @@ public enum DomainError: Error, Sendable, Equatable {
             case .controlStrategy, .priorityOwner: return .r1
             case .strategicRequirement, .tacticalRequirement, .requirementReview: return .r4
             case .commission, .commissionReassignment, .plan, .planOwner, .action, .actionReassignment,
-                 .operationalReview:
+                 .operationalReview, .planReview:
                 return .r6
             case .escalation, .escalationSettlement: return .r12
             }
@@ -197,6 +214,14 @@ public enum DomainError: Error, Sendable, Equatable {
         case reviewTitle
         /// A progress note's text.
         case progressNote
+        /// A plan's objectives.
+        case planObjectives
+        /// What a plan's review found.
+        case planReviewNote
+        /// A person's role.
+        case personRole
+        /// A person's unit.
+        case personUnit
     }
 
     /// What a required rationale justifies.
@@ -219,12 +244,14 @@ public enum DomainError: Error, Sendable, Equatable {
         case reopening
         /// Handing a person's open work over to another (R13).
         case handover
+        /// Amending a record's fields (R13).
+        case amendment
 
         /// The rule that requires the rationale.
         public var rule: Rule {
             switch self {
             case .priority, .rejectedCandidate: return .r3
-            case .retiringPriority, .cancelling, .reopening, .handover: return .r13
+            case .retiringPriority, .cancelling, .reopening, .handover, .amendment: return .r13
             case .decision: return .r5
             case .escalation, .decliningEscalation: return .r12
             }
@@ -267,6 +294,16 @@ public enum DomainError: Error, Sendable, Equatable {
         case action(Action.Status)
         /// An escalation's status.
         case escalation(Escalation.Status)
+        /// A requirement's status.
+        case requirement(Requirement.Status)
+    }
+
+    /// A change that only a record still open to it takes.
+    public enum Alteration: Sendable, Equatable {
+        /// `amend`.
+        case amendment
+        /// `review plan`.
+        case planReview
     }
 }
 

@@ -16,6 +16,8 @@ public struct Person: Hashable, Sendable {
     public var agency: String?
     /// Active or left.
     public var status: Status = .active
+    /// Changes to its fields after it was made, oldest first (R13).
+    public var amendments: [Amendment] = []
 
     /// Creates a person.
     public init(number: Int, name: String, role: String? = nil, unit: String? = nil, agency: String? = nil) {

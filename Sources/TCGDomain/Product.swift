@@ -33,6 +33,8 @@ public struct Product: Hashable, Sendable {
     /// The meetings it was presented at, in the order presented: once at each meeting that
     /// considers it (the IUM that prepared it, the TT&CG it was prepared for, …).
     public var presentations: [Int] = []
+    /// Changes to its fields after it was made, oldest first (R13).
+    public var amendments: [Amendment] = []
 
     /// The meeting it was first presented at.
     public var presentedAt: Int? { presentations.first }

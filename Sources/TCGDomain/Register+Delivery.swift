@@ -50,8 +50,9 @@ extension Register {
         log("\(id) presented at \(meetings[mi].id)", id, at: meetings[mi].id)
     }
 
-    /// Creates a delivery plan at a TT&CG (R6), serving an active priority or an escalation.
-    public mutating func createPlan(at m: Int, title: String, serves: RecordID?, owner: Int, start: Day?, review: Day?) throws(DomainError) -> RecordID {
+    /// Creates a delivery plan at a TT&CG (R6), serving an active priority or an escalation, with
+    /// the objectives it is reviewed against if given.
+    public mutating func createPlan(at m: Int, title: String, serves: RecordID?, owner: Int, start: Day?, review: Day?, objectives: String? = nil) throws(DomainError) -> RecordID {
         let meeting = try meeting(m, allows: Self.tacticalGroup, .plan)
         try requireText(title, .missingText(.planTitle))
         if let serves {
@@ -73,9 +74,12 @@ extension Register {
         if let start, let review, review < start {
             throw .reviewBeforeStart(review: review, start: start)
         }
+        if let objectives { try requireText(objectives, .missingText(.planObjectives)) }
         try requireActive(owner, as: .planOwner)
         let n = take(.plan)
-        plans.append(Plan(number: n, title: title, serves: serves, owner: owner, start: start, review: review, meeting: m))
+        var plan = Plan(number: n, title: title, serves: serves, owner: owner, start: start, review: review, meeting: m)
+        plan.objectives = objectives
+        plans.append(plan)
         let id = RecordID(.plan, n)
         log("created \(id)", id, at: meeting.id)
         return id

@@ -121,6 +121,8 @@ extension Register {
             for d in decisions where d.meeting == n { out.append(d.id) }
             for e in escalations where e.meeting == n || e.decidedAt == n { out.append(e.id) }
             for p in products where p.presentations.contains(n) { out.append(p.id) }
+            for p in plans where p.reviews.contains(where: { $0.meeting == n }) && !out.contains(p.id) { out.append(p.id) }
+            out += amended(at: n).filter { !out.contains($0) }
         case .priority, .escalation:
             for p in plans where p.serves == id { out.append(p.id) }
             if id.kind == .priority { for r in requirements where r.priority == n { out.append(r.id) } }
@@ -140,6 +142,14 @@ extension Register {
         }
         for d in decisions where d.about.contains(id) { out.append(d.id) }
         return out
+    }
+
+    /// The records with an amendment recorded at meeting `n`.
+    func amended(at n: Int) -> [RecordID] {
+        func at(_ list: [Amendment]) -> Bool { list.contains { $0.meeting == n } }
+        return people.filter { at($0.amendments) }.map(\.id) + products.filter { at($0.amendments) }.map(\.id)
+            + requirements.filter { at($0.amendments) }.map(\.id) + commissions.filter { at($0.amendments) }.map(\.id)
+            + plans.filter { at($0.amendments) }.map(\.id) + actions.filter { at($0.amendments) }.map(\.id)
     }
 
     /// A record (or, as nil, another unit) that refers to the unit with this name.

@@ -5,7 +5,7 @@
 /// plans; a hidden plan its actions, reviews, tactical requirements and escalations; a hidden
 /// commission its product; a hidden action or plan its escalation; a hidden escalation the plans
 /// serving it), drops references to hidden records from those that stay (a decision's subjects,
-/// progress notes recorded at a hidden meeting), and leaves hidden people out of `people` while
+/// progress notes, amendments and plan reviews recorded at a hidden meeting), and leaves hidden people out of `people` while
 /// the records they own stay: their name reads "(withheld)". What is left cannot tell a hidden
 /// record from one that never existed, except by the gap in the ids.
 extension Register {
@@ -36,10 +36,16 @@ extension Register {
         view.withheldNames = people.filter { hidden.contains($0.id) }.map { $0.name.lowercased() }
         func meetingShown(_ n: Int?) -> Int? { n.flatMap { hidden.contains(RecordID(.meeting, $0)) ? nil : $0 } }
         func notesShown(_ notes: [Note]) -> [Note] { notes.filter { $0.meeting == nil || meetingShown($0.meeting) != nil } }
+        func amendmentsShown(_ list: [Amendment]) -> [Amendment] { list.filter { $0.meeting == nil || meetingShown($0.meeting) != nil } }
+        func amendmentsShown<T>(in record: T, _ amendments: WritableKeyPath<T, [Amendment]>) -> T {
+            var record = record
+            record[keyPath: amendments] = amendmentsShown(record[keyPath: amendments])
+            return record
+        }
 
-        view.people = RecordList(people.lazy.filter { !hidden.contains($0.id) })
+        view.people = RecordList(people.lazy.filter { !hidden.contains($0.id) }.map { amendmentsShown(in: $0, \.amendments) })
         view.meetings = RecordList(meetings.lazy.filter { !hidden.contains($0.id) })
-        view.products = RecordList(products.lazy.filter { !hidden.contains($0.id) })
+        view.products = RecordList(products.lazy.filter { !hidden.contains($0.id) }.map { amendmentsShown(in: $0, \.amendments) })
         view.priorities = RecordList(priorities.lazy.filter { !hidden.contains($0.id) }.map { p in
             var p = p
             p.retiredAt = meetingShown(p.retiredAt)
@@ -49,14 +55,21 @@ extension Register {
         view.requirements = RecordList(requirements.lazy.filter { !hidden.contains($0.id) }.map { r in
             var r = r
             r.notes = notesShown(r.notes)
+            r.amendments = amendmentsShown(r.amendments)
             return r
         })
-        view.commissions = RecordList(commissions.lazy.filter { !hidden.contains($0.id) })
-        view.plans = RecordList(plans.lazy.filter { !hidden.contains($0.id) })
+        view.commissions = RecordList(commissions.lazy.filter { !hidden.contains($0.id) }.map { amendmentsShown(in: $0, \.amendments) })
+        view.plans = RecordList(plans.lazy.filter { !hidden.contains($0.id) }.map { p in
+            var p = p
+            p.reviews = p.reviews.filter { meetingShown($0.meeting) != nil }
+            p.amendments = amendmentsShown(p.amendments)
+            return p
+        })
         view.actions = RecordList(actions.lazy.filter { !hidden.contains($0.id) }.map { a in
-            guard a.progress.contains(where: { $0.meeting != nil }) else { return a }
+            guard a.progress.contains(where: { $0.meeting != nil }) || a.amendments.contains(where: { $0.meeting != nil }) else { return a }
             var a = a
             a.progress = notesShown(a.progress)
+            a.amendments = amendmentsShown(a.amendments)
             return a
         })
         view.decisions = RecordList(decisions.lazy.filter { !hidden.contains($0.id) }.map { d in

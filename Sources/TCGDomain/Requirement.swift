@@ -25,6 +25,8 @@ public struct Requirement: Hashable, Sendable {
     public var meeting: Int
     /// Notes from reviews, oldest first.
     public var notes: [Note] = []
+    /// Changes to its fields after it was made, oldest first (R13).
+    public var amendments: [Amendment] = []
 
     /// Creates a requirement.
     public init(number: Int, level: Level, question: String, priority: Int?, plan: Int?, owner: Int?, meeting: Int) {

@@ -2,7 +2,9 @@ import TCGDomain
 import TCGJSON
 
 /// One object per record, members in the order docs/workspace.md lists them; optional values
-/// are omitted when nil, list members are always written.
+/// are omitted when nil, list members are always written, except those added after format
+/// version 3 was sealed (`amendments`, a plan's `reviews`), written only when not empty so that
+/// a record never amended keeps the digest the audit chain recorded for it.
 extension JSONWriter {
     /// Writes a unit.
     mutating func record(_ u: Unit) {
@@ -25,6 +27,7 @@ extension JSONWriter {
         field("agency", p.agency)
         field("status", p.status.workspaceName)
         field("marking", p.marking?.workspaceName)
+        field("amendments", amendments: p.amendments)
         endObject()
     }
 
@@ -58,6 +61,7 @@ extension JSONWriter {
         field("presented_at", .meeting, p.presentedAt)
         if p.presentations.count > 1 { field("presented_again_at", .meeting, numbers: Array(p.presentations.dropFirst())) }
         field("marking", p.marking?.workspaceName)
+        field("amendments", amendments: p.amendments)
         endObject()
     }
 
@@ -101,6 +105,7 @@ extension JSONWriter {
         field("meeting", .meeting, r.meeting)
         field("notes", notes: r.notes)
         field("marking", r.marking?.workspaceName)
+        field("amendments", amendments: r.amendments)
         endObject()
     }
 
@@ -116,6 +121,7 @@ extension JSONWriter {
         field("status", c.status.workspaceName)
         field("note", c.note)
         field("marking", c.marking?.workspaceName)
+        field("amendments", amendments: c.amendments)
         endObject()
     }
 
@@ -132,6 +138,9 @@ extension JSONWriter {
         field("status", p.status.workspaceName)
         field("note", p.note)
         field("marking", p.marking?.workspaceName)
+        field("objectives", p.objectives)
+        if !p.reviews.isEmpty { field("reviews", planReviews: p.reviews) }
+        field("amendments", amendments: p.amendments)
         endObject()
     }
 
@@ -149,6 +158,7 @@ extension JSONWriter {
         field("result", a.result)
         field("progress", notes: a.progress)
         field("marking", a.marking?.workspaceName)
+        field("amendments", amendments: a.amendments)
         endObject()
     }
 

@@ -53,4 +53,50 @@ extension JSONWriter {
         }
         endArray()
     }
+
+    /// `key: [{"field": …, "old": …, "new": …, "user": …, "day": …, "rationale": …, "meeting": …}, …]`,
+    /// or nothing when there are none. Values are written as the field stores them: text, a date,
+    /// a person's id.
+    mutating func field(_ key: StaticString, amendments: [Amendment]) {
+        guard !amendments.isEmpty else { return }
+        self.key(key)
+        beginArray()
+        for a in amendments {
+            beginObject()
+            field("field", a.field.workspaceName)
+            if let old = a.old { field("old", amendment: old) }
+            field("new", amendment: a.new)
+            field("user", a.user)
+            field("day", day: a.day)
+            field("rationale", a.rationale)
+            field("meeting", .meeting, a.meeting)
+            endObject()
+        }
+        endArray()
+    }
+
+    /// `key: VALUE`, an amended field's value.
+    private mutating func field(_ key: StaticString, amendment value: Amendment.Value) {
+        switch value {
+        case .text(let s): field(key, s)
+        case .day(let d): field(key, day: d)
+        case .person(let n): field(key, .person, n)
+        }
+    }
+
+    /// `key: [{"date": …, "meeting": …, "outcome": …, "note": …, "next": …}, …]`.
+    mutating func field(_ key: StaticString, planReviews: [PlanReview]) {
+        self.key(key)
+        beginArray()
+        for r in planReviews {
+            beginObject()
+            field("date", day: r.date)
+            field("meeting", .meeting, r.meeting)
+            field("outcome", r.outcome.workspaceName)
+            field("note", r.note)
+            field("next", day: r.next)
+            endObject()
+        }
+        endArray()
+    }
 }

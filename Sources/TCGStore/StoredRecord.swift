@@ -52,6 +52,23 @@ private func noteMeetings(_ member: String, _ notes: [Note], _ exists: (RecordID
     return nil
 }
 
+/// The first amendment whose meeting does not exist, as `("amendments", M-n)`.
+private func amendmentMeetings(_ amendments: [Amendment], _ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
+    for a in amendments {
+        if let found = reference("amendments", .meeting, a.meeting, exists) { return found }
+    }
+    return nil
+}
+
+/// The first person an amendment names (an old or new owner) who is not a person, as
+/// `("amendments", number)`.
+private func amendmentPeople(_ amendments: [Amendment], _ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
+    for a in amendments {
+        for case .person(let n)? in [a.old, a.new] where !isPerson(n) { return ("amendments", n) }
+    }
+    return nil
+}
+
 /// `("unit", name)` when `name` is given and is not a unit.
 private func unknownUnit(_ name: String?, _ isUnit: (String) -> Bool) -> (member: String, name: String)? {
     guard let name, !isUnit(name) else { return nil }
@@ -105,6 +122,7 @@ extension Person: StoredRecord {
     func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { nil }
     func missingUnit(_ isUnit: (String) -> Bool) -> (member: String, name: String)? { unknownUnit(unit, isUnit) }
     func badDate(_ isBad: (Day) -> Bool) -> String? { nil }
+    func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? { amendmentMeetings(amendments, exists) }
 }
 
 extension Meeting: StoredRecord {
@@ -138,7 +156,7 @@ extension Product: StoredRecord {
         for n in presentations.dropFirst() {
             if let missing = reference("presented_again_at", .meeting, n, exists) { return missing }
         }
-        return nil
+        return amendmentMeetings(amendments, exists)
     }
 }
 
@@ -175,11 +193,14 @@ extension Requirement: StoredRecord {
     static var inEntry: WritableKeyPath<JournalEntry, [Requirement]> { \.requirements }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Requirement { try decoder.requirement() }
-    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
+        missing("owner", owner, isPerson) ?? amendmentPeople(amendments, isPerson)
+    }
     func badDate(_ isBad: (Day) -> Bool) -> String? { notes.contains { isBad($0.date) } ? "notes" : nil }
     func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
         reference("priority", .priority, priority, exists) ?? reference("plan", .plan, plan, exists)
             ?? reference("meeting", .meeting, meeting, exists) ?? noteMeetings("notes", notes, exists)
+            ?? amendmentMeetings(amendments, exists)
     }
 }
 
@@ -189,10 +210,12 @@ extension Commission: StoredRecord {
     static var inEntry: WritableKeyPath<JournalEntry, [Commission]> { \.commissions }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Commission { try decoder.commission() }
-    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("assignee", assignee, isPerson) }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
+        missing("assignee", assignee, isPerson) ?? amendmentPeople(amendments, isPerson)
+    }
     func badDate(_ isBad: (Day) -> Bool) -> String? { isBad(due) ? "due" : nil }
     func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
-        reference("meeting", .meeting, meeting, exists)
+        reference("meeting", .meeting, meeting, exists) ?? amendmentMeetings(amendments, exists)
     }
 }
 
@@ -202,7 +225,9 @@ extension Plan: StoredRecord {
     static var inEntry: WritableKeyPath<JournalEntry, [Plan]> { \.plans }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Plan { try decoder.plan() }
-    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
+        missing("owner", owner, isPerson) ?? amendmentPeople(amendments, isPerson)
+    }
     func badDate(_ isBad: (Day) -> Bool) -> String? {
         if let start, isBad(start) { return "start" }
         if let review, isBad(review) { return "review" }
@@ -210,7 +235,11 @@ extension Plan: StoredRecord {
     }
     func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
         if let serves, !exists(serves) { return ("serves", serves) }
-        return reference("meeting", .meeting, meeting, exists)
+        if let found = reference("meeting", .meeting, meeting, exists) { return found }
+        for r in reviews {
+            if let found = reference("reviews", .meeting, r.meeting, exists) { return found }
+        }
+        return amendmentMeetings(amendments, exists)
     }
 }
 
@@ -220,14 +249,16 @@ extension Action: StoredRecord {
     static var inEntry: WritableKeyPath<JournalEntry, [Action]> { \.actions }
     func write(to writer: inout JSONWriter) { writer.record(self) }
     static func read(_ decoder: inout WorkspaceDecoder) throws(JSONError) -> Action { try decoder.action() }
-    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? { missing("owner", owner, isPerson) }
+    func missingPerson(_ isPerson: (Int) -> Bool) -> (member: String, number: Int)? {
+        missing("owner", owner, isPerson) ?? amendmentPeople(amendments, isPerson)
+    }
     func badDate(_ isBad: (Day) -> Bool) -> String? {
         if isBad(due) { return "due" }
         return progress.contains { isBad($0.date) } ? "progress" : nil
     }
     func missingRecord(_ exists: (RecordID) -> Bool) -> (member: String, id: RecordID)? {
         reference("plan", .plan, plan, exists) ?? reference("meeting", .meeting, meeting, exists)
-            ?? noteMeetings("progress", progress, exists)
+            ?? noteMeetings("progress", progress, exists) ?? amendmentMeetings(amendments, exists)
     }
 }
 

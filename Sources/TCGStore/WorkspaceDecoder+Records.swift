@@ -33,7 +33,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, name: String?, role: String?, unit: String?, agency: String?
-        var status = Person.Status.active
+        var status = Person.Status.active, amendments: [Amendment] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -44,6 +44,7 @@ extension WorkspaceDecoder {
             case "agency": agency = try optionalString()
             case "status": status = try value(Person.Status.self)
             case "marking": marking = try value(Marking.self)
+            case "amendments": amendments = try self.amendments()
             default: try reader.skipValue()
             }
         }
@@ -52,6 +53,7 @@ extension WorkspaceDecoder {
                             role: role, unit: unit, agency: agency)
         person.status = status
         person.marking = marking
+        person.amendments = amendments
         return person
     }
 
@@ -95,6 +97,7 @@ extension WorkspaceDecoder {
         var marking: Marking?
         var number: Int?, kind: Product.Kind?, title: String?, author: Int?, date: Day?, commission: Int?
         var recommends: String?, status = Product.Status.draft, presentedAt: Int?, presentedAgainAt: [Int] = []
+        var amendments: [Amendment] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -109,6 +112,7 @@ extension WorkspaceDecoder {
             case "presented_at": presentedAt = try optionalID(.meeting)
             case "presented_again_at": presentedAgainAt = try numbers(.meeting)
             case "marking": marking = try value(Marking.self)
+            case "amendments": amendments = try self.amendments()
             default: try reader.skipValue()
             }
         }
@@ -119,6 +123,7 @@ extension WorkspaceDecoder {
         product.status = status
         product.presentations = (presentedAt.map { [$0] } ?? []) + presentedAgainAt
         product.marking = marking
+        product.amendments = amendments
         return product
     }
 
@@ -186,7 +191,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, level: Requirement.Level?, question: String?, priority: Int?, plan: Int?, owner: Int?
-        var status = Requirement.Status.open, meeting: Int?, notes: [Note] = []
+        var status = Requirement.Status.open, meeting: Int?, notes: [Note] = [], amendments: [Amendment] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -200,6 +205,7 @@ extension WorkspaceDecoder {
             case "meeting": meeting = try id(.meeting)
             case "notes": notes = try self.notes()
             case "marking": marking = try value(Marking.self)
+            case "amendments": amendments = try self.amendments()
             default: try reader.skipValue()
             }
         }
@@ -210,6 +216,7 @@ extension WorkspaceDecoder {
         requirement.status = status
         requirement.notes = notes
         requirement.marking = marking
+        requirement.amendments = amendments
         return requirement
     }
 
@@ -219,7 +226,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, product: Product.Kind?, title: String?, assignee: Int?, due: Day?, meeting: Int?
-        var status = Commission.Status.commissioned, note: String?
+        var status = Commission.Status.commissioned, note: String?, amendments: [Amendment] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -232,6 +239,7 @@ extension WorkspaceDecoder {
             case "status": status = try value(Commission.Status.self)
             case "note": note = try optionalString()
             case "marking": marking = try value(Marking.self)
+            case "amendments": amendments = try self.amendments()
             default: try reader.skipValue()
             }
         }
@@ -242,6 +250,7 @@ extension WorkspaceDecoder {
         commission.status = status
         commission.note = note
         commission.marking = marking
+        commission.amendments = amendments
         return commission
     }
 
@@ -251,7 +260,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, title: String?, serves: RecordID?, owner: Int?, begins: Day?, review: Day?, meeting: Int?
-        var status = Plan.Status.active, note: String?
+        var status = Plan.Status.active, note: String?, objectives: String?, reviews: [PlanReview] = [], amendments: [Amendment] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -272,6 +281,9 @@ extension WorkspaceDecoder {
             case "status": status = try value(Plan.Status.self)
             case "note": note = try optionalString()
             case "marking": marking = try value(Marking.self)
+            case "objectives": objectives = try optionalString()
+            case "reviews": reviews = try planReviews()
+            case "amendments": amendments = try self.amendments()
             default: try reader.skipValue()
             }
         }
@@ -282,6 +294,9 @@ extension WorkspaceDecoder {
         plan.status = status
         plan.note = note
         plan.marking = marking
+        plan.objectives = objectives
+        plan.reviews = reviews
+        plan.amendments = amendments
         return plan
     }
 
@@ -291,7 +306,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, type: Action.PIER?, title: String?, plan: Int?, owner: Int?, due: Day?, meeting: Int?
-        var status = Action.Status.open, result: String?, progress: [Note] = []
+        var status = Action.Status.open, result: String?, progress: [Note] = [], amendments: [Amendment] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -306,6 +321,7 @@ extension WorkspaceDecoder {
             case "result": result = try optionalString()
             case "progress": progress = try notes()
             case "marking": marking = try value(Marking.self)
+            case "amendments": amendments = try self.amendments()
             default: try reader.skipValue()
             }
         }
@@ -318,6 +334,7 @@ extension WorkspaceDecoder {
         action.result = result
         action.progress = progress
         action.marking = marking
+        action.amendments = amendments
         return action
     }
 

@@ -160,6 +160,80 @@ extension WorkspaceDecoder {
         return list
     }
 
+    /// A record's amendments: `[{"field": …, "old": …, "new": …, "user": …, "day": …,
+    /// "rationale": …, "meeting": …}, …]`; `old` and `new` are read as the field stores them
+    /// (text, a date, a person's id).
+    mutating func amendments() throws(JSONError) -> [Amendment] {
+        try reader.beginArray()
+        var list: [Amendment] = []
+        while try reader.nextElement() {
+            let start = reader.offset
+            try reader.beginObject()
+            var field: Amendment.Field?, old: (String, Int)?, new: (String, Int)?, user: String?, day: Day?, rationale: String?, meeting: Int?
+            while let key = try reader.nextKey() {
+                switch key {
+                case "field": field = try value(Amendment.Field.self)
+                case "old": old = (try reader.readString(), reader.offset)
+                case "new": new = (try reader.readString(), reader.offset)
+                case "user": user = try reader.readString()
+                case "day": day = try self.day()
+                case "rationale": rationale = try reader.readString()
+                case "meeting": meeting = try optionalID(.meeting)
+                default: try reader.skipValue()
+                }
+            }
+            let f = try required(field, "field", start), after = try required(new, "new", start)
+            list.append(Amendment(field: f, old: try old.map { (o) throws(JSONError) in try amendedValue(o, of: f) },
+                                  new: try amendedValue(after, of: f), user: try required(user, "user", start),
+                                  day: try required(day, "day", start), rationale: try required(rationale, "rationale", start),
+                                  meeting: meeting))
+        }
+        return list
+    }
+
+    /// An amended field's value read as `text` (ending at `end`) for `field`: a date for `due`
+    /// and `review`, a person's id for `owner` and `assignee`, else text.
+    private func amendedValue(_ given: (text: String, end: Int), of field: Amendment.Field) throws(JSONError) -> Amendment.Value {
+        switch field {
+        case .due, .review:
+            guard let d = WorkspaceText.day(in: given.text) else {
+                throw problem("expected a date YYYY-MM-DD that exists, found \(Self.quoted(given.text))", at: given.end)
+            }
+            return .day(d)
+        case .owner, .assignee:
+            guard let n = WorkspaceText.number(in: given.text, kind: .person) else {
+                throw problem("expected a PE-n id, found \(Self.quoted(given.text))", at: given.end)
+            }
+            return .person(n)
+        default:
+            return .text(given.text)
+        }
+    }
+
+    /// A plan's reviews: `[{"date": …, "meeting": …, "outcome": …, "note": …, "next": …}, …]`.
+    mutating func planReviews() throws(JSONError) -> [PlanReview] {
+        try reader.beginArray()
+        var list: [PlanReview] = []
+        while try reader.nextElement() {
+            let start = reader.offset
+            try reader.beginObject()
+            var date: Day?, meeting: Int?, outcome: PlanReview.Outcome?, note: String?, next: Day?
+            while let key = try reader.nextKey() {
+                switch key {
+                case "date": date = try day()
+                case "meeting": meeting = try id(.meeting)
+                case "outcome": outcome = try value(PlanReview.Outcome.self)
+                case "note": note = try reader.readString()
+                case "next": next = try optionalDay()
+                default: try reader.skipValue()
+                }
+            }
+            list.append(PlanReview(date: try required(date, "date", start), meeting: try required(meeting, "meeting", start),
+                                   outcome: try required(outcome, "outcome", start), note: try required(note, "note", start), next: next))
+        }
+        return list
+    }
+
     /// "a" or "an" before an id prefix read aloud (`an A-n id`, `a DP-n id`).
     private func article(_ kind: RecordKind) -> String {
         switch kind {

@@ -251,3 +251,32 @@ extension RecordKind {
         self = kind
     }
 }
+
+extension Amendment.Field: WorkspaceNamed {
+    /// In amendments' `field`.
+    var workspaceName: String {
+        switch self {
+        case .title: return "title"
+        case .due: return "due"
+        case .owner: return "owner"
+        case .assignee: return "assignee"
+        case .review: return "review"
+        case .objectives: return "objectives"
+        case .question: return "question"
+        case .name: return "name"
+        case .role: return "role"
+        case .unit: return "unit"
+        }
+    }
+}
+
+extension PlanReview.Outcome: WorkspaceNamed {
+    /// In plan reviews' `outcome`.
+    var workspaceName: String {
+        switch self {
+        case .met: return "met"
+        case .partly: return "partly"
+        case .notMet: return "not-met"
+        }
+    }
+}

@@ -208,6 +208,11 @@ public struct CommandSpec: Sendable {
     public var examples: [String]
     /// The synopsis as help shows it, when the grammar alone does not say it all.
     public var customSynopsis: String?
+    /// For a command whose clauses depend on its operands (`amend A-3 due …`): given the
+    /// arguments parsed so far and a clause's keyword, why that clause does not fit them (a
+    /// message and help), or nil when it does. The parser refuses an unfitting clause at its
+    /// keyword; the command checks again when it runs (an operand may be a `$variable`).
+    public var clauseFit: (@Sendable (Arguments, String) -> (message: String, help: String?)?)?
     /// Runs the command over its parsed arguments; nil for the forms the parser builds into
     /// statements of their own (`let`, `for`, `if`, …).
     let execute: (@Sendable (Call) throws(Diagnostic) -> Value)?

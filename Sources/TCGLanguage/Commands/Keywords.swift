@@ -255,3 +255,32 @@ extension RecordKind {
         }
     }
 }
+
+extension Amendment.Field: Keyword {
+    /// `title`, `due`, `owner`, `assignee`, `review`, `objectives`, `question`, `name`, `role`, `unit`.
+    public var keyword: String {
+        switch self {
+        case .title: return "title"
+        case .due: return "due"
+        case .owner: return "owner"
+        case .assignee: return "assignee"
+        case .review: return "review"
+        case .objectives: return "objectives"
+        case .question: return "question"
+        case .name: return "name"
+        case .role: return "role"
+        case .unit: return "unit"
+        }
+    }
+}
+
+extension PlanReview.Outcome: Keyword {
+    /// `met`, `partly`, `not-met`.
+    public var keyword: String {
+        switch self {
+        case .met: return "met"
+        case .partly: return "partly"
+        case .notMet: return "not-met"
+        }
+    }
+}

@@ -101,6 +101,8 @@ public enum DomainMessages {
         case .alreadyPresented(let id, let meeting):
             return ("\(id) was already presented at \(meeting)",
                     "a product is presented once at each meeting that considers it; name another with `at M-n`")
+        case .dueBeforeMeeting(.plan, let due, let meeting, let date):
+            return ("a plan's next review cannot be on \(due), before \(meeting) reviews it on \(date)", "give a date after \(date), or no `next`")
         case .dueBeforeMeeting(let kind, let due, let meeting, let date):
             return ("\(kind == .action ? "an action" : "a commission") cannot be due on \(due), before \(meeting) tasks it on \(date)",
                     "give a due date on or after \(date)")
@@ -138,7 +140,51 @@ public enum DomainMessages {
         case .answeredBeforeRaised(let id, let raisedAt, let raised, let meeting, let date):
             return ("\(id) was raised at \(raisedAt) on \(raised); \(meeting), on \(date), was before it and cannot answer it",
                     "accept or decline it at a meeting on or after \(raised)")
+        case .amendedPriority(let id):
+            return ("\(id) is a priority: its fields are the control strategy's, changed only at an ST&CG",
+                    "at an ST&CG, `assign PERSON to \(id)` changes its owner, and `retire priority \(id) rationale \"WHY\"` with `add priority …` replaces it")
+        case .notAmendable(let id) where id.kind == .decision:
+            return ("a decision is not amended: a correction is a new decision that supersedes it (R5)",
+                    "decide \"TEXT\" rationale \"WHY\" supersedes \(id)")
+        case .notAmendable(let id):
+            return ("\(id) is \(article(id.kind.noun)) \(id.kind.noun), which `amend` does not change",
+                    "amend changes actions, commissions, delivery plans, requirements, people and products")
+        case .fieldNotAmendable(let id, let field):
+            return unknownField(field.keyword, of: id.kind)
+        case .noAmendment(let id):
+            return ("say what to change in \(id)",
+                    "write amend \(id) FIELD VALUE rationale \"WHY\"; the fields: \(fieldList(id.kind))")
+        case .unchangedValue(let id, let field, let value):
+            return ("\(id)'s \(field.keyword) is already \(register.auditText(value))", "give the new value, or leave the field out")
+        case .notChangeable(let id, let state, let alteration):
+            let done = alteration == .amendment ? "amended" : "reviewed"
+            let allowed: String, help: String?
+            switch id.kind {
+            case .action: (allowed, help) = ("an open action", "reopen it first: reopen \(id) rationale \"WHY\"")
+            case .commission: (allowed, help) = ("commissioned analysis", nil)
+            case .requirement: (allowed, help) = ("an open requirement", "at an ST&CG or TT&CG: review requirement \(id) status open")
+            default: (allowed, help) = ("an active plan", nil)
+            }
+            return ("\(id) is \(keyword(of: state)): only \(allowed) can be \(done)", help)
         }
+    }
+
+    /// The refusal of a field that `amend` does not change for a kind of record (written as
+    /// `word`), listing those it does, with "did you mean".
+    static func unknownField(_ word: String, of kind: RecordKind) -> (message: String, help: String?) {
+        let fields = (Amendment.fields(of: kind) ?? []).map(\.keyword)
+        return ("`\(word)` is not a field of \(article(kind.noun)) \(kind.noun) that can be amended; amend changes its \(fieldList(kind))",
+                Suggest.didYouMean(Suggest.nearest(word, among: fields)) ?? "write amend ID FIELD VALUE rationale \"WHY\"")
+    }
+
+    /// The fields `amend` changes for a kind: `title, due, owner`.
+    static func fieldList(_ kind: RecordKind) -> String {
+        (Amendment.fields(of: kind) ?? []).map(\.keyword).joined(separator: ", ")
+    }
+
+    /// "a" or "an" before a noun.
+    static func article(_ noun: String) -> String {
+        "aeiou".contains(noun.prefix(1)) ? "an" : "a"
     }
 
     /// The message (without its rule) and the help for a warning; records are named as `register` shows them.
@@ -197,6 +243,7 @@ public enum DomainMessages {
         case .operationalReview: return "operational reviews are commissioned"
         case .escalation: return "escalation is decided"
         case .escalationSettlement: return "escalations are accepted or declined"
+        case .planReview: return "delivery plans are reviewed"
         }
     }
 
@@ -224,6 +271,7 @@ public enum DomainMessages {
         case .plan(let s): return s.keyword
         case .action(let s): return s.keyword
         case .escalation(let s): return s.keyword
+        case .requirement(let s): return s.keyword
         }
     }
 
@@ -241,6 +289,10 @@ public enum DomainMessages {
         case .actionTitle: return ("an action needs a title", nil)
         case .reviewTitle: return ("a review needs a title", nil)
         case .progressNote: return ("a progress note needs text", nil)
+        case .planObjectives: return ("a plan's objectives cannot be empty", "write objectives \"WHAT THE PLAN MUST ACHIEVE\"")
+        case .planReviewNote: return ("a plan's review needs a note of what the group found", "add note \"WHAT WAS FOUND\"")
+        case .personRole: return ("a person's role cannot be empty", nil)
+        case .personUnit: return ("a person's unit cannot be empty", nil)
         }
     }
 
@@ -257,6 +309,7 @@ public enum DomainMessages {
         case .cancelling: return ("cancelling needs a rationale", "add rationale \"WHY\"")
         case .reopening: return ("reopening an action needs a rationale", "add rationale \"WHY\"")
         case .handover: return ("a handover needs a rationale", "add rationale \"WHY\"")
+        case .amendment: return ("an amendment needs a rationale: the record keeps why it changed", "add rationale \"WHY\"")
         }
     }
 }

@@ -179,6 +179,7 @@ public enum QueryKinds {
             field("review", .date) { r, i in r.plans[i].review.map { .date($0) } },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.plans[i].meeting)) },
             field("status", choices(Plan.Status.self)) { r, i in .word(r.plans[i].status.keyword) },
+            field("objectives", .text) { r, i in text(r.plans[i].objectives) },
             field("priority", .id, hidden: true) { r, i in r.priority(of: r.plans[i].id).map { .id($0) } },
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.plans[i].meeting)) },
             field("marking", markingType) { r, i in r.plans[i].marking.map { .word($0.label) } },

@@ -107,6 +107,10 @@ public struct Reports {
         case .plan:
             let n = register.plans[i].number
             if let note = register.plans[i].note { doc.fields.append(("note", .text(note))) }
+            doc.sections.append(Section(key: "plan_reviews", title: "Plan reviews", columns: ["date", "meeting", "outcome", "note", "next"],
+                                        rows: register.plans[i].reviews.map { v in
+                                            [.date(v.date), .id(RecordID(.meeting, v.meeting)), .word(v.outcome.keyword), .text(v.note), v.next.map { .date($0) }]
+                                        }))
             doc.sections.append(dueSection(QueryKinds.actions, rows(QueryKinds.actions) { register.actions[$0].plan == n }, key: "actions", title: "Actions"))
             doc.sections.append(section(QueryKinds.reviews, rows(QueryKinds.reviews) { register.reviews[$0].plan == n }))
             doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].plan == n }))
@@ -136,8 +140,39 @@ public struct Reports {
             return minutes(id.number)
         default: break
         }
+        doc.sections.append(amendments(amendmentsOf(id, i)))
         doc.sections.removeAll { $0.rows.isEmpty && $0.key != "progress" }
         return doc
+    }
+
+    /// The amendments kept on record number `i` of `id`'s kind (none for a kind never amended).
+    func amendmentsOf(_ id: RecordID, _ i: Int) -> [Amendment] {
+        switch id.kind {
+        case .action: return register.actions[i].amendments
+        case .commission: return register.commissions[i].amendments
+        case .plan: return register.plans[i].amendments
+        case .requirement: return register.requirements[i].amendments
+        case .person: return register.people[i].amendments
+        case .product: return register.products[i].amendments
+        default: return []
+        }
+    }
+
+    /// A record's amendments, oldest first: when, which field, old -> new, who, why, and where.
+    func amendments(_ list: [Amendment]) -> Section {
+        func shown(_ v: Amendment.Value?) -> FieldValue? {
+            switch v {
+            case .text(let s)?: return .text(s)
+            case .day(let d)?: return .date(d)
+            case .person(let n)?: return .person(n, register.name(of: n))
+            case nil: return nil
+            }
+        }
+        return Section(key: "amendments", title: "Amendments", columns: ["day", "field", "old", "new", "by", "rationale", "meeting"],
+                       rows: list.map { a in
+                           [.date(a.day), .word(a.field.keyword), shown(a.old), shown(a.new), .text(a.user), .text(a.rationale),
+                            a.meeting.map { .id(RecordID(.meeting, $0)) }]
+                       })
     }
 
     func section(_ schema: KindSchema, _ rows: [Int]) -> Section {
@@ -283,6 +318,7 @@ public struct Reports {
     }
 
     /// The audit trail, of one record or all, since a date, from the entries the store handed over.
+    /// A record's trail shows each entry's changes in tables too (an amendment's old -> new).
     func history(_ trail: [AuditEntry], of id: RecordID?, since: Day?) -> Document {
         let entries = trail.filter { e in
             register.shows(e) && (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
@@ -293,7 +329,7 @@ public struct Reports {
         }
         return Document(shape: .list, title: "History\(id.map { " of \($0)" } ?? "")", sections: [
             Section(key: "history", title: "History", columns: ["seq", "at", "day", "user", "source", "statement", "changes", "ids"],
-                    rows: rows, tableColumns: ["seq", "at", "user", "source", "statement"]),
+                    rows: rows, tableColumns: ["seq", "at", "user", "source", "statement"] + (id == nil ? [] : ["changes"])),
         ])
     }
 }

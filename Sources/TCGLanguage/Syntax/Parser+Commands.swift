@@ -58,6 +58,7 @@ extension Parser {
                 args["at"] = .expr(try parseSlot(.id([.meeting]), what: "M-n", spec: spec))
                 continue
             }
+            if let unfit = spec.clauseFit?(args, t.lower) { throw fail(unfit.message, t, help: unfit.help) }
             guard let clause = spec.clauses.first(where: { clauseMatches($0) }) else {
                 var keywords = spec.clauses.map { $0.keywords.joined(separator: " ") }
                 if spec.atMeeting { keywords.append("at") }

@@ -3,8 +3,8 @@ import TCGDomain
 /// Plans, actions, commissions, reviews, escalations, products and decisions.
 extension CommandTable {
     static let delivery: [CommandSpec] = [
-        commissionAnalysis, createPlan, closePlan, addAction, assign, handover, commissionReview, escalate, accept, decline,
-        addProduct, present, decide, deliver, update, complete, reopen, cancel, recordFindings, mark,
+        commissionAnalysis, createPlan, reviewPlan, closePlan, addAction, assign, handover, commissionReview, escalate, accept, decline,
+        addProduct, present, decide, deliver, update, complete, reopen, amend, modify, cancel, recordFindings, mark,
     ]
 
     static var commissionAnalysis: CommandSpec {
@@ -21,15 +21,18 @@ extension CommandTable {
 
     static var createPlan: CommandSpec {
         let title = Arg("title", .text), serves = Opt("for", .id([.priority, .escalation])), owner = Arg("owner", .person)
-        let start = Opt("start", .date), review = Opt("review", .date)
+        let start = Opt("start", .date), review = Opt("review", .date), objectives = Opt("objectives", .text)
         return CommandSpec("create plan", [Operand(title, "\"TITLE\"")],
                            [Clause("for", serves, "P-n|E-n"), Clause("owner", owner, "PERSON"), Clause("start", start, "DATE"),
-                            Clause("review", review, "DATE")],
+                            Clause("review", review, "DATE"), Clause("objectives", objectives, "\"TEXT\"")],
                            atMeeting: true, effect: .change, topic: "delivery",
-                           "Create a delivery plan with its owner, at a TT&CG (R6); prints DP-n.",
-                           ["let plan = create plan \"Op Lantern\" for P-1 owner \"Sgt Bea Cole\" start 2027-03-11 review 2027-03-24"]) { c throws(Diagnostic) in
+                           "Create a delivery plan with its owner, at a TT&CG (R6), with the objectives it is reviewed against (`review plan`); prints DP-n.",
+                           ["let plan = create plan \"Op Lantern\" for P-1 owner \"Sgt Bea Cole\" start 2027-03-11 review 2027-03-24 objectives \"Cut town-centre ASB by a third\""]) { c throws(Diagnostic) in
             let m = try c.meeting(), t = try c(title), s = try c(serves), o = try c(owner), st = try c(start), rv = try c(review)
-            return .id(try c.change { (r) throws(DomainError) in try r.createPlan(at: m, title: t, serves: s, owner: o, start: st, review: rv) })
+            let ob = try c(objectives)
+            return .id(try c.change { (r) throws(DomainError) in
+                try r.createPlan(at: m, title: t, serves: s, owner: o, start: st, review: rv, objectives: ob)
+            })
         }
     }
 
