@@ -23,6 +23,9 @@ public struct Priority: Hashable, Sendable {
     public var retiredRationale: String?
     /// The ST&CG that retired it.
     public var retiredAt: Int?
+    /// The PIER strands its delivery is to cover, in PIER order (none given: empty). A strand
+    /// listed here with no actions is a gap that `performance` shows.
+    public var strands: [Action.PIER] = []
 
     /// Creates a priority.
     public init(number: Int, title: String, owner: Int, rationale: String, unit: String?, meeting: Int) {

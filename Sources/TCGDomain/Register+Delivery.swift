@@ -135,7 +135,7 @@ extension Register {
         guard actions[i].status == .open else { throw .alreadyInState(id, .action(actions[i].status)) }
         actions[i].status = .done
         actions[i].result = result
-        log("\(id) status open -> done", id)
+        log(Self.doneChange(id), id)
     }
 
     /// Opens a done or cancelled action again, with why (R13): its result goes into its progress

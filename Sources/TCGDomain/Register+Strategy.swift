@@ -3,14 +3,18 @@ extension Register {
     static let tcGroups: Set<Meeting.Kind> = [.stcg, .ttcg]
     static let tacticalGroup: Set<Meeting.Kind> = [.ttcg]
 
-    /// Adds a priority to the control strategy: only at an ST&CG (R1), with an owner (R2) and a rationale (R3).
-    public mutating func addPriority(at m: Int, title: String, owner: Int, rationale: String) throws(DomainError) -> RecordID {
+    /// Adds a priority to the control strategy: only at an ST&CG (R1), with an owner (R2) and a
+    /// rationale (R3), and the PIER strands its delivery is to cover (kept once each, in PIER order).
+    public mutating func addPriority(at m: Int, title: String, owner: Int, rationale: String,
+                                     strands: [Action.PIER] = []) throws(DomainError) -> RecordID {
         let meeting = try meeting(m, allows: Self.strategyGroup, .controlStrategy)
         try requireText(title, .missingText(.priorityTitle))
         try requireText(rationale, .missingRationale(for: .priority))
         try requireActive(owner, as: .priorityOwner)
         let n = take(.priority)
-        priorities.append(Priority(number: n, title: title, owner: owner, rationale: rationale, unit: meeting.unit, meeting: m))
+        var priority = Priority(number: n, title: title, owner: owner, rationale: rationale, unit: meeting.unit, meeting: m)
+        priority.strands = Action.PIER.allCases.filter(strands.contains)
+        priorities.append(priority)
         let id = RecordID(.priority, n)
         log("created \(id)", id, at: meeting.id)
         return id

@@ -77,6 +77,12 @@ extension JSONWriter {
         field("status", p.status.workspaceName)
         field("retired_rationale", p.retiredRationale)
         field("retired_at", .meeting, p.retiredAt)
+        if !p.strands.isEmpty {
+            key("strands")
+            beginArray()
+            for strand in p.strands { string(strand.workspaceName) }
+            endArray()
+        }
         field("marking", p.marking?.workspaceName)
         endObject()
     }

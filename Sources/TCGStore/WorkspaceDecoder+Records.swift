@@ -133,7 +133,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, title: String?, owner: Int?, rationale: String?, unit: String?, meeting: Int?
-        var status = Priority.Status.active, retiredRationale: String?, retiredAt: Int?
+        var status = Priority.Status.active, retiredRationale: String?, retiredAt: Int?, strands: [Action.PIER] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -146,6 +146,7 @@ extension WorkspaceDecoder {
             case "status": status = try value(Priority.Status.self)
             case "retired_rationale": retiredRationale = try optionalString()
             case "retired_at": retiredAt = try optionalID(.meeting)
+            case "strands": strands = try values(Action.PIER.self)
             case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
@@ -157,6 +158,7 @@ extension WorkspaceDecoder {
         priority.status = status
         priority.retiredRationale = retiredRationale
         priority.retiredAt = retiredAt
+        priority.strands = strands
         priority.marking = marking
         return priority
     }

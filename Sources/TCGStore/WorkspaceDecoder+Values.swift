@@ -134,6 +134,14 @@ extension WorkspaceDecoder {
         return value
     }
 
+    /// A list of enumeration values.
+    mutating func values<E: WorkspaceNamed>(_ type: E.Type) throws(JSONError) -> [E] {
+        try reader.beginArray()
+        var list: [E] = []
+        while try reader.nextElement() { list.append(try value(type)) }
+        return list
+    }
+
     /// An enumeration value, or nil for `null`.
     mutating func optionalValue<E: WorkspaceNamed>(_ type: E.Type) throws(JSONError) -> E? {
         try reader.tryReadNull() ? nil : try value(type)

@@ -34,7 +34,7 @@ final class VisibilityTests: XCTestCase {
             "list actions where owner = \"Sgt Bea Cole\" order by due", "count actions", "show A-2", "show DP-1", "show P-1",
             "show M-2", "show PE-2", "outstanding", "outstanding actions for \"Sgt Bea Cole\"", "agenda next ttcg unit East",
             "agenda next ttcg", "agenda M-2", "minutes M-2", "minutes M-1", "strategy", "calendar", "calendar unit East",
-            "history", "history DP-1", "history A-2",
+            "history", "history DP-1", "history A-2", "performance", "performance since 2027-03-01", "agenda next stcg", "agenda M-1",
             "report agenda next ttcg unit East to pack.html", "report agenda next ttcg unit East to pack.md",
             "report register to reg.html", "report register to reg.md",
         ]
@@ -69,6 +69,15 @@ final class VisibilityTests: XCTestCase {
         let calendar = run(i, "calendar unit East", format: .json).out
         XCTAssertTrue(calendar.contains("\"held\": 1") || calendar.contains("\"held\":1"), calendar)
         XCTAssertTrue(run(i, "agenda next ttcg unit East").out.contains("no meeting is planned"))
+    }
+
+    func testPerformanceCountsOnlyWhatTheSessionSees() {
+        let register = scenario()
+        let open = run(interpreter(register), "performance", format: .csv).out
+        XCTAssertTrue(open.contains("P-1,ASB,total,,2,0,5,5,"), "everything: two plans, five actions\n\(open)")
+        let seen = run(interpreter(register, ceiling: .official), "performance", format: .csv).out
+        XCTAssertTrue(seen.contains("P-1,ASB,total,,1,0,2,2,"), "the hidden plan and actions are not counted\n\(seen)")
+        XCTAssertFalse(seen.contains("prevention") || seen.contains("intelligence"), "no strand only hidden actions are in\n\(seen)")
     }
 
     func testAHiddenPersonIsUnknownAndWithheldWhereTheirWorkIsShown() {

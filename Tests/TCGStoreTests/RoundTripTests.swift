@@ -38,6 +38,7 @@ final class RoundTripTests: XCTestCase {
         XCTAssertTrue(r.products.contains { $0.author != nil && $0.recommends != nil && $0.presentations.count == 2 && $0.status == .presented })
         XCTAssertTrue(r.products.contains { $0.commission != nil })
         XCTAssertTrue(r.priorities.contains { $0.retiredAt != nil && $0.retiredRationale != nil && $0.unit != nil })
+        XCTAssertTrue(r.priorities.contains { $0.strands == [.prevention, .enforcement] }, "strands, kept in PIER order")
         XCTAssertFalse(r.candidates.isEmpty)
         XCTAssertTrue(r.requirements.contains { $0.priority != nil && $0.owner != nil })
         XCTAssertTrue(r.requirements.contains { $0.plan != nil && !$0.notes.isEmpty && $0.status == .answered })

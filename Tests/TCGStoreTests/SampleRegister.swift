@@ -58,7 +58,8 @@ enum SampleRegister {
             try $0.present(at: m1, product)
         }
         try commit("priorities") {
-            p1 = try $0.addPriority(at: m1, title: "Burglary dwelling", owner: ann, rationale: "up 20% year on year").number
+            p1 = try $0.addPriority(at: m1, title: "Burglary dwelling", owner: ann, rationale: "up 20% year on year",
+                                   strands: [.enforcement, .prevention]).number
             p2 = try $0.addPriority(at: m1, title: "Knife crime", owner: bob, rationale: "serious harm").number
             _ = try $0.rejectCandidate(at: m1, title: "Cycle theft", rationale: "low harm, handled locally")
             _ = try $0.addRequirement(at: m1, level: .strategic, question: "Who fences stolen goods?", priority: p1, plan: nil, owner: bob)

@@ -20,6 +20,8 @@ public enum Slot: Sendable, Equatable {
     case integer
     /// One of these words.
     case choice([String])
+    /// One or more of these words, separated by commas.
+    case choices([String])
     /// An id of one of these kinds.
     case id([RecordKind])
     /// One or more ids separated by commas.

@@ -187,14 +187,35 @@ extension Reader where T == [OrderKey] {
 extension Reader {
     /// One of a fixed set of words, each standing for a value (`enforcement` → `.enforcement`).
     public static func choice(_ table: [(word: String, value: T)]) -> Reader<T> where T: Sendable {
-        let words = table.map(\.word)
-        return Reader(.choice(words)) { e, c throws(Diagnostic) in
-            let word = try c.interpreter.eval(e, c.frame).description.lowercased()
-            guard let found = table.first(where: { $0.word == word }) else {
-                throw Diagnostic(.error, "`\(word)` is not one of \(words.joined(separator: ", "))", range: e.range,
-                                 help: Suggest.didYouMean(Suggest.nearest(word, among: words)))
+        Reader(.choice(table.map(\.word))) { e, c throws(Diagnostic) in try pick(e, c, from: table) }
+    }
+
+    /// One or more words of a fixed set, separated by commas (`prevention, enforcement`), or a
+    /// list value holding them.
+    public static func choices<E: Sendable>(_ table: [(word: String, value: E)]) -> Reader<T> where T == [E] {
+        Reader(.choices(table.map(\.word))) { e, c throws(Diagnostic) in
+            if case .list(let items, _) = e {
+                var out: [E] = []
+                for item in items { out.append(try Reader<E>.pick(item, c, from: table)) }
+                return out
             }
-            return found.value
+            if case .list(let values) = try c.interpreter.eval(e, c.frame) {
+                var out: [E] = []
+                for v in values { out.append(try Reader<E>.pick(.literal(v, e.range), c, from: table)) }
+                return out
+            }
+            return [try Reader<E>.pick(e, c, from: table)]
         }
+    }
+
+    /// The value of the table's word that `e` is, or an error with the nearest word.
+    static func pick(_ e: Expr, _ c: Call, from table: [(word: String, value: T)]) throws(Diagnostic) -> T {
+        let words = table.map(\.word)
+        let word = try c.interpreter.eval(e, c.frame).description.lowercased()
+        guard let found = table.first(where: { $0.word == word }) else {
+            throw Diagnostic(.error, "`\(word)` is not one of \(words.joined(separator: ", "))", range: e.range,
+                             help: Suggest.didYouMean(Suggest.nearest(word, among: words)))
+        }
+        return found.value
     }
 }

@@ -118,7 +118,7 @@ public struct Completer {
 
         func skipValue(_ slot: Slot) {
             i += 1
-            if slot == .people || { if case .ids = slot { return true }; return false }() {
+            if slot == .people || { if case .ids = slot { return true }; if case .choices = slot { return true }; return false }() {
                 while i + 1 < rest.count, rest[i].kind == .comma { i += 2 }
             }
         }
@@ -209,7 +209,7 @@ public struct Completer {
     /// Candidates for one slot.
     func values(for slot: Slot, partial: String) -> [String] {
         switch slot {
-        case .choice(let values): return values
+        case .choice(let values), .choices(let values): return values
         case .id(let kinds), .ids(let kinds): return kinds.flatMap(ids)
         case .idOrText(let kinds): return kinds.flatMap(ids)
         case .person, .people: return register.people.filter { $0.status == .active }.map { "\"\($0.name)\"" }

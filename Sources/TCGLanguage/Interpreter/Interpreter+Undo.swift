@@ -31,7 +31,7 @@ extension Interpreter {
                              help: "look at `history` and put things right with new statements")
         }
         register.revert(point.ids, before: point.before, after: point.after)
-        register.pendingChanges = ["undo of #\(point.afterSeq): \(point.statement)"]
+        register.pendingChanges = [Register.undoChange(of: point.afterSeq, point.statement)]
         register.pendingIDs = point.ids
         undoStack.removeLast()
         if currentMeeting == point.meetingAfter { currentMeeting = point.meetingBefore }

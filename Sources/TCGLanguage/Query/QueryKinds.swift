@@ -110,9 +110,12 @@ public enum QueryKinds {
             field("unit", .unit) { r, i in text(r.priorities[i].unit) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.priorities[i].meeting)) },
             field("status", choices(Priority.Status.self)) { r, i in .word(r.priorities[i].status.keyword) },
+            field("strands", choices(Action.PIER.self)) { r, i in
+                r.priorities[i].strands.isEmpty ? nil : .list(r.priorities[i].strands.map { .word($0.keyword) })
+            },
             field("marking", markingType) { r, i in r.priorities[i].marking.map { .word($0.label) } },
         ],
-        tableColumns: ["id", "title", "owner", "unit", "meeting", "status", "marking"],
+        tableColumns: ["id", "title", "owner", "unit", "meeting", "status", "strands", "marking"],
         count: { $0.priorities.count }, id: { r, i in r.priorities[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.priorities[i].unit }, owner: { r, i in r.priorities[i].owner })
 

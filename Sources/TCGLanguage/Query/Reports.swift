@@ -205,8 +205,9 @@ public struct Reports {
         register.lastAuditSeq > 0 ? [("audit_head", .text("#\(register.lastAuditSeq) \(register.lastAuditHash)"))] : []
     }
 
-    /// The agenda pack for a meeting (or the next one due): what it must see.
-    func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day) -> Document {
+    /// The agenda pack for a meeting (or the next one due): what it must see; an ST&CG's ends
+    /// with `performance`, how its control strategy is doing.
+    func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day, performance: Section? = nil) -> Document {
         var fields: [(String, FieldValue)] = []
         if let meeting { fields.append(("meeting", .id(meeting.id))) }
         fields.append(("kind", .word(kind.keyword)))
@@ -250,7 +251,7 @@ public struct Reports {
             section(QueryKinds.escalations, escalations).retitled("Open escalations"),
             section(QueryKinds.requirements, requirements).retitled("Requirements to review"),
             Section(key: "recommendations", title: "Recommendations from the last IUM", columns: ["meeting", "id", "title", "recommends"], rows: recs),
-        ], alwaysTitled: true)
+        ] + (kind == .stcg ? performance.map { [$0] } ?? [] : []), alwaysTitled: true)
     }
 
     /// A meeting's minutes: attendance, decisions with rationale, and what it tasked.
@@ -293,7 +294,7 @@ public struct Reports {
         var fields: [(String, FieldValue)] = []
         if let unit { fields.append(("unit", .text(unit))) }
         var p = section(QueryKinds.priorities, priorities).retitled("Priorities")
-        p.tableColumns = ["id", "title", "owner", "rationale", "unit"]
+        p.tableColumns = ["id", "title", "owner", "rationale", "unit", "strands"]
         var c = section(QueryKinds.candidates, candidates).retitled("Rejected candidates")
         c.tableColumns = ["id", "title", "rationale", "meeting"]
         return Document(shape: .object, title: "Control strategy\(unit.map { " of \($0)" } ?? "")", fields: fields,

@@ -60,7 +60,8 @@ struct TableRender {
         var widths = headers.map(\.count)
         for row in cells { for (k, c) in row.enumerated() { widths[k] = max(widths[k], c.count) } }
         // Drop columns that are empty in every row (e.g. `late` when nothing is overdue).
-        let keep = widths.indices.filter { k in cells.contains { !$0[k].isEmpty } || (headers[k] != "late" && headers[k] != "marking") }
+        let droppable: Set<String> = ["late", "marking", "strands"]
+        let keep = widths.indices.filter { k in cells.contains { !$0[k].isEmpty } || !droppable.contains(headers[k]) }
         if let width {
             // Only free text (titles, names, rationale) is shortened; ids, dates and states stay whole.
             let shrinkable = keep.filter { k in

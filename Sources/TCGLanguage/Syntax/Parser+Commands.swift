@@ -107,7 +107,7 @@ extension Parser {
         switch slot {
         case .id, .ids: return t.kind == .id
         case .idOrText: return t.kind == .id || t.kind == .string
-        case .choice(let values): return t.kind == .word && values.contains(t.lower)
+        case .choice(let values), .choices(let values): return t.kind == .word && values.contains(t.lower)
         case .date, .dateOrOff: return t.kind == .date || t.kind == .relativeDate || t.isWord("off")
         case .topic: return t.kind == .word
         default: return true
@@ -128,6 +128,7 @@ extension Parser {
         let t = peek
         var isList = slot == .people
         if case .ids = slot { isList = true }
+        if case .choices = slot { isList = true }
         if t.kind == .variable && !isList {
             _ = advance()
             return .variable(t.text, t.range)
@@ -205,6 +206,13 @@ extension Parser {
             }
             _ = advance()
             return .literal(.id(id), t.range)
+        case .choices(let values):
+            var items = [try parseSlot(.choice(values), what: what, spec: spec)]
+            while peek.kind == .comma {
+                _ = advance()
+                items.append(try parseSlot(.choice(values), what: what, spec: spec))
+            }
+            return .list(items, items[0].range.through(items[items.count - 1].range))
         case .ids(let kinds):
             var items = [try parseSlot(.id(kinds), what: "an id", spec: spec)]
             while peek.kind == .comma {

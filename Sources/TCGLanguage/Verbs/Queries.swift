@@ -3,7 +3,7 @@ import TCGDomain
 /// Queries and reports.
 extension CommandTable {
     static let queries: [CommandSpec] = [
-        list, count, show, outstanding, agendaNext, agendaMeeting, minutes, strategyReport, calendar, history,
+        list, count, show, outstanding, agendaNext, agendaMeeting, minutes, strategyReport, performance, calendar, history,
         reportAgenda, reportRegister,
     ]
 
@@ -111,7 +111,10 @@ extension CommandTable {
             let m = try c(meeting)
             guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: c.register) }
             let found = c.register.meetings[i]
-            if c.printing { c.show(.document(c.reports.agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date))) }
+            if c.printing {
+                let performance = found.kind == .stcg ? try performanceSection(c, unit: found.unit) : nil
+                c.show(.document(c.reports.agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date, performance: performance)))
+            }
             return .none
         }
     }
@@ -134,6 +137,17 @@ extension CommandTable {
             let u = try c(unit)
             if c.printing { c.show(.document(c.reports.strategy(unit: u))) }
             return .list(c.register.priorities.filter { $0.status == .active && (u == nil || $0.unit == u) }.map { .id($0.id) })
+        }
+    }
+
+    static var performance: CommandSpec {
+        let unit = Opt("unit", .unit), since = Opt("since", .date)
+        return CommandSpec("performance", [], [Clause("unit", unit, "NAME"), Clause("since", since, "DATE")], effect: .query, topic: "queries",
+                           "How the control strategy is doing: per active priority and PIER strand, plans, actions open, overdue and done, done on time, results recorded; a listed strand without actions is a gap.",
+                           ["performance", "performance unit East since 2027-01-01"]) { c throws(Diagnostic) in
+            let u = try c(unit), from = try c(since)
+            if c.printing { c.show(.document(c.reports.performance(unit: u, since: from, completed: try completionDays(c)))) }
+            return .none
         }
     }
 
@@ -185,15 +199,31 @@ extension CommandTable {
                            "Write the register's overview (strategy, outstanding work by owner, timeline of each unit) as HTML or Markdown.",
                            ["report register to register.html"]) { c throws(Diagnostic) in
             let u = try c(unit)
-            try writeReport(c, to: c(path), unit: u, c.reports.strategy(unit: u), extra: c.reports.calendar(unit: u))
+            var overview = c.reports.strategy(unit: u)
+            overview.sections.append(try performanceSection(c, unit: u))
+            try writeReport(c, to: c(path), unit: u, overview, extra: c.reports.calendar(unit: u))
             return .string(try c(path))
         }
     }
 
     /// The agenda pack for the next meeting of a kind (a planned one, else when the policy says it is due).
-    static func nextAgenda(_ c: Call, kind: Meeting.Kind, unit: String?) -> Document {
+    static func nextAgenda(_ c: Call, kind: Meeting.Kind, unit: String?) throws(Diagnostic) -> Document {
         let next = c.register.nextMeeting(kind: kind, unit: unit, today: c.today)
-        return c.reports.agenda(kind: kind, unit: unit ?? next.meeting?.unit, meeting: next.meeting, date: next.date)
+        let u = unit ?? next.meeting?.unit
+        let performance = kind == .stcg ? try performanceSection(c, unit: u) : nil
+        return c.reports.agenda(kind: kind, unit: u, meeting: next.meeting, date: next.date, performance: performance)
+    }
+
+    /// The performance section of a unit's control strategy (all units' when nil), for the packs.
+    static func performanceSection(_ c: Call, unit: String?) throws(Diagnostic) -> Section {
+        c.reports.performanceSection(unit: unit, since: nil, completed: try completionDays(c))
+    }
+
+    /// The day each action was done, from the audit trail (``Register/completionDays(in:)``).
+    static func completionDays(_ c: Call) throws(Diagnostic) -> [Int: Day] {
+        do { return Register.completionDays(in: try c.interpreter.auditTrail()) } catch {
+            throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: c.range)
+        }
     }
 
     /// Renders a report page and leaves it for the session to write once the script has committed.

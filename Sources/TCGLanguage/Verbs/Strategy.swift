@@ -6,12 +6,16 @@ extension CommandTable {
 
     static var addPriority: CommandSpec {
         let title = Arg("title", .text), owner = Arg("owner", .person), rationale = Arg("rationale", .text)
+        let strands = Opt("strands", .choices(VerbWords.pier))
         return CommandSpec("add priority", [Operand(title, "\"TITLE\"")],
-                           [Clause("owner", owner, "PERSON"), Clause("rationale", rationale, "\"TEXT\"")], atMeeting: true,
-                           effect: .change, topic: "strategy", "Add a priority to the control strategy, at an ST&CG (R1, R2, R3).",
-                           ["add priority \"Town-centre ASB\" owner \"Ch Supt Leo Hart\" rationale \"Highest community harm\""]) { c throws(Diagnostic) in
-            let m = try c.meeting(), t = try c(title), o = try c(owner), why = try c(rationale)
-            return .id(try c.change { (r) throws(DomainError) in try r.addPriority(at: m, title: t, owner: o, rationale: why) })
+                           [Clause("owner", owner, "PERSON"), Clause("rationale", rationale, "\"TEXT\""),
+                            Clause("strands", strands, "PIER [, PIER]...")], atMeeting: true,
+                           effect: .change, topic: "strategy",
+                           "Add a priority to the control strategy, at an ST&CG (R1, R2, R3); `strands` lists the PIER strands (prevention, intelligence, enforcement, reassurance) its delivery is to cover.",
+                           ["add priority \"Town-centre ASB\" owner \"Ch Supt Leo Hart\" rationale \"Highest community harm\"",
+                            "add priority \"Burglary\" owner \"Ch Supt Leo Hart\" rationale \"Rising harm\" strands prevention, enforcement"]) { c throws(Diagnostic) in
+            let m = try c.meeting(), t = try c(title), o = try c(owner), why = try c(rationale), pier = try c(strands) ?? []
+            return .id(try c.change { (r) throws(DomainError) in try r.addPriority(at: m, title: t, owner: o, rationale: why, strands: pier) })
         }
     }
 
