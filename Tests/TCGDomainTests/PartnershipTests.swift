@@ -10,10 +10,7 @@ final class PartnershipTests: XCTestCase {
     func day(_ text: String) -> Day { Day(iso: text) ?? Day(number: 0) }
 
     override func setUpWithError() throws {
-        try r.addUnit(name: "Westshire", kind: .force, parent: nil)
-        try r.addUnit(name: "East", kind: .bcu, parent: "Westshire")
-        try r.addUnit(name: "EastCSP", kind: .partnership, parent: "Westshire")
-        leo = try r.addPerson(name: "Ch Supt Leo Hart", role: nil, unit: "East", agency: nil).number
+        (r, leo) = try PartnershipFixture.register()
         meg = try r.addPerson(name: "Meg Lowe", role: nil, unit: "EastCSP", agency: "East District Council").number
         psg = try r.createMeeting(kind: .psg, date: day("2027-03-05"), unit: "EastCSP", chair: meg, title: nil).number
     }

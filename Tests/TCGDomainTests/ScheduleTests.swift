@@ -9,11 +9,7 @@ final class ScheduleTests: XCTestCase {
     func day(_ text: String) -> Day { Day(iso: text) ?? Day(number: 0) }
 
     override func setUpWithError() throws {
-        try r.addUnit(name: "Westshire", kind: .force, parent: nil)
-        try r.addUnit(name: "East", kind: .bcu, parent: "Westshire")
-        try r.addUnit(name: "EastCSP", kind: .partnership, parent: "Westshire")
-        leo = try r.addPerson(name: "Ch Supt Leo Hart", role: nil, unit: "East", agency: nil).number
-        _ = r.takePending()
+        (r, leo) = try PartnershipFixture.register()
     }
 
     func testCreatesAMeetingOnEachDateAndSkipsThoseTaken() throws {
@@ -61,8 +57,8 @@ final class ScheduleTests: XCTestCase {
         refused(.scheduleEndsBeforeStart(from: day("2027-04-07"), until: day("2027-04-06"))) { r throws(DomainError) in
             try r.scheduleMeetings(kind: .ttcg, unit: "East", every: w2, from: day("2027-04-07"), until: day("2027-04-06"), chair: nil)
         }
-        refused(.tooManyMeetings(every: d1, from: day("2027-01-01"), until: day("2028-02-04"), limit: 400)) { r throws(DomainError) in
-            try r.scheduleMeetings(kind: .dmm, unit: "East", every: d1, from: day("2027-01-01"), until: day("2028-02-04"), chair: nil)
+        refused(.tooManyMeetings(every: d1, from: day("2027-01-01"), until: day("2028-02-05"), limit: 400)) { r throws(DomainError) in
+            try r.scheduleMeetings(kind: .dmm, unit: "East", every: d1, from: day("2027-01-01"), until: day("2028-02-05"), chair: nil)
         }
         refused(.unknownUnit("Eats")) { r throws(DomainError) in
             try r.scheduleMeetings(kind: .ttcg, unit: "Eats", every: w2, from: day("2027-04-07"), until: day("2027-05-07"), chair: nil)
@@ -77,9 +73,9 @@ final class ScheduleTests: XCTestCase {
     }
 
     func testExactlyTheLimitIsAllowed() throws {
-        // 2027-01-01 + 399 days is 2028-02-04 (2028 is a leap year): 400 dates.
+        // 2027-01-01 + 399 days is 2028-02-04: 400 dates, one more than that is refused.
         let done = try r.scheduleMeetings(kind: .dmm, unit: "East", every: Duration(count: 1, unit: .days),
-                                          from: day("2027-01-01"), until: day("2028-02-03"), chair: nil)
+                                          from: day("2027-01-01"), until: day("2028-02-04"), chair: nil)
         XCTAssertEqual(done.created.count, Register.scheduleLimit)
     }
 }
