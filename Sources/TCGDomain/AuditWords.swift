@@ -8,6 +8,7 @@ extension Unit.Kind {
         switch self {
         case .force: return "force"
         case .bcu: return "bcu"
+        case .partnership: return "partnership"
         }
     }
 }
@@ -40,6 +41,7 @@ extension Meeting.Kind {
         case .ttcg: return "ttcg"
         case .ium: return "ium"
         case .dmm: return "dmm"
+        case .psg: return "psg"
         }
     }
 }

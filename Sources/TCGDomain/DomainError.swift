@@ -106,14 +106,23 @@ public enum DomainError: Error, Sendable, Equatable {
     /// open requirement changes.
     case notChangeable(RecordID, RecordState, Alteration)
 
+    /// A PSG was created, or given a policy, for a unit that is not a partnership (`unit` is its
+    /// name and `kind` its kind; nil when no unit was named and no single partnership was meant).
+    case psgOutsidePartnership(unit: String?, kind: Unit.Kind?)
+    /// Meetings were scheduled until a date before the first (R9).
+    case scheduleEndsBeforeStart(from: Day, until: Day)
+    /// Meetings were scheduled every `every` from `from` until `until`: more than `limit` at once (R9).
+    case tooManyMeetings(every: Duration, from: Day, until: Day, limit: Int)
+
     /// The DOMAIN.md rule the refusal enforces, when one applies.
     public var rule: Rule? {
         switch self {
         case .unknownPerson, .unknownUnit, .unknownRecord, .personLeft: return .r11
         case .duplicateUnit, .duplicatePerson, .missingText, .forbiddenInName, .nonPositiveFrequency, .notReassignable, .planNotActive, .actionNotOpen,
              .cannotServe, .reviewBeforeStart, .alreadyPresented, .cannotCancel, .cannotAssign, .noFindings,
-             .handoverToSamePerson, .notAmendable, .fieldNotAmendable, .noAmendment, .unchangedValue, .notChangeable:
+             .handoverToSamePerson, .notAmendable, .fieldNotAmendable, .noAmendment, .unchangedValue, .notChangeable, .psgOutsidePartnership:
             return nil
+        case .scheduleEndsBeforeStart, .tooManyMeetings: return .r9
         case .missingRationale(let subject): return subject.rule
         case .missingObjectives: return .r7
         case .notAllowedAt(_, let kind, let business, _): return kind == .dmm ? .r8 : business.rule

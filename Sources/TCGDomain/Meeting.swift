@@ -1,4 +1,4 @@
-/// A tasking and coordination meeting, or an IUM or DMM.
+/// A tasking and coordination meeting (ST&CG, TT&CG, or a partnership's PSG), or an IUM or DMM.
 public struct Meeting: Hashable, Sendable {
     /// The kinds of meeting.
     public enum Kind: CaseIterable, Sendable {
@@ -10,6 +10,8 @@ public struct Meeting: Hashable, Sendable {
         case ium
         /// Daily management meeting (not a T&C meeting, R8).
         case dmm
+        /// Partnership strategic group: a partnership's ST&CG, held with its partner agencies.
+        case psg
     }
     /// Planned, open or closed (R10).
     public enum Status: CaseIterable, Sendable { case planned, open, closed }
@@ -18,7 +20,7 @@ public struct Meeting: Hashable, Sendable {
     public var number: Int
     /// Handling marking; nil means none given (OFFICIAL by default).
     public var marking: Marking?
-    /// ST&CG, TT&CG, IUM or DMM.
+    /// ST&CG, TT&CG, IUM, DMM or PSG.
     public var kind: Kind
     /// The unit whose meeting this is.
     public var unit: String?

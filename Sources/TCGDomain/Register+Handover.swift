@@ -15,7 +15,7 @@ extension Register {
     /// It is management business, not a tasking decision: the work itself does not change, only
     /// who carries it, so it needs no meeting (`at` records it at one). The person must have left:
     /// an active person's work is reassigned at a TT&CG (`assign`, R6). Their priorities move only
-    /// at an ST&CG (R1); elsewhere they stay, and the warning names them.
+    /// at an ST&CG or PSG (R1); elsewhere they stay, and the warning names them.
     public mutating func handover(from old: Int, to new: Int, rationale: String, at m: Int?) throws(DomainError) -> (moved: [RecordID], warning: DomainWarning?) {
         guard let leaver = person(old) else { throw .unknownRecord(RecordID(.person, old)) }
         try requireText(rationale, .missingRationale(for: .handover))
@@ -25,7 +25,7 @@ extension Register {
         guard leaver.status == .left else { throw .handoverOfActivePerson(leaver.id, name: leaver.name) }
         var moved: [RecordID] = [], kept: [RecordID] = []
         for id in openWork(of: old) {
-            if id.kind == .priority, meeting?.kind != .stcg {
+            if id.kind == .priority, !(meeting.map { Self.strategyGroup.contains($0.kind) } ?? false) {
                 kept.append(id)
                 continue
             }

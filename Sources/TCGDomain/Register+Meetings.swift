@@ -1,14 +1,20 @@
 extension Register {
-    /// Creates a planned meeting. Without a unit it belongs to the only unit, or for an ST&CG the only force.
+    /// Creates a planned meeting. Without a unit it belongs to the only unit, or for an ST&CG the
+    /// only force, or for a PSG the only partnership. A PSG is a partnership's: another unit's is refused.
     public mutating func createMeeting(kind: Meeting.Kind, date: Day, unit: String?, chair: Int?, title: String?) throws(DomainError) -> RecordID {
         var unitName: String?
         if let unit {
             unitName = try resolveUnit(named: unit).name
         } else if units.count == 1 {
             unitName = units[0].name
-        } else if kind == .stcg {
-            let forces = units.filter { $0.kind == .force }
-            if forces.count == 1 { unitName = forces[0].name }
+        } else if kind == .stcg || kind == .psg {
+            let groupKind: Unit.Kind = kind == .stcg ? .force : .partnership
+            let candidates = units.filter { $0.kind == groupKind }
+            if candidates.count == 1 { unitName = candidates[0].name }
+        }
+        if kind == .psg {
+            let u = unitName.flatMap { self.unit(named: $0) }
+            if u?.kind != .partnership { throw .psgOutsidePartnership(unit: u?.name, kind: u?.kind) }
         }
         if let chair { try requireActive(chair, as: .chair) }
         let n = take(.meeting)

@@ -4,7 +4,7 @@ public struct CalendarEntry: Sendable, Equatable {
     public enum Status: Sendable, CaseIterable { case ok, due, overdue, never }
     /// The unit.
     public var unit: String
-    /// stcg or ttcg.
+    /// stcg, ttcg or psg.
     public var group: Meeting.Kind
     /// The policy's frequency.
     public var every: Duration
@@ -75,12 +75,16 @@ extension Register {
         return items
     }
 
-    /// The T&C calendar for every unit with a policy, or for one unit (R9).
+    /// The groups a T&C policy can set, in the order the calendar lists them (R9).
+    public static let policyGroups: [Meeting.Kind] = [.stcg, .ttcg, .psg]
+
+    /// The T&C calendar for every unit with a policy, or for one unit (R9); a partnership's PSG
+    /// is on it every quarter unless its policy says otherwise.
     public func calendar(today: Day, unit only: String? = nil) -> [CalendarEntry] {
         var rows: [CalendarEntry] = []
         for u in units where only == nil || u.name.lowercased() == only?.lowercased() {
-            for (group, every) in [(Meeting.Kind.stcg, u.stcgEvery), (.ttcg, u.ttcgEvery)] {
-                guard let every else { continue }
+            for group in Register.policyGroups {
+                guard let every = u.every(group) else { continue }
                 let mine = meetings.filter { $0.kind == group && $0.unit?.lowercased() == u.name.lowercased() }
                 let held = mine.filter { $0.status == .closed && $0.date <= today }
                 let met = held.map(\.date).sorted()

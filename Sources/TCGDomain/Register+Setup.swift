@@ -1,5 +1,5 @@
 extension Register {
-    /// Adds a force or BCU. A unit with a parent defaults to a BCU, one without to a force.
+    /// Adds a force, BCU or partnership. A unit with a parent defaults to a BCU, one without to a force.
     /// The name is kept tidied (`NameText`); one holding a control, bidi or zero-width character is refused.
     public mutating func addUnit(name given: String, kind: Unit.Kind?, parent: String?) throws(DomainError) {
         if let bad = NameText.forbidden(in: given) { throw .forbiddenInName(.unit, bad) }
@@ -50,13 +50,14 @@ extension Register {
         if let status { log("\(id) status \(people[i].status.auditWord) -> \(status.auditWord)", id); people[i].status = status }
     }
 
-    /// Sets how often a unit's ST&CG and TT&CG meet (R9).
-    public mutating func setPolicy(unit name: String, stcg: Duration?, ttcg: Duration?) throws(DomainError) {
+    /// Sets how often a unit's ST&CG, TT&CG and (for a partnership only) PSG meet (R9).
+    public mutating func setPolicy(unit name: String, stcg: Duration?, ttcg: Duration?, psg: Duration? = nil) throws(DomainError) {
         let u = try resolveUnit(named: name)
         guard let i = units.firstIndex(where: { $0.name == u.name }) else { return }
-        for d in [stcg, ttcg].compactMap({ $0 }) where d.count <= 0 {
+        for d in [stcg, ttcg, psg].compactMap({ $0 }) where d.count <= 0 {
             throw .nonPositiveFrequency(d)
         }
+        if psg != nil, u.kind != .partnership { throw .psgOutsidePartnership(unit: u.name, kind: u.kind) }
         if let stcg {
             log("policy \(u.name) stcg every \(units[i].stcgEvery?.description ?? "-") -> \(stcg)")
             units[i].stcgEvery = stcg
@@ -64,6 +65,10 @@ extension Register {
         if let ttcg {
             log("policy \(u.name) ttcg every \(units[i].ttcgEvery?.description ?? "-") -> \(ttcg)")
             units[i].ttcgEvery = ttcg
+        }
+        if let psg {
+            log("policy \(u.name) psg every \(units[i].psgEvery?.description ?? "-") -> \(psg)")
+            units[i].psgEvery = psg
         }
     }
 

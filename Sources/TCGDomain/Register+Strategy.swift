@@ -1,6 +1,9 @@
 extension Register {
-    static let strategyGroup: Set<Meeting.Kind> = [.stcg]
-    static let tcGroups: Set<Meeting.Kind> = [.stcg, .ttcg]
+    /// Where the control strategy is set (R1, R3, R4): a force's ST&CG, or a partnership's PSG
+    /// (only a partnership holds a PSG, so a PSG sets the partnership's own priorities).
+    public static let strategyGroup: Set<Meeting.Kind> = [.stcg, .psg]
+    /// The T&C meetings: decisions need a rationale (R5), analysis is commissioned (R6).
+    public static let tcGroups: Set<Meeting.Kind> = [.stcg, .ttcg, .psg]
     static let tacticalGroup: Set<Meeting.Kind> = [.ttcg]
 
     /// Adds a priority to the control strategy: only at an ST&CG (R1), with an owner (R2) and a

@@ -14,6 +14,7 @@ extension JSONWriter {
         field("parent", u.parent)
         field("stcg_every", duration: u.stcgEvery)
         field("ttcg_every", duration: u.ttcgEvery)
+        field("psg_every", duration: u.psgEvery)
         endObject()
     }
 

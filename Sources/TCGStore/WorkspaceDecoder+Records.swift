@@ -8,7 +8,7 @@ extension WorkspaceDecoder {
     mutating func unit() throws(JSONError) -> Unit {
         let start = reader.offset
         try reader.beginObject()
-        var name: String?, kind: Unit.Kind?, parent: String?, stcg: Duration?, ttcg: Duration?
+        var name: String?, kind: Unit.Kind?, parent: String?, stcg: Duration?, ttcg: Duration?, psg: Duration?
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -17,6 +17,7 @@ extension WorkspaceDecoder {
             case "parent": parent = try optionalString()
             case "stcg_every": stcg = try optionalDuration()
             case "ttcg_every": ttcg = try optionalDuration()
+            case "psg_every": psg = try optionalDuration()
             default: try reader.skipValue()
             }
         }
@@ -24,6 +25,7 @@ extension WorkspaceDecoder {
         var unit = Unit(name: try required(name, "name", start), kind: try required(kind, "kind", start), parent: parent)
         unit.stcgEvery = stcg
         unit.ttcgEvery = ttcg
+        unit.psgEvery = psg
         return unit
     }
 

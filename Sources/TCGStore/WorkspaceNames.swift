@@ -28,6 +28,7 @@ extension Unit.Kind: WorkspaceNamed {
         switch self {
         case .force: return "force"
         case .bcu: return "bcu"
+        case .partnership: return "partnership"
         }
     }
 }
@@ -60,6 +61,7 @@ extension Meeting.Kind: WorkspaceNamed {
         case .ttcg: return "ttcg"
         case .ium: return "ium"
         case .dmm: return "dmm"
+        case .psg: return "psg"
         }
     }
 }

@@ -65,6 +65,7 @@ enum WorkspaceValidator {
             if !units.insert(u.name.lowercased()).inserted { return "units[\(i)]: the unit name \(u.name) is used twice" }
             if let every = u.stcgEvery, !(0...999_999).contains(every.count) { return "units[\(i)]: stcg_every \(every) is out of range" }
             if let every = u.ttcgEvery, !(0...999_999).contains(every.count) { return "units[\(i)]: ttcg_every \(every) is out of range" }
+            if let every = u.psgEvery, !(0...999_999).contains(every.count) { return "units[\(i)]: psg_every \(every) is out of range" }
         }
         for (i, u) in r.units.enumerated() {
             if let parent = u.parent, !units.contains(parent.lowercased()) {

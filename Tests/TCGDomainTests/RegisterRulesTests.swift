@@ -29,13 +29,13 @@ final class RegisterRulesTests: XCTestCase {
 
     func testR1StrategyOnlyAtSTCG() throws {
         let e = refusal { () throws(DomainError) in _ = try r.addPriority(at: ttcg, title: "ASB", owner: leo, rationale: "harm") }
-        XCTAssertEqual(e, .notAllowedAt(meeting: RecordID(.meeting, ttcg), kind: .ttcg, business: .controlStrategy, allowed: [.stcg]))
+        XCTAssertEqual(e, .notAllowedAt(meeting: RecordID(.meeting, ttcg), kind: .ttcg, business: .controlStrategy, allowed: [.stcg, .psg]))
         XCTAssertEqual(e?.rule, .r1)
         let p = try r.addPriority(at: stcg, title: "ASB", owner: leo, rationale: "harm")
         XCTAssertEqual(p.description, "P-1")
         XCTAssertEqual(refusal { () throws(DomainError) in try r.retirePriority(at: ttcg, 1, rationale: "done") }?.rule, .r1)
         let reassign = refusal { () throws(DomainError) in try r.assign(at: ttcg, person: kim, to: p) }
-        XCTAssertEqual(reassign, .notAllowedAt(meeting: RecordID(.meeting, ttcg), kind: .ttcg, business: .priorityOwner, allowed: [.stcg]))
+        XCTAssertEqual(reassign, .notAllowedAt(meeting: RecordID(.meeting, ttcg), kind: .ttcg, business: .priorityOwner, allowed: [.stcg, .psg]))
         XCTAssertEqual(reassign?.rule, .r1)
         try r.assign(at: stcg, person: kim, to: p)
         XCTAssertEqual(r.priorities[0].owner, kim)

@@ -33,7 +33,7 @@ final class CompleterTests: XCTestCase {
     }
 
     func testKeywordsAndEnumeratedValues() {
-        XCTAssertEqual(c("create meeting "), ["stcg", "ttcg", "ium", "dmm"])
+        XCTAssertEqual(c("create meeting "), ["stcg", "ttcg", "ium", "dmm", "psg"])
         XCTAssertEqual(c("create meeting TT"), ["ttcg"])
         XCTAssertEqual(c("add action "), ["prevention", "intelligence", "enforcement", "reassurance"])
         XCTAssertEqual(c("commission review \"R\" of DP-1 objectives \"x\" scope cr"), ["crime-impact"])

@@ -30,6 +30,8 @@ final class RoundTripTests: XCTestCase {
     func testSampleCoversEveryField() throws {
         let r = try SampleRegister.make()
         XCTAssertTrue(r.units.contains { $0.parent != nil && $0.stcgEvery != nil && $0.ttcgEvery != nil })
+        XCTAssertEqual(Set(r.units.map(\.kind)), Set(Unit.Kind.allCases))
+        XCTAssertTrue(r.units.contains { $0.psgEvery != nil })
         XCTAssertTrue(r.people.contains { $0.role != nil && $0.unit != nil })
         XCTAssertTrue(r.people.contains { $0.agency != nil })
         XCTAssertTrue(r.people.contains { $0.status == .left })

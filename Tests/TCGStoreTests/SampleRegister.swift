@@ -135,6 +135,9 @@ enum SampleRegister {
             _ = try $0.createPlan(at: m4, title: "Op Unassigned", serves: nil, owner: bob, start: nil, review: nil)
             _ = try $0.createMeeting(kind: .ium, date: try d("2027-04-19"), unit: "Eastbridge", chair: nil, title: nil)
             _ = try $0.createMeeting(kind: .dmm, date: try d("2027-04-13"), unit: nil, chair: nil, title: "Daily")
+            try $0.addUnit(name: "NorthCSP", kind: .partnership, parent: "Northshire")
+            try $0.setPolicy(unit: "NorthCSP", stcg: nil, ttcg: nil, psg: Duration(count: 6, unit: .months))
+            _ = try $0.createMeeting(kind: .psg, date: try d("2027-05-03"), unit: "NorthCSP", chair: cat, title: "North CSP PSG")
         }
         try commit("advance") { $0.setClock(try d("2027-04-12")) }
         return r

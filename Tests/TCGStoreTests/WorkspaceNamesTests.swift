@@ -15,10 +15,10 @@ final class WorkspaceNamesTests: XCTestCase {
     }
 
     func testEveryEnumRoundTripsThroughItsTable() {
-        assertTable(Unit.Kind.self, ["force", "bcu"])
+        assertTable(Unit.Kind.self, ["force", "bcu", "partnership"])
         assertTable(Person.Status.self, ["active", "left"])
         assertTable(Marking.self, ["OFFICIAL", "OFFICIAL-SENSITIVE"])
-        assertTable(Meeting.Kind.self, ["stcg", "ttcg", "ium", "dmm"])
+        assertTable(Meeting.Kind.self, ["stcg", "ttcg", "ium", "dmm", "psg"])
         assertTable(Meeting.Status.self, ["planned", "open", "closed"])
         assertTable(Product.Kind.self, ["strategic-assessment", "tactical-assessment", "problem-profile", "subject-profile",
                                         "results-analysis", "other"])

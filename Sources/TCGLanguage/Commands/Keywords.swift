@@ -20,11 +20,12 @@ extension Keyword {
 }
 
 extension Unit.Kind: Keyword {
-    /// `force`, `bcu`.
+    /// `force`, `bcu`, `partnership`.
     public var keyword: String {
         switch self {
         case .force: return "force"
         case .bcu: return "bcu"
+        case .partnership: return "partnership"
         }
     }
 }
@@ -40,13 +41,14 @@ extension Person.Status: Keyword {
 }
 
 extension Meeting.Kind: Keyword {
-    /// `stcg`, `ttcg`, `ium`, `dmm`.
+    /// `stcg`, `ttcg`, `ium`, `dmm`, `psg`.
     public var keyword: String {
         switch self {
         case .stcg: return "stcg"
         case .ttcg: return "ttcg"
         case .ium: return "ium"
         case .dmm: return "dmm"
+        case .psg: return "psg"
         }
     }
 }

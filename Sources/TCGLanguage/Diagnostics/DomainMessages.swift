@@ -166,6 +166,18 @@ public enum DomainMessages {
             default: (allowed, help) = ("an active plan", nil)
             }
             return ("\(id) is \(keyword(of: state)): only \(allowed) can be \(done)", help)
+        case .psgOutsidePartnership(let unit?, let kind?):
+            let partnerships = register.units.filter { $0.kind == .partnership }.map(\.name)
+            return ("a PSG is a partnership's strategic group; \(unit) is \(kind == .force ? "a force" : "a BCU")",
+                    partnerships.isEmpty ? "add one with `add unit NAME kind partnership`; a force's strategic group is its ST&CG"
+                        : "name a partnership (\(partnerships.joined(separator: ", "))); a force's strategic group is its ST&CG")
+        case .psgOutsidePartnership:
+            return ("a PSG belongs to a partnership, and none was named", "add `unit NAME` naming the partnership")
+        case .scheduleEndsBeforeStart(let from, let until):
+            return ("nothing to schedule: until \(until) is before from \(from)", "give an `until` date on or after \(from)")
+        case .tooManyMeetings(let every, let from, let until, let limit):
+            return ("every \(every) from \(from) until \(until) makes more than \(limit) meetings; schedule makes at most \(limit) at once",
+                    "schedule a shorter period, or meet less often")
         }
     }
 

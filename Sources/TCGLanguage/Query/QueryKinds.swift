@@ -41,6 +41,7 @@ public enum QueryKinds {
             field("parent", .unit) { r, i in text(r.units[i].parent) },
             field("stcg_every", .text, hidden: true) { r, i in r.units[i].stcgEvery.map { .text($0.description) } },
             field("ttcg_every", .text, hidden: true) { r, i in r.units[i].ttcgEvery.map { .text($0.description) } },
+            field("psg_every", .text, hidden: true) { r, i in r.units[i].every(.psg).map { .text($0.description) } },
         ],
         tableColumns: ["name", "kind", "parent"],
         count: { $0.units.count }, id: { _, _ in nil }, outstanding: nil, due: nil,

@@ -205,9 +205,8 @@ public struct Reports {
         register.lastAuditSeq > 0 ? [("audit_head", .text("#\(register.lastAuditSeq) \(register.lastAuditHash)"))] : []
     }
 
-    /// The agenda pack for a meeting (or the next one due): what it must see; an ST&CG's ends
-    /// with `performance`, how its control strategy is doing.
-    func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day, performance: Section? = nil) -> Document {
+    /// The fields every agenda pack starts with: the meeting, or the date it is due, and the audit head.
+    func agendaFields(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day) -> [(String, FieldValue)] {
         var fields: [(String, FieldValue)] = []
         if let meeting { fields.append(("meeting", .id(meeting.id))) }
         fields.append(("kind", .word(kind.keyword)))
@@ -215,9 +214,24 @@ public struct Reports {
         fields.append(("date", .date(date)))
         if let chair = meeting?.chair { fields.append(("chair", .person(chair, register.name(of: chair)))) }
         if let title = meeting?.title { fields.append(("title", .text(title))) }
-        if meeting == nil { fields.append(("note", .text("no meeting is planned; this is the date the T&C policy makes it due"))) }
-        fields += auditHead
+        if meeting == nil {
+            let policy = Register.policyGroups.contains(kind)
+            fields.append(("note", .text(policy ? "no meeting is planned; this is the date the T&C policy makes it due"
+                                                : "no meeting is planned; this is the agenda for today")))
+        }
+        return fields + auditHead
+    }
 
+    /// The agenda pack for a meeting (or the next one due): what it must see. A DMM and an IUM
+    /// have packs of their own; a T&C group (ST&CG, TT&CG, PSG) the one below, an ST&CG's ending
+    /// with `performance`, how its control strategy is doing.
+    func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day, performance: Section? = nil) -> Document {
+        switch kind {
+        case .dmm: return dmmAgenda(unit: unit, meeting: meeting, date: date)
+        case .ium: return iumAgenda(unit: unit, meeting: meeting, date: date)
+        case .stcg, .ttcg, .psg: break
+        }
+        let fields = agendaFields(kind: kind, unit: unit, meeting: meeting, date: date)
         var actions = outstanding(QueryKinds.actions, owner: nil, unit: unit, dueBy: date)
         actions.sort { a, b in
             let x = register.name(of: register.actions[a].owner).lowercased(), y = register.name(of: register.actions[b].owner).lowercased()
@@ -243,8 +257,7 @@ public struct Reports {
                 recs.append([.id(ium.id), .id(d.id), .text(d.text), d.rationale.map { .text($0) }])
             }
         }
-        let title = "Agenda: \(kind.title)\(unit.map { " \($0)" } ?? "") on \(date)\(meeting.map { " (\($0.id))" } ?? "")"
-        return Document(shape: .object, title: title, fields: fields, sections: [
+        return Document(shape: .object, title: agendaTitle(kind, unit, meeting, date), fields: fields, sections: [
             dueSection(QueryKinds.actions, actions, key: "actions", title: "Overdue and due actions, by owner", leading: ["owner"]),
             dueSection(QueryKinds.commissions, commissions, key: "commissions", title: "Commissions due back"),
             section(QueryKinds.plans, plans).retitled("Plans due for review"),
@@ -252,6 +265,11 @@ public struct Reports {
             section(QueryKinds.requirements, requirements).retitled("Requirements to review"),
             Section(key: "recommendations", title: "Recommendations from the last IUM", columns: ["meeting", "id", "title", "recommends"], rows: recs),
         ] + (kind == .stcg ? performance.map { [$0] } ?? [] : []), alwaysTitled: true)
+    }
+
+    /// "Agenda: TT&CG East on 2027-03-10 (M-2)".
+    func agendaTitle(_ kind: Meeting.Kind, _ unit: String?, _ meeting: Meeting?, _ date: Day) -> String {
+        "Agenda: \(kind.title)\(unit.map { " \($0)" } ?? "") on \(date)\(meeting.map { " (\($0.id))" } ?? "")"
     }
 
     /// A meeting's minutes: attendance, decisions with rationale, and what it tasked.

@@ -107,13 +107,13 @@ struct HTMLReport {
             }
             d = d.adding(days: 1)
         }
-        let colours: [Meeting.Kind: String] = [.stcg: "#1f3b5c", .ttcg: "#2f7d4f", .ium: "#8a5cf5", .dmm: "#9aa4ae"]
+        let colours: [Meeting.Kind: String] = [.stcg: "#1f3b5c", .psg: "#b5651d", .ttcg: "#2f7d4f", .ium: "#8a5cf5", .dmm: "#9aa4ae"]
         for (n, u) in units.enumerated() {
             let y = 30 + Double(n) * rowHeight
             svg += "<text x=\"\(Int(left - 8))\" y=\"\(Int(y + 4))\" text-anchor=\"end\" font-weight=\"600\">\(esc(u.name))</text>"
             svg += "<line x1=\"\(Int(left))\" y1=\"\(Int(y))\" x2=\"\(Int(left + width))\" y2=\"\(Int(y))\" stroke=\"#9aa4ae\"/>"
             for m in register.meetings where m.unit == u.name && m.date >= from && m.date <= to {
-                let r = m.kind == .stcg || m.kind == .ttcg ? 6 : 3.5
+                let r = Register.tcGroups.contains(m.kind) ? 6 : 3.5
                 svg += "<circle cx=\"\(fmt(x(m.date)))\" cy=\"\(Int(y))\" r=\"\(r)\" fill=\"\(colours[m.kind] ?? "#000")\"\(m.date > today ? " fill-opacity=\"0.35\" stroke=\"\(colours[m.kind] ?? "#000")\"" : "")><title>\(m.id) \(m.kind.title) \(m.date)</title></circle>"
             }
             for a in register.actions where a.status == .open && register.unit(ofMeeting: a.meeting) == u.name && a.due >= from && a.due <= to {

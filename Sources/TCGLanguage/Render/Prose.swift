@@ -10,6 +10,7 @@ extension Meeting.Kind {
         case .ttcg: return "TT&CG"
         case .ium: return "IUM"
         case .dmm: return "DMM"
+        case .psg: return "PSG"
         }
     }
 
@@ -20,6 +21,7 @@ extension Meeting.Kind {
         case .ttcg: return "a TT&CG"
         case .ium: return "an IUM"
         case .dmm: return "a DMM"
+        case .psg: return "a PSG"
         }
     }
 }

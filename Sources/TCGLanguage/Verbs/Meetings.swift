@@ -2,21 +2,43 @@ import TCGDomain
 
 /// Meetings, and the session's current meeting.
 extension CommandTable {
-    static let meetings: [CommandSpec] = [createMeeting, open, attend, closeMeeting]
+    static let meetings: [CommandSpec] = [createMeeting, schedule, open, attend, closeMeeting]
 
     static var createMeeting: CommandSpec {
         let kind = Arg("kind", .choice(VerbWords.meetingKinds)), on = Arg("on", .date), unit = Opt("unit", .unit)
         let chair = Opt("chair", .person), title = Opt("title", .text)
-        return CommandSpec("create meeting", [Operand(kind, "stcg|ttcg|ium|dmm")],
+        return CommandSpec("create meeting", [Operand(kind, Meeting.Kind.keywords.joined(separator: "|"))],
                            [Clause("on", on, "DATE"), Clause("unit", unit, "NAME"), Clause("chair", chair, "PERSON"),
                             Clause("title", title, "\"TEXT\"")],
-                           effect: .change, topic: "meetings", "Create a meeting; prints its id (M-n). One of the same kind, unit and day as another is flagged (R9).",
+                           effect: .change, topic: "meetings", "Create a meeting; prints its id (M-n). One of the same kind, unit and day as another is flagged (R9). A PSG is a partnership's.",
                            ["let tt = create meeting ttcg on 2027-03-10 unit East chair \"Ch Supt Leo Hart\""]) { c throws(Diagnostic) in
             let k = try c(kind), d = try c(on), u = try c(unit), ch = try c(chair), t = try c(title)
             let id = try c.change { (r) throws(DomainError) in try r.createMeeting(kind: k, date: d, unit: u, chair: ch, title: t) }
             let same = c.register.sameDayMeetings(as: id.number)
             if !same.isEmpty { c.warn(.duplicateMeeting(id, same: same)) }
             return .id(id)
+        }
+    }
+
+    static var schedule: CommandSpec {
+        let kind = Arg("kind", .choice(VerbWords.meetingKinds)), unit = Arg("unit", .unit), every = Arg("every", .duration)
+        let from = Arg("from", .date), until = Arg("until", .date), chair = Opt("chair", .person)
+        return CommandSpec("schedule", [Operand(kind, Meeting.Kind.keywords.joined(separator: "|"))],
+                           [Clause("unit", unit, "NAME"), Clause("every", every, "DURATION"), Clause("from", from, "DATE"),
+                            Clause("until", until, "DATE"), Clause("chair", chair, "PERSON")],
+                           effect: .change, topic: "meetings",
+                           "Plan a unit's meetings through the year: one on `from`, then every DURATION up to `until`; prints the ids created and the dates skipped because that unit already has that kind of meeting on them (R9). At most \(Register.scheduleLimit) at once.",
+                           ["schedule ttcg unit East every 2w from 2027-04-07 until 2027-12-31 chair \"Ch Supt Leo Hart\"",
+                            "schedule psg unit EastCSP every 3mo from 2027-04-01 until 2028-03-31"]) { c throws(Diagnostic) in
+            let k = try c(kind), u = try c(unit), e = try c(every), f = try c(from), t = try c(until), ch = try c(chair)
+            let done = try c.change { (r) throws(DomainError) in try r.scheduleMeetings(kind: k, unit: u, every: e, from: f, until: t, chair: ch) }
+            if c.printing {
+                let title = "Scheduled \(done.created.count) \(k.title) meeting\(done.created.count == 1 ? "" : "s") of \(u), every \(e) from \(f) until \(t)"
+                var fields: [(String, FieldValue)] = [("created", .list(done.created.map { .id($0) }))]
+                if !done.skipped.isEmpty { fields.append(("skipped", .list(done.skipped.map { .date($0) }))) }
+                c.confirm(.document(Document(shape: .object, title: title, fields: fields)))
+            }
+            return .list(done.created.map { .id($0) })
         }
     }
 

@@ -94,11 +94,11 @@ extension CommandTable {
     }
 
     static var agendaNext: CommandSpec {
-        let kind = Arg("kind", .choice(VerbWords.tcGroups)), unit = Opt("unit", .unit)
-        return CommandSpec("agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME")],
+        let kind = Arg("kind", .choice(VerbWords.meetingKinds)), unit = Opt("unit", .unit)
+        return CommandSpec("agenda next", [Operand(kind, Meeting.Kind.keywords.joined(separator: "|"))], [Clause("unit", unit, "NAME")],
                            effect: .query, topic: "queries",
-                           "The agenda pack for the next meeting of a kind: overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations.",
-                           ["agenda next ttcg unit East"]) { c throws(Diagnostic) in
+                           "The agenda pack for the next meeting of a kind (a planned one, else the date the T&C policy makes it due). An ST&CG, TT&CG or PSG sees overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations; a DMM what is due that day or the next, actions updated since the day before and fast-track decisions since the last DMM; an IUM products to present, commissions due back by the next TT&CG, requirements to review and recent tactical assessments.",
+                           ["agenda next ttcg unit East", "agenda next dmm unit East", "agenda next psg unit EastCSP"]) { c throws(Diagnostic) in
             if c.printing { c.show(.document(try nextAgenda(c, kind: c(kind), unit: c(unit)))) }
             return .none
         }
@@ -107,7 +107,7 @@ extension CommandTable {
     static var agendaMeeting: CommandSpec {
         let meeting = Arg("meeting", .record(.meeting))
         return CommandSpec("agenda", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
-                           "The agenda pack for a given meeting.", ["agenda M-4"]) { c throws(Diagnostic) in
+                           "The agenda pack for a given meeting, of its kind (as `agenda next`).", ["agenda M-4"]) { c throws(Diagnostic) in
             let m = try c(meeting)
             guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: c.register) }
             let found = c.register.meetings[i]
@@ -154,7 +154,7 @@ extension CommandTable {
     static var calendar: CommandSpec {
         let unit = Opt("unit", .unit)
         return CommandSpec("calendar", [], [Clause("unit", unit, "NAME")], effect: .query, topic: "queries",
-                           "When each unit's ST&CG and TT&CG met and when the next is due (R9).",
+                           "When each unit's ST&CG, TT&CG and PSG met and when the next is due (R9); a partnership's PSG every quarter unless its policy says otherwise.",
                            ["calendar", "calendar unit East"]) { c throws(Diagnostic) in
             let u = try c(unit)
             if c.printing { c.show(.document(c.reports.calendar(unit: u))) }
@@ -180,9 +180,9 @@ extension CommandTable {
     }
 
     static var reportAgenda: CommandSpec {
-        let kind = Arg("kind", .choice(VerbWords.tcGroups)), unit = Opt("unit", .unit)
+        let kind = Arg("kind", .choice(VerbWords.meetingKinds)), unit = Opt("unit", .unit)
         let path = Arg("to", .path)
-        return CommandSpec("report agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME"), Clause("to", path, "FILE.html|FILE.md")],
+        return CommandSpec("report agenda next", [Operand(kind, Meeting.Kind.keywords.joined(separator: "|"))], [Clause("unit", unit, "NAME"), Clause("to", path, "FILE.html|FILE.md")],
                            effect: .report, topic: "queries",
                            "Write the agenda pack as one self-contained, printable HTML page (or Markdown for e-mail).",
                            ["report agenda next ttcg unit East to east-pack.html"]) { c throws(Diagnostic) in

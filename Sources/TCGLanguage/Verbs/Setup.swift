@@ -6,9 +6,10 @@ extension CommandTable {
 
     static var addUnit: CommandSpec {
         let name = Arg("name", .name), kind = Opt("kind", .choice(VerbWords.unitKinds)), parent = Opt("parent", .unit)
-        return CommandSpec("add unit", [Operand(name, "NAME")], [Clause("kind", kind, "force|bcu"), Clause("parent", parent, "NAME")],
-                           effect: .change, topic: "setup", "Add a force or a basic command unit (BCU).",
-                           ["add unit Westshire kind force", "add unit East kind bcu parent Westshire"]) { c throws(Diagnostic) in
+        return CommandSpec("add unit", [Operand(name, "NAME")], [Clause("kind", kind, Unit.Kind.keywords.joined(separator: "|")), Clause("parent", parent, "NAME")],
+                           effect: .change, topic: "setup",
+                           "Add a force, a basic command unit (BCU), or a partnership of the police and partner agencies, whose strategic group is the PSG.",
+                           ["add unit Westshire kind force", "add unit East kind bcu parent Westshire", "add unit EastCSP kind partnership parent Westshire"]) { c throws(Diagnostic) in
             let n = try c(name), k = try c(kind), p = try c(parent)
             guard isWord(n) else {
                 throw Diagnostic(.error, "a unit's name is one word, not \"\(n)\"", range: c.range, help: "write e.g. add unit EastBCU")
@@ -48,17 +49,18 @@ extension CommandTable {
     }
 
     static var setPolicy: CommandSpec {
-        let unit = Arg("unit", .unit), stcg = Opt("stcg", .duration), ttcg = Opt("ttcg", .duration)
+        let unit = Arg("unit", .unit), stcg = Opt("stcg", .duration), ttcg = Opt("ttcg", .duration), psg = Opt("psg", .duration)
         return CommandSpec("set policy", [Operand(unit, "UNIT")],
-                           [Clause("stcg every", stcg, "DURATION"), Clause("ttcg every", ttcg, "DURATION")],
-                           effect: .change, topic: "setup", "Set how often a unit's ST&CG and TT&CG meet (R9).",
-                           ["set policy Westshire stcg every 3mo", "set policy East ttcg every 2w"]) { c throws(Diagnostic) in
-            let u = try c(unit), s = try c(stcg), t = try c(ttcg)
-            if s == nil, t == nil {
-                throw Diagnostic(.error, "`set policy` needs `stcg every DURATION` or `ttcg every DURATION`", range: c.range,
+                           [Clause("stcg every", stcg, "DURATION"), Clause("ttcg every", ttcg, "DURATION"), Clause("psg every", psg, "DURATION")],
+                           effect: .change, topic: "setup",
+                           "Set how often a unit's ST&CG and TT&CG meet, or a partnership's PSG (every 3mo unless set) (R9).",
+                           ["set policy Westshire stcg every 3mo", "set policy East ttcg every 2w", "set policy EastCSP psg every 6mo"]) { c throws(Diagnostic) in
+            let u = try c(unit), s = try c(stcg), t = try c(ttcg), p = try c(psg)
+            if s == nil, t == nil, p == nil {
+                throw Diagnostic(.error, "`set policy` needs `stcg every DURATION`, `ttcg every DURATION` or `psg every DURATION`", range: c.range,
                                  help: "write set policy \(u) ttcg every 2w")
             }
-            try c.change { (r) throws(DomainError) in try r.setPolicy(unit: u, stcg: s, ttcg: t) }
+            try c.change { (r) throws(DomainError) in try r.setPolicy(unit: u, stcg: s, ttcg: t, psg: p) }
             return .none
         }
     }

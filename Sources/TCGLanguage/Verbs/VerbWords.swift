@@ -9,8 +9,6 @@ enum VerbWords {
     static var unitKinds: [(word: String, value: Unit.Kind)] { table(Unit.Kind.self) }
     static var personStatuses: [(word: String, value: Person.Status)] { table(Person.Status.self) }
     static var meetingKinds: [(word: String, value: Meeting.Kind)] { table(Meeting.Kind.self) }
-    /// The T&C groups an agenda pack is made for.
-    static var tcGroups: [(word: String, value: Meeting.Kind)] { meetingKinds.filter { $0.value == .stcg || $0.value == .ttcg } }
     static var levels: [(word: String, value: Requirement.Level)] { table(Requirement.Level.self) }
     static var requirementStatuses: [(word: String, value: Requirement.Status)] { table(Requirement.Status.self) }
     static var productKinds: [(word: String, value: Product.Kind)] { table(Product.Kind.self) }
