@@ -6,6 +6,9 @@ import TCGDomain
 public struct Reports {
     let register: Register
     let today: Day
+    /// The audit trail as the session may see it (entries naming hidden records left out), for the
+    /// reports that date what happened; empty for those that do not read it.
+    var trail: [AuditEntry] = []
 
     /// Orders two optional field values (absent last).
     static func order(_ a: FieldValue?, _ b: FieldValue?) -> Int {
@@ -114,8 +117,11 @@ public struct Reports {
             let p = register.priorities[i]
             if let r = p.retiredRationale { doc.fields.append(("retired_rationale", .text(r))) }
             if let m = p.retiredAt { doc.fields.append(("retired_at", .id(RecordID(.meeting, m)))) }
-            doc.sections.append(section(QueryKinds.plans, rows(QueryKinds.plans) { register.plans[$0].serves == id }))
+            let plans = rows(QueryKinds.plans) { register.plans[$0].serves == id }
+            let subjects = Set([id] + plans.map { register.plans[$0].id })
+            doc.sections.append(section(QueryKinds.plans, plans))
             doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].priority == p.number }))
+            doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].about.contains { subjects.contains($0) } }))
         case .requirement:
             doc.sections.append(notes("reviews", "Reviews", register.requirements[i].notes))
         case .review:
@@ -180,7 +186,8 @@ public struct Reports {
         if let chair = meeting?.chair { fields.append(("chair", .person(chair, register.name(of: chair)))) }
         if let title = meeting?.title { fields.append(("title", .text(title))) }
         if meeting == nil { fields.append(("note", .text("no meeting is planned; this is the date the T&C policy makes it due"))) }
-        fields += auditHead
+        let start = since(kind: kind, unit: unit, before: date)
+        fields += sinceFields(start) + auditHead
 
         var actions = outstanding(QueryKinds.actions, owner: nil, unit: unit, dueBy: date)
         actions.sort { a, b in
@@ -209,6 +216,7 @@ public struct Reports {
         }
         let title = "Agenda: \(kind.title)\(unit.map { " \($0)" } ?? "") on \(date)\(meeting.map { " (\($0.id))" } ?? "")"
         return Document(shape: .object, title: title, fields: fields, sections: [
+            sinceSection(start, unit: unit, through: date),
             dueSection(QueryKinds.actions, actions, key: "actions", title: "Overdue and due actions, by owner", leading: ["owner"]),
             dueSection(QueryKinds.commissions, commissions, key: "commissions", title: "Commissions due back"),
             section(QueryKinds.plans, plans).retitled("Plans due for review"),
@@ -216,32 +224,6 @@ public struct Reports {
             section(QueryKinds.requirements, requirements).retitled("Requirements to review"),
             Section(key: "recommendations", title: "Recommendations from the last IUM", columns: ["meeting", "id", "title", "recommends"], rows: recs),
         ], alwaysTitled: true)
-    }
-
-    /// A meeting's minutes: attendance, decisions with rationale, and what it tasked.
-    func minutes(_ n: Int) -> Document {
-        guard let i = register.meetings.index(ofNumber: n) else { return Document(shape: .object) }
-        let m = register.meetings[i]
-        let schema = QueryKinds.meetings
-        var doc = Document(shape: .object, title: "Minutes of \(m.id): \(m.kind.title)\(m.unit.map { " \($0)" } ?? "") on \(m.date)",
-                           fields: recordFields(schema, i) + auditHead, alwaysTitled: true)
-        doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].meeting == n }).retitled("Decisions"))
-        let tasked: [(KindSchema, (Int) -> Bool)] = [
-            (QueryKinds.priorities, { register.priorities[$0].meeting == n }),
-            (QueryKinds.candidates, { register.candidates[$0].meeting == n }),
-            (QueryKinds.requirements, { register.requirements[$0].meeting == n }),
-            (QueryKinds.commissions, { register.commissions[$0].meeting == n }),
-            (QueryKinds.plans, { register.plans[$0].meeting == n }),
-            (QueryKinds.actions, { register.actions[$0].meeting == n }),
-            (QueryKinds.reviews, { register.reviews[$0].meeting == n }),
-            (QueryKinds.escalations, { register.escalations[$0].meeting == n }),
-            (QueryKinds.products, { register.products[$0].presentations.contains(n) }),
-        ]
-        for (s, test) in tasked {
-            let r = rows(s, test)
-            if !r.isEmpty { doc.sections.append(section(s, r)) }
-        }
-        return doc
     }
 
     /// The control strategy: active priorities with owners and rationale, rejected candidates, strategic requirements.
@@ -282,10 +264,10 @@ public struct Reports {
         ])
     }
 
-    /// The audit trail, of one record or all, since a date, from the entries the store handed over.
-    func history(_ trail: [AuditEntry], of id: RecordID?, since: Day?) -> Document {
+    /// The audit trail, of one record or all, since a date.
+    func history(of id: RecordID?, since: Day?) -> Document {
         let entries = trail.filter { e in
-            register.shows(e) && (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
+            (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
         }
         let rows: [[FieldValue?]] = entries.map { e in
             [.int(e.seq), .text(e.at), .date(e.day), .text(e.user), .text(e.source), .text(e.statement),

@@ -111,7 +111,7 @@ extension CommandTable {
             let m = try c(meeting)
             guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: c.register) }
             let found = c.register.meetings[i]
-            if c.printing { c.show(.document(c.reports.agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date))) }
+            if c.printing { c.show(.document(try c.reportsWithTrail().agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date))) }
             return .none
         }
     }
@@ -121,7 +121,7 @@ extension CommandTable {
         return CommandSpec("minutes", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
                            "A meeting's minutes: attendance, decisions with rationale, what it tasked.", ["minutes M-2"]) { c throws(Diagnostic) in
             let m = try c(meeting)
-            if c.printing { c.show(.document(c.reports.minutes(m))) }
+            if c.printing { c.show(.document(try c.reportsWithTrail().minutes(m))) }
             return .id(RecordID(.meeting, m))
         }
     }
@@ -154,13 +154,7 @@ extension CommandTable {
                            "The audit trail: who changed what, when and from where; of one record or the whole register.",
                            ["history A-3", "history since today-7d"]) { c throws(Diagnostic) in
             let rid = try c(id), from = try c(since)
-            if c.printing {
-                let entries: [AuditEntry]
-                do { entries = try c.interpreter.auditTrail() } catch {
-                    throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: c.range)
-                }
-                c.show(.document(c.reports.history(entries, of: rid, since: from)))
-            }
+            if c.printing { c.show(.document(try c.reportsWithTrail().history(of: rid, since: from))) }
             return .none
         }
     }
@@ -191,9 +185,9 @@ extension CommandTable {
     }
 
     /// The agenda pack for the next meeting of a kind (a planned one, else when the policy says it is due).
-    static func nextAgenda(_ c: Call, kind: Meeting.Kind, unit: String?) -> Document {
+    static func nextAgenda(_ c: Call, kind: Meeting.Kind, unit: String?) throws(Diagnostic) -> Document {
         let next = c.register.nextMeeting(kind: kind, unit: unit, today: c.today)
-        return c.reports.agenda(kind: kind, unit: unit ?? next.meeting?.unit, meeting: next.meeting, date: next.date)
+        return try c.reportsWithTrail().agenda(kind: kind, unit: unit ?? next.meeting?.unit, meeting: next.meeting, date: next.date)
     }
 
     /// Renders a report page and leaves it for the session to write once the script has committed.
