@@ -27,8 +27,9 @@ extension Reports {
     /// What happened from `from` to `through` (both days included) that a pack for `unit` reports:
     /// actions done or cancelled, commissions delivered or cancelled, products delivered or
     /// presented, decisions taken at IUMs and DMMs, escalations raised or answered, and amendments;
-    /// oldest first.
-    func sinceSection(_ start: (meeting: Meeting?, from: Day), unit: String?, through: Day) -> Section {
+    /// oldest first. Business recorded at the previous meeting or at `meeting` itself (the one the
+    /// pack is for) is in those meetings' minutes, not news, and is left out.
+    func sinceSection(_ start: (meeting: Meeting?, from: Day), unit: String?, through: Day, for meeting: Meeting?) -> Section {
         let from = start.from
         func inWindow(_ d: Day) -> Bool { d >= from && d <= through }
         let escalated = unit.map { register.escalatedItems(to: $0) } ?? []
@@ -44,13 +45,13 @@ extension Reports {
         }
         for (i, a) in register.actions.enumerated() where a.status != .open && ofUnit(QueryKinds.actions, i) {
             let event = a.status == .done ? "done" : "cancelled"
-            guard let day = lastDay[LastChange(id: a.id, event: event)], inWindow(day) else { continue }
-            add(0, day, a.id, event, a.title, a.result, owner: a.owner, meeting: nil)
+            guard let (day, venue) = lastDay[LastChange(id: a.id, event: event)], inWindow(day) else { continue }
+            add(0, day, a.id, event, a.title, a.result, owner: a.owner, meeting: venue)
         }
         for (i, c) in register.commissions.enumerated() where c.status != .commissioned && ofUnit(QueryKinds.commissions, i) {
             let event = c.status == .delivered ? "delivered" : "cancelled"
-            guard let day = lastDay[LastChange(id: c.id, event: event)], inWindow(day) else { continue }
-            add(1, day, c.id, event, c.title, c.note, owner: c.assignee, meeting: nil)
+            guard let (day, venue) = lastDay[LastChange(id: c.id, event: event)], inWindow(day) else { continue }
+            add(1, day, c.id, event, c.title, c.note, owner: c.assignee, meeting: venue)
         }
         for p in register.products {
             if inWindow(p.date), productOf(unit, p) {
@@ -69,9 +70,12 @@ extension Reports {
             guard meeting.kind == .ium || meeting.kind == .dmm, inWindow(meeting.date) else { continue }
             add(4, meeting.date, d.id, "decided", d.text, d.rationale, owner: nil, meeting: d.meeting)
         }
-        let subject = QueryKinds.escalations.field("subject")
         for (i, e) in register.escalations.enumerated() where ofUnit(QueryKinds.escalations, i) {
-            let title = subject?.get(register, i)?.display
+            let title: String
+            switch e.subject {
+            case .record(let rid): title = register.title(of: rid).map { "\(rid) \($0)" } ?? rid.description
+            case .text(let t): title = t
+            }
             if let day = meetingDate(e.meeting), inWindow(day) {
                 add(5, day, e.id, "escalated", title, "\(e.from) to \(e.to): \(e.rationale)", owner: nil, meeting: e.meeting)
             }
@@ -80,6 +84,8 @@ extension Reports {
             }
         }
         for row in amendmentRows(from: from, through: through, unit: unit) { rows.append((7, row)) }
+        let minuted = [meeting?.id, start.meeting?.id].compactMap { $0 }.map { FieldValue.id($0) }
+        rows.removeAll { row in row.row[6].map { minuted.contains($0) } ?? false }
         rows.sort { a, b in
             guard case .date(let x)? = a.row[0], case .date(let y)? = b.row[0] else { return false }
             if x != y { return x < y }
@@ -87,7 +93,7 @@ extension Reports {
             return Reports.order(a.row[1], b.row[1]) < 0
         }
         let title = start.meeting.map { "Since the last meeting (\($0.id) on \($0.date))" } ?? "Since the last meeting (the start of the register, \(from))"
-        return Section(key: "since", title: title, columns: Reports.sinceColumns, rows: rows.map(\.row),
+        return Section(key: "since_last_meeting", title: title, columns: Reports.sinceColumns, rows: rows.map(\.row),
                        tableColumns: ["date", "id", "event", "title", "detail", "owner", "meeting"])
     }
 
@@ -113,18 +119,20 @@ extension Reports {
     }
 
     /// The day of the last audit entry that marked each action or commission done, delivered or
-    /// cancelled (a later undo or reopen leaves the record in another state, which the caller checks).
-    func lastChangeDays() -> [LastChange: Day] {
-        var days: [LastChange: Day] = [:]
+    /// cancelled, and the meeting it was recorded at (`complete A-n … at M-n`) if any; a later undo
+    /// or reopen leaves the record in another state, which the caller checks.
+    func lastChangeDays() -> [LastChange: (Day, Int?)] {
+        var days: [LastChange: (Day, Int?)] = [:]
         for entry in trail {
+            let venue = entry.ids.first { $0.kind == .meeting }?.number
             for id in entry.ids where id.kind == .action || id.kind == .commission {
                 for change in entry.changes {
                     if change == "\(id) status open -> done" {
-                        days[LastChange(id: id, event: "done")] = entry.day
+                        days[LastChange(id: id, event: "done")] = (entry.day, venue)
                     } else if change == "\(id) status commissioned -> delivered" {
-                        days[LastChange(id: id, event: "delivered")] = entry.day
+                        days[LastChange(id: id, event: "delivered")] = (entry.day, venue)
                     } else if change.hasPrefix("\(id) cancelled: ") {
-                        days[LastChange(id: id, event: "cancelled")] = entry.day
+                        days[LastChange(id: id, event: "cancelled")] = (entry.day, venue)
                     }
                 }
             }

@@ -216,7 +216,7 @@ public struct Reports {
         }
         let title = "Agenda: \(kind.title)\(unit.map { " \($0)" } ?? "") on \(date)\(meeting.map { " (\($0.id))" } ?? "")"
         return Document(shape: .object, title: title, fields: fields, sections: [
-            sinceSection(start, unit: unit, through: date),
+            sinceSection(start, unit: unit, through: date, for: meeting),
             dueSection(QueryKinds.actions, actions, key: "actions", title: "Overdue and due actions, by owner", leading: ["owner"]),
             dueSection(QueryKinds.commissions, commissions, key: "commissions", title: "Commissions due back"),
             section(QueryKinds.plans, plans).retitled("Plans due for review"),
