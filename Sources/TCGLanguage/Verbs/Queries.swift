@@ -97,7 +97,7 @@ extension CommandTable {
         let kind = Arg("kind", .choice(VerbWords.tcGroups)), unit = Opt("unit", .unit)
         return CommandSpec("agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME")],
                            effect: .query, topic: "queries",
-                           "The agenda pack for the next meeting of a kind: overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations.",
+                           "The agenda pack for the next meeting of a kind: what happened since the last one, overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations.",
                            ["agenda next ttcg unit East"]) { c throws(Diagnostic) in
             if c.printing { c.show(.document(try nextAgenda(c, kind: c(kind), unit: c(unit)))) }
             return .none
@@ -107,7 +107,7 @@ extension CommandTable {
     static var agendaMeeting: CommandSpec {
         let meeting = Arg("meeting", .record(.meeting))
         return CommandSpec("agenda", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
-                           "The agenda pack for a given meeting.", ["agenda M-4"]) { c throws(Diagnostic) in
+                           "The agenda pack for a given meeting, opening with what happened since the unit's previous meeting of its kind.", ["agenda M-4"]) { c throws(Diagnostic) in
             let m = try c(meeting)
             guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: c.register) }
             let found = c.register.meetings[i]
@@ -119,7 +119,7 @@ extension CommandTable {
     static var minutes: CommandSpec {
         let meeting = Arg("meeting", .record(.meeting))
         return CommandSpec("minutes", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
-                           "A meeting's minutes: attendance, decisions with rationale, what it tasked.", ["minutes M-2"]) { c throws(Diagnostic) in
+                           "A meeting's minutes: attendance, decisions with rationale and date, what it tasked, and what was recorded at it (progress, completions, presentations, requirement reviews, escalations answered, handovers and reassignments).", ["minutes M-2"]) { c throws(Diagnostic) in
             let m = try c(meeting)
             if c.printing { c.show(.document(try c.reportsWithTrail().minutes(m))) }
             return .id(RecordID(.meeting, m))
@@ -164,7 +164,7 @@ extension CommandTable {
         let path = Arg("to", .path)
         return CommandSpec("report agenda next", [Operand(kind, "stcg|ttcg")], [Clause("unit", unit, "NAME"), Clause("to", path, "FILE.html|FILE.md")],
                            effect: .report, topic: "queries",
-                           "Write the agenda pack as one self-contained, printable HTML page (or Markdown for e-mail).",
+                           "Write the agenda pack (its \"Since the last meeting\" first) as one self-contained, printable HTML page (or Markdown for e-mail).",
                            ["report agenda next ttcg unit East to east-pack.html"]) { c throws(Diagnostic) in
             let u = try c(unit)
             try writeReport(c, to: c(path), unit: u, try nextAgenda(c, kind: c(kind), unit: u), extra: nil)
