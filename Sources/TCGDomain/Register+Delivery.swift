@@ -87,7 +87,8 @@ extension Register {
 
     /// Marks a plan completed or closed (it stays in the register, R13). A plan is completed only
     /// when none of its actions is open (R13: no open work is left behind it).
-    public mutating func finishPlan(_ p: Int, status: Plan.Status, note: String?) throws(DomainError) {
+    /// Done at a meeting (`at`), the audit entry names it as where it was recorded.
+    public mutating func finishPlan(_ p: Int, status: Plan.Status, note: String?, at meeting: Int? = nil) throws(DomainError) {
         let i = try indexOf(plans, .plan, p)
         let id = RecordID(.plan, p)
         guard plans[i].status == .active else { throw .alreadyInState(id, .plan(plans[i].status)) }
@@ -95,9 +96,10 @@ extension Register {
             let open = actions.filter { $0.plan == p && $0.status == .open }.map(\.id)
             if !open.isEmpty { throw .planHasOpenActions(id, open: open) }
         }
+        let venue = try meeting.map { (m) throws(DomainError) in meetings[try openForRecord(m)].id }
         plans[i].status = status
         plans[i].note = note
-        log("\(id) status active -> \(status.auditWord)", id)
+        if let venue { log("\(id) status active -> \(status.auditWord)", id, at: venue) } else { log("\(id) status active -> \(status.auditWord)", id) }
     }
 
     /// Tasks a PIER action under an active plan, at a TT&CG (R6).
@@ -128,14 +130,18 @@ extension Register {
         log("\(id) progress: \(text)", id)
     }
 
-    /// Marks an open action done.
-    public mutating func complete(_ a: Int, result: String?) throws(DomainError) {
+    /// Marks an open action done. Done at a meeting (`at`), its completion is also a progress note
+    /// recorded there (dated `today`), so the meeting's minutes show it.
+    public mutating func complete(_ a: Int, result: String?, at meeting: Int? = nil, today: Day? = nil) throws(DomainError) {
         let i = try indexOf(actions, .action, a)
         let id = RecordID(.action, a)
         guard actions[i].status == .open else { throw .alreadyInState(id, .action(actions[i].status)) }
+        let venue = try meeting.map { (m) throws(DomainError) in meetings[try openForRecord(m)] }
         actions[i].status = .done
         actions[i].result = result
-        log(Self.doneChange(id), id)
+        guard let venue else { return log(Self.doneChange(id), id) }
+        actions[i].progress.append(Note(date: today ?? self.today ?? venue.date, text: "completed\(result.map { ": \($0)" } ?? "")", meeting: venue.number))
+        log(Self.doneChange(id), id, at: venue.id)
     }
 
     /// Opens a done or cancelled action again, with why (R13): its result goes into its progress

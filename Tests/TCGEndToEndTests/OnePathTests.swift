@@ -41,8 +41,8 @@ final class OnePathTests: XCTestCase {
         XCTAssertEqual(try run(["-c", "decide \"Rosa's\" rationale \"r\""], user: "rosa").stdout, "D-1\n")
         XCTAssertEqual(try run(["-c", "decide \"Sam's\" rationale \"s\""], user: "sam").stdout, "D-2\n")
         let csv = try run(["--format", "csv", "-c", "list decisions"]).stdout
-        XCTAssertTrue(csv.contains("D-1,M-2,Rosa's"), csv)
-        XCTAssertTrue(csv.contains("D-2,M-1,Sam's"), csv)
+        XCTAssertTrue(csv.contains("D-1,M-2,2027-03-08,Rosa's"), csv)
+        XCTAssertTrue(csv.contains("D-2,M-1,2027-03-01,Sam's"), csv)
         // Opening a meeting is no change to the shared register once it is open.
         let before = try Data(contentsOf: folder.appendingPathComponent("ws.json"))
         let journal = try? Data(contentsOf: folder.appendingPathComponent("ws.json.journal"))
@@ -50,7 +50,7 @@ final class OnePathTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("ws.json")), before)
         XCTAssertEqual(try? Data(contentsOf: folder.appendingPathComponent("ws.json.journal")), journal)
         XCTAssertEqual(try run(["-c", "decide \"Rosa again\" rationale \"r\""], user: "rosa").stdout, "D-3\n")
-        XCTAssertTrue(try run(["--format", "csv", "-c", "list decisions"]).stdout.contains("D-3,M-1,Rosa again"))
+        XCTAssertTrue(try run(["--format", "csv", "-c", "list decisions"]).stdout.contains("D-3,M-1,2027-03-01,Rosa again"))
     }
 
     func testAFailedScriptPrintsNoIdAndWritesNoReport() throws {

@@ -60,6 +60,17 @@ public struct Call {
         Reports(register: interpreter.visibleRegister, today: interpreter.today)
     }
 
+    /// Reports as `reports`, that also read the audit trail, with the entries that name a record
+    /// or person the session may not see left out: for the reports that say when things happened.
+    public func reportsWithTrail() throws(Diagnostic) -> Reports {
+        let view = interpreter.visibleRegister
+        let entries: [AuditEntry]
+        do { entries = try interpreter.auditTrail() } catch {
+            throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: range)
+        }
+        return Reports(register: view, today: interpreter.today, trail: entries.filter { view.shows($0) })
+    }
+
     /// Prints a query's answer (held until the statement's transaction ends).
     public func show(_ output: Output) { interpreter.print(output, confirms: false) }
 

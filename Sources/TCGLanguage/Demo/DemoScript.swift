@@ -9,8 +9,10 @@ import TCGDomain
 /// tactical assessment is presented at both; DMMs record progress; plans carry PIER actions in every
 /// state, and a plan is completed three fortnights on, once the actions still open under it are
 /// cancelled as carried forward (R13); commissions are delivered or overdue; East
-/// escalates a matter to the force; an operational review records findings. The clock is left on
-/// the morning of East's TT&CG of 13 October 2027.
+/// escalates a matter to the force; an operational review records findings. The clock is set to
+/// each meeting's day as it goes, so the audit trail dates the business when it was done (the
+/// agenda pack's "Since the last meeting" reads it), and is left on the morning of East's TT&CG of
+/// 13 October 2027.
 public enum DemoScript {
     /// The day the demo's clock is set to: the morning of a TT&CG.
     public static let teachingDay = "2027-10-13"
@@ -85,6 +87,7 @@ public enum DemoScript {
             for (q, date) in [(2, "2027-04-05"), (3, "2027-07-05"), (4, "2027-10-04")] where stcgDone < q {
                 guard let d = Day(iso: date), d <= base.adding(days: 1) else { continue }
                 stcgDone = q
+                w("set today \(date)")
                 w("let stcg\(q) = create meeting stcg on \(date) unit Westshire chair \"ACC Priya Nair\" title \"ST&CG Q\(q)\"")
                 w("open $stcg\(q)")
                 w("attend \"DCI Tom Reed\", \"Jo Park\", \"Ch Supt Leo Hart\", \"Supt Ade Bello\"")
@@ -110,6 +113,7 @@ public enum DemoScript {
                 if day >= stop { continue }
                 let ium = day.adding(days: -1)
                 // IUM: the tactical assessment and recommendations.
+                w("set today \(ium)")
                 w("let ium = create meeting ium on \(ium) unit \(b.unit) chair \"\(b.manager)\"")
                 w("open $ium")
                 w("attend \"\(b.analyst)\"")
@@ -117,6 +121,7 @@ public enum DemoScript {
                 w("present $ta")
                 w("close meeting")
                 // TT&CG: the IUM's tactical assessment is presented to it too.
+                w("set today \(day)")
                 w("let tt = create meeting ttcg on \(day) unit \(b.unit) chair \"\(b.chair)\"")
                 w("open $tt")
                 w("attend \"\(b.manager)\", \"\(b.analyst)\", \"\(b.officers[0])\"")
@@ -169,6 +174,7 @@ public enum DemoScript {
                 // A DMM two days later records progress.
                 let dmmDay = day.adding(days: 2)
                 if dmmDay < stop {
+                    w("set today \(dmmDay)")
                     w("let dmm = create meeting dmm on \(dmmDay) unit \(b.unit)")
                     w("open $dmm")
                     w("update A-\(actionNumber - 2) progress \"Started\" at $dmm")
@@ -180,6 +186,7 @@ public enum DemoScript {
             }
             if fortnight == 9 {
                 // The force's own TT&CG plans for the accepted escalation.
+                w("set today \(base.adding(days: 3))")
                 w("let ftt = create meeting ttcg on \(base.adding(days: 3)) unit Westshire chair \"DCI Tom Reed\"")
                 w("open $ftt")
                 planCount += 1
@@ -197,6 +204,7 @@ public enum DemoScript {
         w("deliver C-2 note \"Presented at the IUM\"")
         w("deliver C-3")
         // East's IUM yesterday prepared today's TT&CG.
+        w("set today 2027-10-12")
         w("let ium = create meeting ium on 2027-10-12 unit East chair \"DI Sam Adams\"")
         w("open $ium")
         w("attend \"Ola Reyes\", \"DS Kim Ng\"")

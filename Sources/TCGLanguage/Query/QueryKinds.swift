@@ -218,6 +218,9 @@ public enum QueryKinds {
         fields: [
             field("id", .id) { r, i in .id(r.decisions[i].id) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.decisions[i].meeting)) },
+            field("date", .date) { r, i in
+                r.meetings.index(ofNumber: r.decisions[i].meeting).map { .date(r.meetings[$0].date) }
+            },
             field("text", .text) { r, i in .text(r.decisions[i].text) },
             field("rationale", .text) { r, i in text(r.decisions[i].rationale) },
             field("about", .ids) { r, i in r.decisions[i].about.isEmpty ? nil : .list(r.decisions[i].about.map { .id($0) }) },
@@ -226,7 +229,7 @@ public enum QueryKinds {
             field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.decisions[i].meeting)) },
             field("marking", markingType) { r, i in r.decisions[i].marking.map { .word($0.label) } },
         ],
-        tableColumns: ["id", "meeting", "text", "rationale", "supersedes", "superseded_by", "marking"],
+        tableColumns: ["id", "meeting", "date", "text", "rationale", "supersedes", "superseded_by", "marking"],
         count: { $0.decisions.count }, id: { r, i in r.decisions[i].id }, outstanding: nil, due: nil,
         unit: { r, i in r.unit(ofMeeting: r.decisions[i].meeting) }, owner: nil)
 

@@ -21,11 +21,13 @@ extension Reports {
         }
         let dmms = register.meetings.filter { $0.kind == .dmm && sameUnit($0.unit, unit) }
         let previous = dmms.filter { $0.date < date }.max { ($0.date, $0.number) < ($1.date, $1.number) }
-        let since = Set(dmms.filter { m in m.number != meeting?.number && m.date <= date && m.date >= (previous?.date ?? m.date) }.map(\.number))
-        let decisions = rows(QueryKinds.decisions) { since.contains(register.decisions[$0].meeting) }
-        var fields = agendaFields(kind: .dmm, unit: unit, meeting: meeting, date: date)
+        let fastTrack = Set(dmms.filter { m in m.number != meeting?.number && m.date <= date && m.date >= (previous?.date ?? m.date) }.map(\.number))
+        let decisions = rows(QueryKinds.decisions) { fastTrack.contains(register.decisions[$0].meeting) }
+        let start = since(kind: .dmm, unit: unit, before: date)
+        var fields = agendaFields(kind: .dmm, unit: unit, meeting: meeting, date: date, since: start)
         if let previous { fields.append(("previous_dmm", .id(previous.id))) }
         return Document(shape: .object, title: agendaTitle(.dmm, unit, meeting, date), fields: fields, sections: [
+            sinceSection(start, unit: unit, through: date, for: meeting),
             dueSection(QueryKinds.actions, dueSoon(QueryKinds.actions), key: "actions_due", title: "Actions due \(date) or \(tomorrow)"),
             dueSection(QueryKinds.commissions, dueSoon(QueryKinds.commissions), key: "commissions_due", title: "Commissions due \(date) or \(tomorrow)"),
             Section(key: "updated", title: "Actions updated \(yesterday) or \(date)",
@@ -49,10 +51,12 @@ extension Reports {
             let p = register.products[i]
             return p.kind == .tacticalAssessment && p.date <= date && sameUnit(productUnit(p), unit)
         }.sorted { (register.products[$0].date, $0) > (register.products[$1].date, $1) }.prefix(Self.recentAssessments)
-        var fields = agendaFields(kind: .ium, unit: unit, meeting: meeting, date: date)
+        let start = since(kind: .ium, unit: unit, before: date)
+        var fields = agendaFields(kind: .ium, unit: unit, meeting: meeting, date: date, since: start)
         fields.append(("next_ttcg", .date(next.date)))
         if let m = next.meeting { fields.append(("next_ttcg_meeting", .id(m.id))) }
         return Document(shape: .object, title: agendaTitle(.ium, unit, meeting, date), fields: fields, sections: [
+            sinceSection(start, unit: unit, through: date, for: meeting),
             section(QueryKinds.products, products).named("to_present", "Products to present"),
             dueSection(QueryKinds.commissions, outstanding(QueryKinds.commissions, owner: nil, unit: unit, dueBy: next.date),
                        key: "commissions", title: "Commissions due back by the next TT&CG (\(next.date))"),

@@ -6,6 +6,9 @@ import TCGDomain
 public struct Reports {
     let register: Register
     let today: Day
+    /// The audit trail as the session may see it (entries naming hidden records left out), for the
+    /// reports that date what happened; empty for those that do not read it.
+    var trail: [AuditEntry] = []
 
     /// Orders two optional field values (absent last).
     static func order(_ a: FieldValue?, _ b: FieldValue?) -> Int {
@@ -118,8 +121,11 @@ public struct Reports {
             let p = register.priorities[i]
             if let r = p.retiredRationale { doc.fields.append(("retired_rationale", .text(r))) }
             if let m = p.retiredAt { doc.fields.append(("retired_at", .id(RecordID(.meeting, m)))) }
-            doc.sections.append(section(QueryKinds.plans, rows(QueryKinds.plans) { register.plans[$0].serves == id }))
+            let plans = rows(QueryKinds.plans) { register.plans[$0].serves == id }
+            let subjects = Set([id] + plans.map { register.plans[$0].id })
+            doc.sections.append(section(QueryKinds.plans, plans))
             doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].priority == p.number }))
+            doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].about.contains { subjects.contains($0) } }))
         case .requirement:
             doc.sections.append(notes("reviews", "Reviews", register.requirements[i].notes))
         case .review:
@@ -206,7 +212,8 @@ public struct Reports {
     }
 
     /// The fields every agenda pack starts with: the meeting, or the date it is due, and the audit head.
-    func agendaFields(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day) -> [(String, FieldValue)] {
+    func agendaFields(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day,
+                      since start: (meeting: Meeting?, from: Day)) -> [(String, FieldValue)] {
         var fields: [(String, FieldValue)] = []
         if let meeting { fields.append(("meeting", .id(meeting.id))) }
         fields.append(("kind", .word(kind.keyword)))
@@ -219,7 +226,7 @@ public struct Reports {
             fields.append(("note", .text(policy ? "no meeting is planned; this is the date the T&C policy makes it due"
                                                 : "no meeting is planned; this is the agenda for today")))
         }
-        return fields + auditHead
+        return fields + sinceFields(start) + auditHead
     }
 
     /// The agenda pack for a meeting (or the next one due): what it must see. A DMM and an IUM
@@ -231,7 +238,8 @@ public struct Reports {
         case .ium: return iumAgenda(unit: unit, meeting: meeting, date: date)
         case .stcg, .ttcg, .psg: break
         }
-        let fields = agendaFields(kind: kind, unit: unit, meeting: meeting, date: date)
+        let start = since(kind: kind, unit: unit, before: date)
+        let fields = agendaFields(kind: kind, unit: unit, meeting: meeting, date: date, since: start)
         var actions = outstanding(QueryKinds.actions, owner: nil, unit: unit, dueBy: date)
         actions.sort { a, b in
             let x = register.name(of: register.actions[a].owner).lowercased(), y = register.name(of: register.actions[b].owner).lowercased()
@@ -258,6 +266,7 @@ public struct Reports {
             }
         }
         return Document(shape: .object, title: agendaTitle(kind, unit, meeting, date), fields: fields, sections: [
+            sinceSection(start, unit: unit, through: date, for: meeting),
             dueSection(QueryKinds.actions, actions, key: "actions", title: "Overdue and due actions, by owner", leading: ["owner"]),
             dueSection(QueryKinds.commissions, commissions, key: "commissions", title: "Commissions due back"),
             section(QueryKinds.plans, plans).retitled("Plans due for review"),
@@ -270,32 +279,6 @@ public struct Reports {
     /// "Agenda: TT&CG East on 2027-03-10 (M-2)".
     func agendaTitle(_ kind: Meeting.Kind, _ unit: String?, _ meeting: Meeting?, _ date: Day) -> String {
         "Agenda: \(kind.title)\(unit.map { " \($0)" } ?? "") on \(date)\(meeting.map { " (\($0.id))" } ?? "")"
-    }
-
-    /// A meeting's minutes: attendance, decisions with rationale, and what it tasked.
-    func minutes(_ n: Int) -> Document {
-        guard let i = register.meetings.index(ofNumber: n) else { return Document(shape: .object) }
-        let m = register.meetings[i]
-        let schema = QueryKinds.meetings
-        var doc = Document(shape: .object, title: "Minutes of \(m.id): \(m.kind.title)\(m.unit.map { " \($0)" } ?? "") on \(m.date)",
-                           fields: recordFields(schema, i) + auditHead, alwaysTitled: true)
-        doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].meeting == n }).retitled("Decisions"))
-        let tasked: [(KindSchema, (Int) -> Bool)] = [
-            (QueryKinds.priorities, { register.priorities[$0].meeting == n }),
-            (QueryKinds.candidates, { register.candidates[$0].meeting == n }),
-            (QueryKinds.requirements, { register.requirements[$0].meeting == n }),
-            (QueryKinds.commissions, { register.commissions[$0].meeting == n }),
-            (QueryKinds.plans, { register.plans[$0].meeting == n }),
-            (QueryKinds.actions, { register.actions[$0].meeting == n }),
-            (QueryKinds.reviews, { register.reviews[$0].meeting == n }),
-            (QueryKinds.escalations, { register.escalations[$0].meeting == n }),
-            (QueryKinds.products, { register.products[$0].presentations.contains(n) }),
-        ]
-        for (s, test) in tasked {
-            let r = rows(s, test)
-            if !r.isEmpty { doc.sections.append(section(s, r)) }
-        }
-        return doc
     }
 
     /// The control strategy: active priorities with owners and rationale, rejected candidates, strategic requirements.
@@ -336,11 +319,11 @@ public struct Reports {
         ])
     }
 
-    /// The audit trail, of one record or all, since a date, from the entries the store handed over.
-    /// A record's trail shows each entry's changes in tables too (an amendment's old -> new).
-    func history(_ trail: [AuditEntry], of id: RecordID?, since: Day?) -> Document {
+    /// The audit trail (``trail``), of one record or all, since a date. A record's trail shows
+    /// each entry's changes in tables too (an amendment's old -> new).
+    func history(of id: RecordID?, since: Day?) -> Document {
         let entries = trail.filter { e in
-            register.shows(e) && (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
+            (id == nil || e.ids.contains(id ?? RecordID(.action, 0))) && (since == nil || e.day >= (since ?? e.day))
         }
         let rows: [[FieldValue?]] = entries.map { e in
             [.int(e.seq), .text(e.at), .date(e.day), .text(e.user), .text(e.source), .text(e.statement),

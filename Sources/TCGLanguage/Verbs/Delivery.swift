@@ -205,13 +205,18 @@ extension CommandTable {
     }
 
     static var complete: CommandSpec {
-        let target = Arg("target", .id([.action, .plan])), result = Opt("result", .text)
-        return CommandSpec("complete", [Operand(target, "A-n|DP-n")], [Clause("result", result, "\"TEXT\"")],
-                           effect: .change, topic: "delivery", "Mark an action done (or a plan completed, once none of its actions is open: R13), with its result.",
-                           ["complete A-3 result \"Surgery held; 40 residents attended\""]) { c throws(Diagnostic) in
-            let id = try c(target), text = try c(result)
+        let target = Arg("target", .id([.action, .plan])), result = Opt("result", .text), at = Opt("at", .record(.meeting))
+        return CommandSpec("complete", [Operand(target, "A-n|DP-n")], [Clause("result", result, "\"TEXT\""), Clause("at", at, "M-n")],
+                           effect: .change, topic: "delivery",
+                           "Mark an action done (or a plan completed, once none of its actions is open: R13), with its result; `at M-n` records it at a meeting (in its minutes).",
+                           ["complete A-3 result \"Surgery held; 40 residents attended\"", "complete A-2 result \"Order served\" at M-4"]) { c throws(Diagnostic) in
+            let id = try c(target), text = try c(result), m = try c(at), day = c.today
             try c.change { (r) throws(DomainError) in
-                if id.kind == .plan { try r.finishPlan(id.number, status: .completed, note: text) } else { try r.complete(id.number, result: text) }
+                if id.kind == .plan {
+                    try r.finishPlan(id.number, status: .completed, note: text, at: m)
+                } else {
+                    try r.complete(id.number, result: text, at: m, today: day)
+                }
             }
             return .none
         }

@@ -97,7 +97,7 @@ extension CommandTable {
         let kind = Arg("kind", .choice(VerbWords.meetingKinds)), unit = Opt("unit", .unit)
         return CommandSpec("agenda next", [Operand(kind, Meeting.Kind.keywords.joined(separator: "|"))], [Clause("unit", unit, "NAME")],
                            effect: .query, topic: "queries",
-                           "The agenda pack for the next meeting of a kind (a planned one, else the date the T&C policy makes it due). An ST&CG, TT&CG or PSG sees overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations; a DMM what is due that day or the next, actions updated since the day before and fast-track decisions since the last DMM; an IUM products to present, commissions due back by the next TT&CG, requirements to review and recent tactical assessments.",
+                           "The agenda pack for the next meeting of a kind (a planned one, else the date the T&C policy makes it due), opening with what happened since the unit's previous meeting of that kind. An ST&CG, TT&CG or PSG sees overdue and due actions by owner, commissions due back, plans due for review, open escalations, requirements to review, the last IUM's recommendations; a DMM what is due that day or the next, actions updated since the day before and fast-track decisions since the last DMM; an IUM products to present, commissions due back by the next TT&CG, requirements to review and recent tactical assessments.",
                            ["agenda next ttcg unit East", "agenda next dmm unit East", "agenda next psg unit EastCSP"]) { c throws(Diagnostic) in
             if c.printing { c.show(.document(try nextAgenda(c, kind: c(kind), unit: c(unit)))) }
             return .none
@@ -107,13 +107,13 @@ extension CommandTable {
     static var agendaMeeting: CommandSpec {
         let meeting = Arg("meeting", .record(.meeting))
         return CommandSpec("agenda", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
-                           "The agenda pack for a given meeting, of its kind (as `agenda next`).", ["agenda M-4"]) { c throws(Diagnostic) in
+                           "The agenda pack for a given meeting, of its kind (as `agenda next`), opening with what happened since the unit's previous meeting of its kind.", ["agenda M-4"]) { c throws(Diagnostic) in
             let m = try c(meeting)
             guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: c.register) }
             let found = c.register.meetings[i]
             if c.printing {
                 let performance = found.kind == .stcg ? try performanceSection(c, unit: found.unit) : nil
-                c.show(.document(c.reports.agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date, performance: performance)))
+                c.show(.document(try c.reportsWithTrail().agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date, performance: performance)))
             }
             return .none
         }
@@ -122,9 +122,9 @@ extension CommandTable {
     static var minutes: CommandSpec {
         let meeting = Arg("meeting", .record(.meeting))
         return CommandSpec("minutes", [Operand(meeting, "M-n")], effect: .query, topic: "queries",
-                           "A meeting's minutes: attendance, decisions with rationale, what it tasked.", ["minutes M-2"]) { c throws(Diagnostic) in
+                           "A meeting's minutes: attendance, decisions with rationale and date, what it tasked, and what was recorded at it (progress, completions, presentations, requirement reviews, escalations answered, handovers and reassignments).", ["minutes M-2"]) { c throws(Diagnostic) in
             let m = try c(meeting)
-            if c.printing { c.show(.document(c.reports.minutes(m))) }
+            if c.printing { c.show(.document(try c.reportsWithTrail().minutes(m))) }
             return .id(RecordID(.meeting, m))
         }
     }
@@ -168,13 +168,7 @@ extension CommandTable {
                            "The audit trail: who changed what, when and from where; of one record or the whole register.",
                            ["history A-3", "history since today-7d"]) { c throws(Diagnostic) in
             let rid = try c(id), from = try c(since)
-            if c.printing {
-                let entries: [AuditEntry]
-                do { entries = try c.interpreter.auditTrail() } catch {
-                    throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: c.range)
-                }
-                c.show(.document(c.reports.history(entries, of: rid, since: from)))
-            }
+            if c.printing { c.show(.document(try c.reportsWithTrail().history(of: rid, since: from))) }
             return .none
         }
     }
@@ -184,7 +178,7 @@ extension CommandTable {
         let path = Arg("to", .path)
         return CommandSpec("report agenda next", [Operand(kind, Meeting.Kind.keywords.joined(separator: "|"))], [Clause("unit", unit, "NAME"), Clause("to", path, "FILE.html|FILE.md")],
                            effect: .report, topic: "queries",
-                           "Write the agenda pack as one self-contained, printable HTML page (or Markdown for e-mail).",
+                           "Write the agenda pack (its \"Since the last meeting\" first) as one self-contained, printable HTML page (or Markdown for e-mail).",
                            ["report agenda next ttcg unit East to east-pack.html"]) { c throws(Diagnostic) in
             let u = try c(unit)
             try writeReport(c, to: c(path), unit: u, try nextAgenda(c, kind: c(kind), unit: u), extra: nil)
@@ -211,7 +205,7 @@ extension CommandTable {
         let next = c.register.nextMeeting(kind: kind, unit: unit, today: c.today)
         let u = unit ?? next.meeting?.unit
         let performance = kind == .stcg ? try performanceSection(c, unit: u) : nil
-        return c.reports.agenda(kind: kind, unit: u, meeting: next.meeting, date: next.date, performance: performance)
+        return try c.reportsWithTrail().agenda(kind: kind, unit: u, meeting: next.meeting, date: next.date, performance: performance)
     }
 
     /// The performance section of a unit's control strategy (all units' when nil), for the packs.
