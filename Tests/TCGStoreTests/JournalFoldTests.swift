@@ -1,3 +1,4 @@
+import Foundation
 import TCGDomain
 import TCGJSON
 @testable import TCGStore
@@ -186,10 +187,12 @@ final class JournalFoldTests: XCTestCase {
         for i in 0..<4 { try JournalFixture.commitChange(i, to: writer) }
         let seen = try reader.open()
         try writer.close()
-        // Mark the folded snapshot (same length, same watermark and last audit entry), so
-        // that a store that reads it can be told from one that does not.
+        // Mark the folded snapshot (same length, same watermark and last audit entry; a new file
+        // renamed into place, as a fold is), so that a store that reads it can be told from one
+        // that does not.
         let text = String(decoding: try bytes(of: fixture.path), as: UTF8.self)
-        try write(Array(text.replacingOccurrences(of: "\"title\":\"Leaflet drop\"", with: "\"title\":\"Leaflet DROP\"").utf8), to: fixture.path)
+        try Data(text.replacingOccurrences(of: "\"title\":\"Leaflet drop\"", with: "\"title\":\"Leaflet DROP\"").utf8)
+            .write(to: URL(fileURLWithPath: fixture.path), options: .atomic)
         XCTAssertEqual(try fixture.store().open().actions[2].title, "Leaflet DROP")
         XCTAssertNil(try reader.refresh(), "the fold holds the register the reader has")
         XCTAssertEqual(try reader.open().actions[2].title, "Leaflet drop", "the reader did not read the snapshot again")
