@@ -18,7 +18,8 @@ final class Console {
     private var buffer: [UInt8] = []
     /// At the prompt: long output goes through the pager.
     var interactive = false
-    /// Prints nothing to stdout (errors still go to stderr): for `tcg demo`.
+    /// Prints nothing to stdout, and no warnings (errors still go to stderr): for `tcg demo`, whose
+    /// script warns where the story means it to (a leaver who still owns work, before the handover).
     var silent = false
     /// Keeps everything printed instead of writing it: for `tcg test`.
     var captureOnly = false
@@ -61,6 +62,7 @@ final class Console {
     }
 
     func warn(_ diagnostic: Diagnostic, in source: SourceFile) {
+        if silent { return }
         error(diagnostic, in: source)
     }
 

@@ -26,11 +26,13 @@ enum Demo {
             return status
         }
         console.write("""
-            Wrote \(path): a year of tasking and coordination in Westshire (two BCUs, East and West).
+            Wrote \(path): a year of tasking and coordination in Westshire (two BCUs, East and West, and
+            East's community safety partnership).
             The clock is \(DemoScript.teachingDay), the morning of East's TT&CG. Try:
               tcg --workspace \(path)
               agenda next ttcg unit East
               outstanding actions unit East
+              performance unit Westshire
               calendar
               advance 2w
 

@@ -36,7 +36,7 @@ final class TrainerTests: XCTestCase {
         }
         XCTAssertEqual(try count("meetings where kind = stcg"), "4", "quarterly ST&CGs")
         XCTAssertEqual(try count("priorities where status = retired"), "1", "the control strategy changes once")
-        XCTAssertEqual(try count("candidates"), "2")
+        XCTAssertEqual(try count("candidates"), "3", "two at ST&CGs, one at the PSG")
         XCTAssertEqual(try count("escalations where status = accepted"), "1")
         XCTAssertEqual(try count("reviews where status = completed"), "1")
         for state in ["open", "done", "cancelled"] {
@@ -56,6 +56,36 @@ final class TrainerTests: XCTestCase {
         XCTAssertGreaterThan(Int(try count("actions where overdue")) ?? 0, Int(before) ?? 0, "more is overdue three weeks on")
         let calendarAfter = try tcg(["--workspace", "d.json", "--format", "json", "-c", "calendar unit West"]).stdout
         XCTAssertTrue(calendarAfter.contains("\"status\": \"overdue\""), "West's TT&CG is now overdue (R9):\n\(calendarAfter)")
+    }
+
+    /// What looked wrong to police trainees is right: PIER types and owners that fit, priorities
+    /// with strands, plans with objectives reviewed and completed properly, an ST&CG and a
+    /// strategic assessment each quarter, IUM and DMM business, amendments, a handover and a
+    /// partnership's PSG (Fixtures/demo/story.tcg asserts each).
+    func testTheDemoTellsATrainersStory() throws {
+        XCTAssertEqual(try tcg(["demo", "d.json"]).status, 0)
+        let story = TcgProcess.packageRoot.appendingPathComponent("Tests/TCGEndToEndTests/Fixtures/demo/story.tcg").path
+        let checked = try tcg(["--workspace", "d.json", "run", story])
+        XCTAssertEqual(checked.status, 0, checked.stderr)
+        XCTAssertEqual(checked.stdout, "the demo tells the story\n")
+        func run(_ statements: String) throws -> String {
+            let r = try tcg(["--workspace", "d.json", "-c", statements])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            return r.stdout
+        }
+        // DMM minutes are not empty: the last DMM of East before the teaching day.
+        let dmm = try run("for $m in list meetings where kind = dmm and unit = East and date = 2027-10-07 { minutes $m }")
+        for part in ["attendees:  Sgt Bea Cole, DS Kim Ng", "Fast-track: report the delayed actions", "Progress on actions", "Delayed:"] {
+            XCTAssertTrue(dmm.contains(part), "\(part) in\n\(dmm)")
+        }
+        // A plan's objectives agreed, a due date moved, a leaver's work handed over: each kept.
+        XCTAssertTrue(try run("show DP-1").contains("Figures agreed with East District Council"))
+        let moved = try run("for $a in list actions where due = 2027-10-20 { show $a }")
+        XCTAssertTrue(moved.contains("2027-10-13  2027-10-20") && moved.contains("moved to the following week"), moved)
+        XCTAssertTrue(try run("history PE-10").contains("status active -> left"))
+        XCTAssertTrue(try run("history since 2027-06-11").contains("handover \"PC Dan Frost\" to \"PC Amy Shah\""))
+        // The IUM the day before the TT&CG presented its assessment and recommends a plan.
+        XCTAssertTrue(try run("agenda next ttcg unit East").contains("Recommend a station-area patrol plan to the TT&CG"))
     }
 
     func testAnalystScriptsRunAgainstACopyWithExpectations() throws {
