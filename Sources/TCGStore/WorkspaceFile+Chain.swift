@@ -18,14 +18,14 @@ extension WorkspaceFile {
         guard let current = view else { return }
         trusted = (current.snapshot, current.journal)
         AuditHead(seq: register.lastAuditSeq, hash: register.lastAuditHash, snapshot: current.snapshot, journal: current.journal)
-            .write(workspace: path)
+            .write(workspace: path, key: seal.key)
     }
 
     /// Checks the whole audit trail of the workspace as stored now: the chain, the records it
     /// seals and the head file. Reads without the lock, like any reader.
     public func check() throws(StoreError) -> AuditCheck {
         let register = try open()
-        return AuditCheck.run(entries: try register.fullAudit(), register: register, head: AuditHead.read(workspace: path),
+        return AuditCheck.run(entries: try register.fullAudit(), register: register, head: AuditHead.read(workspace: path, key: seal.key),
                               key: seal.key, headName: AuditHead.path(of: path))
     }
 
@@ -40,14 +40,14 @@ extension WorkspaceFile {
             throw StoreError(path: path, message: "the audit chain is keyed (HMAC) and tcg has no key: refusing to add to it",
                              help: "set TCG_AUDIT_KEY_FILE to the key file (mode 0600) and try again; the workspace was not changed")
         }
-        if let head = AuditHead.read(workspace: path), head.snapshot == current.snapshot, head.journal == current.journal,
+        if let head = AuditHead.read(workspace: path, key: seal.key), head.snapshot == current.snapshot, head.journal == current.journal,
            head.seq == register.lastAuditSeq, head.hash == register.lastAuditHash {
             trusted = (current.snapshot, current.journal)
             return
         }
         let entries: [AuditEntry]
         do { entries = try register.fullAudit() } catch { throw error }
-        let check = AuditCheck.run(entries: entries, register: register, head: AuditHead.read(workspace: path),
+        let check = AuditCheck.run(entries: entries, register: register, head: AuditHead.read(workspace: path, key: seal.key),
                                    key: seal.key, headName: headPath)
         if let first = check.unaccepted.first {
             let more = check.unaccepted.count > 1 ? " (and \(check.unaccepted.count - 1) more)" : ""
@@ -75,7 +75,7 @@ extension WorkspaceFile {
         if let current = view, current.version < WorkspaceFormat.version {
             register = try migrate()
         }
-        let check = AuditCheck.run(entries: try register.fullAudit(), register: register, head: AuditHead.read(workspace: path),
+        let check = AuditCheck.run(entries: try register.fullAudit(), register: register, head: AuditHead.read(workspace: path, key: seal.key),
                                    key: seal.key, headName: headPath)
         if check.keyedUnchecked > 0 {
             throw StoreError(path: path, message: "the audit chain is keyed (HMAC) and tcg has no key: it cannot be checked, so no break can be accepted",

@@ -265,4 +265,28 @@ final class AuditChainTests: XCTestCase {
         wrong.seal = WorkspaceSeal(key: AuditKey(bytes: Array("other".utf8)))
         XCTAssertEqual(try wrong.check().unaccepted.count, 1)
     }
+
+    func testAForgedHeadDoesNotLetAKeyedWorkspaceSkipItsCheck() throws {
+        let fixture = try JournalFixture()
+        let key = AuditKey(bytes: Array("secret".utf8))
+        func keyedStore() -> WorkspaceFile {
+            let store = fixture.store()
+            store.seal = WorkspaceSeal(key: key)
+            return store
+        }
+        try JournalFixture.commitChange(0, to: keyedStore())
+        try keyedStore().close()
+        XCTAssertEqual(try keyedStore().check().problems, [])
+        // Edit a record, then write a head that names the edited files, as tcg would after a commit
+        // (without the key's HMAC, which the forger does not have).
+        try edit(fixture.path, containing: "{\"id\":\"PE-1\"") { $0.replacingOccurrences(of: "\"name\":\"", with: "\"name\":\"Not ") }
+        let good = try XCTUnwrap(AuditHead.read(workspace: fixture.path))
+        AuditHead(seq: good.seq, hash: good.hash, snapshot: try FileState.of(fixture.path), journal: try FileState.of(fixture.journal))
+            .write(workspace: fixture.path)
+        XCTAssertNotNil(AuditHead.read(workspace: fixture.path), "the forged head reads without a key")
+        XCTAssertNil(AuditHead.read(workspace: fixture.path, key: key), "but not with one")
+        XCTAssertThrowsError(try JournalFixture.commitChange(1, to: keyedStore())) { error in
+            XCTAssertTrue("\(error)".contains("record PE-1 does not match"), "\(error)")
+        }
+    }
 }
