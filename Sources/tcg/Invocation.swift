@@ -169,6 +169,7 @@ struct Invocation {
         let session = Session(store: store, console: console, user: who, format: outputFormat,
                               todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: path, user: who, environment: env))
         session.interpreter.maxMarking = highest
+        session.workspace = store
         session.exitsAfterScript = true
         if let command {
             return (session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:]))

@@ -9,9 +9,16 @@ import TCGLineEditor
 import TCGText
 
 extension Session {
+    /// The banner's line naming the workspace the REPL opened, as given; `(new: …)` when it
+    /// does not exist yet and the first change will create it.
+    static func banner(workspace path: String, new: Bool) -> String {
+        "workspace: \(path)" + (new ? " (new: the first change creates it)" : "")
+    }
+
     /// The interactive loop: line editing, history, completion, continuation prompts, Ctrl-C and Ctrl-D.
     /// Each complete statement commits on its own and is durable before the next prompt shows.
     func repl(editor: LineEditor) -> ExitStatus {
+        let isNew = !(workspace?.exists ?? true)
         do {
             interpreter.register = try store.open()
         } catch {
@@ -24,6 +31,7 @@ extension Session {
         console.interactive = true
         if console.terminal.stdinIsTerminal && console.terminal.stdoutIsTerminal {
             console.write("tcg — the T&C register. `help` lists the commands, Tab completes; Ctrl-D or `quit` leaves.\n")
+            if let workspace { console.write(Session.banner(workspace: workspace.path, new: isNew) + "\n") }
             console.flush()
         }
         let pendingBox = PendingLines()

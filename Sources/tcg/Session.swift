@@ -32,6 +32,11 @@ final class Session {
     /// `tcg test`: scripts run on a copy of the workspace, and the reports they write are not
     /// written anywhere (their `wrote FILE` lines still count as output).
     var discardsFiles = false
+    /// The workspace the command line named. A script, `-c` or stdin that queries it before it
+    /// exists, and changes nothing, is refused (exit 3) naming its path; a run that changes the
+    /// register creates it, whatever it queried first. The REPL's banner names it. nil (`tcg
+    /// test`'s private copies, `tcg demo`): an empty register answers.
+    var workspace: WorkspaceFile?
 
     init(store: RegisterStore, console: Console, user: String, format: OutputFormat, todayOverride: Day?, dryRun: Bool,
          userState: UserState? = nil, clock: @escaping @Sendable () -> (today: Day, now: String) = Environment.clock) {
@@ -77,7 +82,8 @@ final class Session {
             interpreter.variables.merge(parameters) { _, new in new }
             interpreter.keepsUndo = parsed.usesUndo
             let started = Session.monotonicMilliseconds()
-            status = perform(parsed.statements, in: source, origin: origin, reading: { [store] () throws(StoreError) -> Register? in try store.open() })
+            status = perform(parsed.statements, in: source, origin: origin, reading: { [store] () throws(StoreError) -> Register? in try store.open() },
+                             refusingMissing: parsed.readsRegister ? workspace : nil)
             if interpreter.timer {
                 console.flush()
                 Console.writeError("time: \(Session.format(Session.monotonicMilliseconds() - started)) ms for \(parsed.statements.count) statements\n")
@@ -89,9 +95,11 @@ final class Session {
     }
 
     /// Runs statements as one transaction and prints what they printed; returns the exit status.
-    /// `reading` gives the register to start from without the lock.
+    /// `reading` gives the register to start from without the lock. `refusingMissing`: a run
+    /// that needs no writer fails with ``WorkspaceFile/missing`` when this workspace does not
+    /// exist (a query's answer, or its error, would come from an empty register).
     func perform(_ statements: [Statement], in source: SourceFile, origin: Origin,
-                 reading: () throws(StoreError) -> Register?) -> ExitStatus {
+                 reading: () throws(StoreError) -> Register?, refusingMissing: WorkspaceFile? = nil) -> ExitStatus {
         scripts.files = [:]
         defer { scripts.files = [:] }
         do {
@@ -109,9 +117,10 @@ final class Session {
                 interpreter.mayWrite = { [dryRun] in dryRun }
                 try interpreter.execute(statements, in: source, origin: origin)
             } catch {
-                guard error.needsWriter else { throw error }
+                guard error.needsWriter else { throw refusingMissing.flatMap(\.absent) ?? error }
                 needsWriter = true
             }
+            if !needsWriter, let absent = refusingMissing?.absent { throw absent }
             if needsWriter {
                 interpreter.sessionState = saved
                 interpreter.mayWrite = { true }

@@ -17,6 +17,7 @@ enum Verify {
         let check: AuditCheck
         var accepted: AuditEntry?
         do {
+            if let absent = store.absent { throw absent }
             if accept {
                 (check, accepted) = try store.acceptBreaks(user: user, day: today)
             } else {

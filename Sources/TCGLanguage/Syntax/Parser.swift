@@ -10,6 +10,10 @@ public struct ParseResult: Sendable {
     public var incomplete: Incomplete?
     /// Whether any statement (nested ones included) is `undo`: then the run keeps what undo needs.
     public var usesUndo = false
+    /// Whether any statement (nested ones included) is a query, a report or a `run` (whose
+    /// file may query): then the run answers from the register, so the register must exist
+    /// (tcg refuses a query on a workspace that has not been created).
+    public var readsRegister = false
 }
 
 /// Parses tokens into statements by the command table. It never prints; it recovers at
@@ -27,6 +31,8 @@ public struct Parser {
     var failed: [SourceRange] = []
     /// Whether an `undo` was parsed.
     var usesUndo = false
+    /// Whether a query, a report or a `run` was parsed.
+    var readsRegister = false
 
     /// Parses a whole source.
     public static func parse(_ source: SourceFile) -> ParseResult {
@@ -35,6 +41,7 @@ public struct Parser {
         var diagnostics: [Diagnostic] = []
         var failed: [SourceRange] = []
         var usesUndo = false
+        var readsRegister = false
         var last = false
         while !last {
             let run = lexer.nextRun(minimum: 4096)
@@ -44,6 +51,7 @@ public struct Parser {
             diagnostics += parser.diagnostics
             failed += parser.failed
             usesUndo = usesUndo || parser.usesUndo
+            readsRegister = readsRegister || parser.readsRegister
         }
         diagnostics += lexer.diagnostics
         if let incomplete = lexer.incomplete {
@@ -62,7 +70,7 @@ public struct Parser {
         diagnostics.sort { $0.range.start < $1.range.start }
         if !diagnostics.isEmpty && lexer.incomplete != nil { statements = [] }
         return ParseResult(statements: statements, diagnostics: firstPerStatement(dedupe(diagnostics), failed: failed, source),
-                           incomplete: lexer.incomplete, usesUndo: usesUndo)
+                           incomplete: lexer.incomplete, usesUndo: usesUndo, readsRegister: readsRegister)
     }
 
     /// One error per broken statement, not a cascade: a later error inside a statement that already
