@@ -207,6 +207,7 @@ struct Invocation {
         do { bytes = try ScriptInput.read(file) } catch {
             if error.code != 0, action != .run, !file.contains("/"), !file.contains(".") {
                 let near = Suggest.nearest(file, among: Tcg.shownSubcommandNames + CommandTable.firstWords)
+                if let advice = Synonyms.advice[file.lowercased()] { return usage("no such command or script: \(file)\nhelp: \(advice)") }
                 return usage("no such command or script: \(file)" + (Suggest.didYouMean(near).map { " (\($0))" } ?? ""))
             }
             return usage("cannot read the script \(file): \(error)")

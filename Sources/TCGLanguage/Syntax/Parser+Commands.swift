@@ -7,7 +7,7 @@ extension Parser {
         guard let specs = CommandTable.byFirstWord[first.lower] else {
             let near = Suggest.nearest(first.text, among: CommandTable.firstWords)
             throw fail("unknown command `\(first.shown)`", first,
-                       help: (Suggest.didYouMean(near).map { $0 + " " } ?? "") + "`help` lists the commands")
+                       help: Synonyms.advice[first.lower] ?? (Suggest.didYouMean(near).map { $0 + " " } ?? "") + "`help` lists the commands")
         }
         var chosen: CommandSpec?
         for spec in specs {
