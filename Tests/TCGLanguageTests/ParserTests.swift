@@ -73,6 +73,27 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(parse("add action prevntion \"t\" to DP-1 owner \"a\" due today").diagnostics.first?.help, "did you mean prevention?")
     }
 
+    func testSynonymsUsersTypePointAtTheTcgWay() {
+        for word in ["done", "finish", "Done"] {
+            let d = parse("\(word) A-1").diagnostics.first
+            XCTAssertEqual(d?.message, "unknown command `\(word)`")
+            XCTAssertEqual(d?.help?.hasPrefix("did you mean complete?"), true, word)
+        }
+        for word in ["delete", "remove"] {
+            let help = parse("\(word) A-1").diagnostics.first?.help ?? ""
+            XCTAssertTrue(help.hasPrefix("nothing is deleted (R13)"), help)
+            for way in ["cancel", "retire priority", "supersedes"] { XCTAssertTrue(help.contains(way), help) }
+        }
+    }
+
+    func testWhetherAScriptReadsTheRegister() {
+        XCTAssertTrue(parse("add unit W kind force\ncount units").readsRegister)
+        XCTAssertTrue(parse("if true {\n  list actions\n}").readsRegister, "nested statements count")
+        XCTAssertTrue(parse("run other.tcg").readsRegister, "the file run may query")
+        XCTAssertTrue(parse("report register to r.md").readsRegister)
+        XCTAssertFalse(parse("add unit W kind force\nhelp\necho \"hi\"\nset format json").readsRegister)
+    }
+
     func testEverySyntaxErrorIsReported() {
         let r = parse("ad unit West\nadd unit X knd bcu\nlist actoins\ncount actions\n")
         XCTAssertEqual(r.diagnostics.count, 3)

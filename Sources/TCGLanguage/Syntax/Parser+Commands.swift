@@ -26,7 +26,7 @@ extension Parser {
         let start = first.range
         for _ in spec.words { _ = advance() }
         if spec.words[0] == "undo" { usesUndo = true }
-        if spec.effect == .query || spec.effect == .report || spec.words[0] == "run" { readsRegister = true }
+        if spec.effect == .query || spec.effect == .report { readsRegister = true }
         var args: Arguments = [:]
 
         if spec.operands.first?.slot == .topic {

@@ -200,7 +200,9 @@ public struct Parser {
         case "for": return try parseFor()
         case "if": return try parseIf()
         case "assert": return try parseAssert()
-        case "run": return try parseRun()
+        case "run":
+            readsRegister = true
+            return try parseRun()
         case "else": throw fail("`else` without an `if`", t)
         default: return .command(try parseCommand())
         }
