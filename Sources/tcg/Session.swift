@@ -96,8 +96,9 @@ final class Session {
 
     /// Runs statements as one transaction and prints what they printed; returns the exit status.
     /// `reading` gives the register to start from without the lock. `refusingMissing`: a run
-    /// that needs no writer fails with ``WorkspaceFile/missing`` when this workspace does not
-    /// exist (a query's answer, or its error, would come from an empty register).
+    /// that succeeds without the writer fails with ``WorkspaceFile/missing`` when this
+    /// workspace does not exist (its answers would come from an empty register); a statement's
+    /// own error (file:line:col) stands.
     func perform(_ statements: [Statement], in source: SourceFile, origin: Origin,
                  reading: () throws(StoreError) -> Register?, refusingMissing: WorkspaceFile? = nil) -> ExitStatus {
         scripts.files = [:]
@@ -117,7 +118,7 @@ final class Session {
                 interpreter.mayWrite = { [dryRun] in dryRun }
                 try interpreter.execute(statements, in: source, origin: origin)
             } catch {
-                guard error.needsWriter else { throw refusingMissing.flatMap(\.absent) ?? error }
+                guard error.needsWriter else { throw error }
                 needsWriter = true
             }
             if !needsWriter, let absent = refusingMissing?.absent { throw absent }

@@ -40,7 +40,7 @@ final class CommandLineTests: FolderTestCase {
         XCTAssertEqual(try tcg(["--no-such-option"]).status, 2)
         XCTAssertEqual(try tcg(["run"]).status, 2)
         XCTAssertEqual(try tcg(["run", "missing.tcg"]).status, 2)
-        XCTAssertEqual(try tcg(["-c", "count units"]).status, 0)
+        XCTAssertEqual(try tcg(["-c", "count units"]).status, 3, "a query on no workspace")
         XCTAssertEqual(try tcg(["-c", "count unitz"]).status, 1)
         try write("tcg-workspace.json", "{\"not\": \"a workspace\"}")
         let r = try tcg(["-c", "count units"])

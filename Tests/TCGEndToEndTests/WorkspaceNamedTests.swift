@@ -13,7 +13,7 @@ final class WorkspaceNamedTests: FolderTestCase {
         """
 
     func testAQueryOnNoWorkspaceIsRefusedNamingThePath() throws {
-        for args in [["-c", "count actions"], ["count", "actions"], ["-c", "show A-1"], ["verify"]] {
+        for args in [["-c", "count actions"], ["count", "actions"], ["-c", "list units"], ["verify"]] {
             let r = try tcg(args)
             XCTAssertEqual(r.status, 3, args.joined(separator: " "))
             XCTAssertEqual(r.stdout, "", "no answer from an empty register")
@@ -27,6 +27,13 @@ final class WorkspaceNamedTests: FolderTestCase {
         XCTAssertTrue(named.stderr.hasPrefix("sub/ws.json: error: no workspace here"), named.stderr)
         XCTAssertFalse(exists("tcg-workspace.json"), "a refused query creates nothing")
         XCTAssertFalse(exists("tcg-workspace.json.journal"))
+    }
+
+    /// A statement's own error stands (it names file:line:col); the refusal is for answers.
+    func testAStatementErrorStandsOnNoWorkspace() throws {
+        let r = try tcg(["-c", "count actions where fff = 1"])
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stderr.hasPrefix("-c:1:"), r.stderr)
     }
 
     func testStatementsThatReadNothingNeedNoWorkspace() throws {
