@@ -13,7 +13,8 @@ enum ExitStatus: Int32, Sendable {
     case statementFailed = 1
     /// The command line was wrong: an unknown option, a missing FILE, a bad date or format.
     case usage = 2
-    /// The workspace cannot be read, is not a tcg workspace, or is locked by another writer.
+    /// The workspace cannot be read, is not a tcg workspace, is locked by another writer, or does
+    /// not exist for a query or `tcg verify`.
     case workspace = 3
 
     /// The status for an error that ended a run: the one place error types are mapped.
