@@ -34,6 +34,13 @@ final class CommandLineTests: FolderTestCase {
         XCTAssertNil(bytes("tcg-workspace.json"), "a dry run creates no workspace")
     }
 
+    func testSynonymsOnTheCommandLinePointAtTheTcgWay() throws {
+        let done = try tcg(["done", "A-1"])
+        XCTAssertEqual(done.status, 2)
+        XCTAssertEqual(done.stderr, "tcg: no such command or script: done\nhelp: did you mean complete? (`complete A-n` or `complete DP-n`)\n")
+        XCTAssertTrue(try tcg(["delete", "A-1"]).stderr.contains("nothing is deleted (R13)"))
+    }
+
     func testExitStatuses() throws {
         XCTAssertEqual(try tcg(["--format", "yaml", "-c", "count units"]).status, 2)
         XCTAssertEqual(try tcg(["--today", "2027-02-30", "-c", "count units"]).status, 2)
