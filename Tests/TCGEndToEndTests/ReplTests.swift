@@ -199,4 +199,66 @@ final class ReplTests: XCTestCase {
         XCTAssertFalse(t.isRunning, "Ctrl-D on an empty line exits")
         XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count people where name = \"Zoë O'Brien-Müller\""], in: folder).stdout, "1\n")
     }
+
+    /// Home, End, Delete and Ctrl-Left/Right edit the line under the codes xterm, screen, tmux,
+    /// rxvt and PuTTY send, instead of inserting `~` or letters.
+    func testHomeEndDeleteAndWordMovesUnderEveryTerminalsCodes() throws {
+        let t = try start()
+        let prompt = "tcg [2027-03-12] M-2 ttcg> "
+        func expectLine(_ line: String, _ what: String) throws {
+            try t.waitFor("\(what): the line \"\(line)\"") { Self.lines($0).last { !$0.isEmpty } == prompt + line }
+            try t.send("C-u")
+            try t.waitFor("an empty line after \(what)") { Self.lines($0).last { !$0.isEmpty } == prompt.trimmingCharacters(in: .whitespaces) }
+        }
+        let esc = "\u{1b}"
+        try t.type("bc")
+        try t.send("Home")
+        try t.type("a")
+        try t.send("End")
+        try t.type("d")
+        try expectLine("abcd", "tmux's own Home and End")
+        let homes = ["[1~", "[H", "OH", "[7~"], ends = ["[4~", "[F", "OF", "[8~"]
+        for (home, end) in zip(homes, ends) {
+            try t.type("bc")
+            try t.sendBytes(esc + home)
+            try t.type("a")
+            try t.sendBytes(esc + end)
+            try t.type("d")
+            try expectLine("abcd", "Home ESC\(home) and End ESC\(end)")
+        }
+        try t.type("xabc")
+        try t.sendBytes(esc + "[1~" + esc + "[3~")
+        try expectLine("abc", "Delete ESC[3~")
+        for (left, right) in [("[1;5D", "[1;5C"), ("Od", "Oc"), ("[5D", "[5C")] {
+            try t.type("one two")
+            try t.sendBytes(esc + left)
+            try t.type("X")
+            try t.sendBytes(esc + "[1~" + esc + right)
+            try t.type("Y")
+            try expectLine("oneY Xtwo", "Ctrl-Left ESC\(left) and Ctrl-Right ESC\(right)")
+        }
+    }
+
+    /// Long output goes through the pager with LESSSECURE=1, but not when the next statement is
+    /// already typed: the pager would take those keys as its commands.
+    func testPagerRunsSecureAndTypeaheadReachesThePrompt() throws {
+        var units = ""
+        for n in 1...12 { units += "add unit U\(n) kind force\n" }
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json"], stdin: units, in: folder).status, 0)
+        let marker = folder.appendingPathComponent("pager-env").path
+        let t = try Tmux(["--workspace", "ws.json", "--today", "2027-03-12"], in: folder,
+                         environment: ["PAGER": "env > \(Tmux.quote(marker)); cat"], height: 10)
+        tmux = t
+        try t.waitFor("M-2 ttcg>")
+        try t.type("list units")
+        try t.send("Enter")
+        try t.waitFor("the pager's output") { $0.contains("U12") }
+        let environment = try String(contentsOfFile: marker, encoding: .utf8)
+        XCTAssertTrue(environment.contains("LESSSECURE=1\n"), environment)
+        try FileManager.default.removeItem(atPath: marker)
+
+        try t.type("list units\rcount units\r")
+        try t.waitFor("count units answered") { Self.hasLines($0, ["14", "tcg [2027-03-12] M-2 ttcg>"]) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "the pager ran while the next statement was waiting")
+    }
 }
