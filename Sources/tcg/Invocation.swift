@@ -145,8 +145,8 @@ struct Invocation {
             }
             return Verify.run(store: store, path: path, head: head, accept: accept, user: who, today: todayOverride, console: console)
         case .test:
-            guard arguments.count == 1 else { return usage("test needs one DIR of .tcg scripts") }
-            return (ScriptTests.run(folder: arguments[0], workspace: path, invocation: self, console: console))
+            guard !arguments.isEmpty else { return usage("test needs .tcg files or folders of them (tcg test checks/ or tcg test a.tcg b.tcg)") }
+            return ScriptTests.run(paths: arguments, workspace: path, invocation: self, console: console)
         case .check:
             guard !arguments.isEmpty else { return usage("check needs a FILE") }
             return Checker.check(files: arguments, console: console)
