@@ -163,7 +163,7 @@ _tcg() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--dry-run --interactive --version -h --help)
+    local -a non_repeating_flags=(--dry-run --interactive -X --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--workspace --today --user --format --max-marking -c)
     __tcg_offer_flags_options 0

@@ -20,7 +20,7 @@ function __tcg_parse_tokens -S
     set -l unparsed_tokens (__tcg_tokens -pc)
     switch $unparsed_tokens[1]
     case 'tcg'
-        __tcg_parse_subcommand 0 'workspace=' 'today=' 'user=' 'format=' 'max-marking=' 'dry-run' 'c=' 'interactive' 'version' 'h/help'
+        __tcg_parse_subcommand 0 'workspace=' 'today=' 'user=' 'format=' 'max-marking=' 'dry-run' 'c=' 'interactive' 'X' 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'run'
             __tcg_parse_subcommand -r 2 'workspace=' 'today=' 'user=' 'format=' 'max-marking=' 'dry-run' 'version' 'h/help'
@@ -97,6 +97,7 @@ complete -c 'tcg' -n '__tcg_should_offer_completions_for_flags_or_options "tcg" 
 complete -c 'tcg' -n '__tcg_should_offer_completions_for_flags_or_options "tcg" dry-run' -l 'dry-run' -d 'Run and print, but save nothing.'
 complete -c 'tcg' -n '__tcg_should_offer_completions_for_flags_or_options "tcg" c' -s 'c' -d 'Run these statements and exit.' -rfka ''
 complete -c 'tcg' -n '__tcg_should_offer_completions_for_flags_or_options "tcg" interactive' -l 'interactive' -d 'Read statements from stdin as at the prompt: each commits on its own (no terminal needed).'
+complete -c 'tcg' -n '__tcg_should_offer_completions_for_flags_or_options "tcg" X' -s 'X' -d 'At the prompt, do not run the init file ($XDG_CONFIG_HOME/tcg/tcgrc, else ~/.tcgrc).'
 complete -c 'tcg' -n '__tcg_should_offer_completions_for_flags_or_options "tcg" version' -l 'version' -d 'Show the version.'
 complete -c 'tcg' -n '__tcg_should_offer_completions_for_flags_or_options "tcg" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'tcg' -n '__tcg_should_offer_completions_for_positional "tcg" -eq 1' -fa 'run' -d 'Run a script file as one transaction (NAME=VALUE are $NAME inside it).'

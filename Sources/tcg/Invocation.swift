@@ -36,6 +36,8 @@ struct Invocation {
     var format: String = "table"
     var dryRun = false
     var interactive = false
+    /// `-X`: the REPL does not run the init file.
+    var skipsInitFile = false
     var maxMarking: String?
     var command: String?
     /// The arguments after the subcommand's name (for `.session`, all of them).
@@ -67,6 +69,7 @@ struct Invocation {
             case "--max-marking": guard let v = value() else { return nil }; maxMarking = v
             case "--dry-run": dryRun = true
             case "--interactive": interactive = true
+            case "-X": skipsInitFile = true
             case "--": arguments += args[(i + 1)...]; i = args.count
             default:
                 if a.hasPrefix("-") { return nil }
@@ -170,6 +173,7 @@ struct Invocation {
                               todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: path, user: who, environment: env))
         session.interpreter.maxMarking = highest
         session.exitsAfterScript = true
+        session.initFile = skipsInitFile ? nil : InitFile.path(environment: env)
         if let command {
             return (session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:]))
         }

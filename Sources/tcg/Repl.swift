@@ -19,6 +19,7 @@ extension Session {
             return ExitStatus(for: error)
         }
         adoptSavedMeeting()
+        runInitFile()
         interpreter.keepsUndo = true
         interpreter.interrupted = { StatementInterrupt.requested }
         console.interactive = true
@@ -77,6 +78,21 @@ extension Session {
                 }
             }
         }
+    }
+
+    /// Runs the init file, when there is one, as a script (psql's psqlrc): its `set` statements
+    /// last for the session; its errors are shown as a script's, and the prompt starts all the same.
+    func runInitFile() {
+        guard let path = initFile, access(path, F_OK) == 0 else { return }
+        let bytes: [UInt8]
+        do { bytes = try ScriptInput.read(path) } catch {
+            console.message("tcg: cannot read the init file \(path): \(error) (start with -X to skip it)")
+            return
+        }
+        let exits = exitsAfterScript
+        exitsAfterScript = false
+        defer { exitsAfterScript = exits }
+        _ = runScript(SourceFile(name: path, bytes: bytes), origin: .script(path), parameters: [:])
     }
 
     /// Folds the store's journal in on the way out; a failure only warns (every commit is already durable).

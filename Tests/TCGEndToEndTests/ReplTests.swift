@@ -262,3 +262,44 @@ final class ReplTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "the pager ran while the next statement was waiting")
     }
 }
+
+/// The init file (psql's psqlrc): `$XDG_CONFIG_HOME/tcg/tcgrc`, else `~/.tcgrc`, run when the
+/// prompt starts; `-X` skips it.
+final class InitFileTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit Westshire kind force"], in: folder).status, 0)
+        try "echo \"from tcgrc\"\nlet n = count units\n".write(to: folder.appendingPathComponent(".tcgrc"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func prompt(_ extra: [String] = [], environment: [String: String] = [:]) throws -> TcgProcess.Result {
+        try TcgProcess.run(["--workspace", "ws.json", "--interactive"] + extra, stdin: "echo \"n is $n\"\n", in: folder,
+                           environment: ["HOME": folder.path].merging(environment) { $1 })
+    }
+
+    func testTheInitFileRunsFirstAndItsVariablesLast() throws {
+        let r = try prompt()
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("from tcgrc\nn is 1\n"), r.stdout)
+    }
+
+    func testDashXSkipsIt() throws {
+        let r = try prompt(["-X"])
+        XCTAssertFalse(r.stdout.contains("from tcgrc"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("$n"), "without the init file $n is not set: " + r.stderr)
+    }
+
+    func testXDGConfigHomeComesFirstAndErrorsNameTheFile() throws {
+        let config = folder.appendingPathComponent("config/tcg")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "let n = count nothing\n".write(to: config.appendingPathComponent("tcgrc"), atomically: true, encoding: .utf8)
+        let r = try prompt(environment: ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path])
+        XCTAssertFalse(r.stdout.contains("from tcgrc"), "~/.tcgrc is not run when the XDG file exists: " + r.stdout)
+        XCTAssertTrue(r.stderr.contains(config.appendingPathComponent("tcgrc").path + ":1:15: error:"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("$n"), "the prompt still starts and reads its statements: " + r.stderr)
+    }
+}
