@@ -28,6 +28,7 @@ extension Session {
             console.flush()
         }
         let pendingBox = PendingLines()
+        var lastStatement = ""
         editor.completer = { [unowned self] line in
             let text = (pendingBox.lines + [line]).joined(separator: "\n")
             let completer = Completer(register: self.interpreter.visibleRegister, variables: Array(self.interpreter.variables.keys).sorted(),
@@ -56,14 +57,30 @@ extension Session {
                 console.write("\n")
             case .interrupted:
                 pendingBox.lines = []
-            case .line(let line):
+            case .line(let typed):
+                var line = typed
+                // `edit` (psql's `\e`): the last statement in the user's editor; what is saved is run as if typed.
+                if pendingBox.lines.isEmpty, typed.trimmingSpaces == "edit" {
+                    switch ExternalEditor.edit(lastStatement, environment: Environment.current) {
+                    case .failed(let why):
+                        console.message("tcg: edit: \(why)")
+                        continue
+                    case .saved(let saved):
+                        line = saved.hasSuffix("\n") ? String(saved.dropLast()) : saved
+                        if line.trimmingSpaces.isEmpty { continue }
+                        console.write(line + "\n")
+                    }
+                }
                 pendingBox.lines.append(line)
                 let text = pendingBox.lines.joined(separator: "\n")
                 let source = SourceFile(name: "<repl>", text: text)
                 let parsed = Parser.parse(source)
                 if parsed.incomplete != nil { continue }
                 pendingBox.lines = []
-                if !text.trimmingSpaces.isEmpty { editor.addHistory(text) }
+                if !text.trimmingSpaces.isEmpty {
+                    editor.addHistory(text)
+                    lastStatement = text
+                }
                 if !parsed.diagnostics.isEmpty {
                     for d in parsed.diagnostics { console.error(d, in: source) }
                     continue

@@ -303,3 +303,37 @@ final class InitFileTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("$n"), "the prompt still starts and reads its statements: " + r.stderr)
     }
 }
+
+/// `edit` at the prompt (psql's `\e`): the last statement in `$VISUAL`/`$EDITOR`; what is saved runs.
+final class EditAtThePromptTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit Westshire kind force"], in: folder).status, 0)
+        // The "editor" keeps what it was given, then saves another statement.
+        let script = "#!/bin/sh\ncat \"$1\" > \(Tmux.quote(folder.path))/given\necho 'count units' > \"$1\"\n"
+        try script.write(to: folder.appendingPathComponent("ed.sh"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(folder.appendingPathComponent("ed.sh").path, 0o700), 0)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func prompt(_ input: String, editor: String) throws -> TcgProcess.Result {
+        try TcgProcess.run(["--workspace", "ws.json", "--interactive", "-X"], stdin: input, in: folder,
+                           environment: ["HOME": folder.path, "EDITOR": editor, "VISUAL": ""])
+    }
+
+    func testEditOpensTheLastStatementAndRunsWhatIsSaved() throws {
+        let r = try prompt("echo \"first\"\nedit\n", editor: folder.appendingPathComponent("ed.sh").path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("given"), encoding: .utf8), "echo \"first\"\n")
+        XCTAssertTrue(r.stdout.hasPrefix("first\ncount units\n1\n"), r.stdout)
+    }
+
+    func testAnEditorThatFailsRunsNothing() throws {
+        let r = try prompt("edit\n", editor: "false")
+        XCTAssertTrue(r.stderr.contains("tcg: edit: the editor (false) ended with status 1; nothing was run"), r.stderr)
+        XCTAssertFalse(r.stdout.contains("1"), r.stdout)
+    }
+}
