@@ -71,6 +71,11 @@ extension Session {
                         console.write(line + "\n")
                     }
                 }
+                if pendingBox.lines.isEmpty, watchIfAsked(line) {
+                    editor.addHistory(line)
+                    lastStatement = line
+                    continue
+                }
                 pendingBox.lines.append(line)
                 let text = pendingBox.lines.joined(separator: "\n")
                 let source = SourceFile(name: "<repl>", text: text)

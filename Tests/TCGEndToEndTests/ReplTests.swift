@@ -239,6 +239,26 @@ final class ReplTests: XCTestCase {
         }
     }
 
+    /// `watch SECONDS QUERY` re-runs the query on the latest register until Ctrl-C, then the prompt
+    /// is back; a change is refused (never repeated on a timer).
+    func testWatchRerunsAQueryUntilCtrlC() throws {
+        let t = try start()
+        try t.type("watch 0.2 count units")
+        try t.send("Enter")
+        try t.waitFor("two answers of 2") { $0.components(separatedBy: "(every 0.2s, Ctrl-C stops)").count >= 3 && Self.hasLines($0, ["2"]) }
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit North kind bcu parent Westshire"], in: folder).status, 0)
+        try t.waitFor("the watch sees the new unit") { Self.hasLines($0, ["3"]) }
+        try t.send("C-c")
+        try t.waitFor("the prompt after Ctrl-C") { Self.lines($0).last { !$0.isEmpty } == "tcg [2027-03-12] M-2 ttcg>" }
+        let runs = try t.screen().components(separatedBy: "Ctrl-C stops").count
+        usleep(600_000)
+        XCTAssertEqual(try t.screen().components(separatedBy: "Ctrl-C stops").count, runs, "the watch stopped")
+        try t.type("watch add unit South kind bcu parent Westshire")
+        try t.send("Enter")
+        try t.waitFor("watch runs one query")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count units"], in: folder).stdout, "3\n")
+    }
+
     /// Long output goes through the pager with LESSSECURE=1, but not when the next statement is
     /// already typed: the pager would take those keys as its commands.
     func testPagerRunsSecureAndTypeaheadReachesThePrompt() throws {
