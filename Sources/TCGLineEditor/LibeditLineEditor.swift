@@ -87,11 +87,12 @@ public final class LibeditLineEditor: LineEditor {
             }
             return editor.complete()
         })
-        bindKeys()
+        bindKeys(terminalKeys: true)
         _ = el_source(editLine, editrc)
-        // `bind -v` in an editrc resets every key map: put Tab and Ctrl-R back.
+        // `bind -v` in an editrc resets every key map: put Tab and Ctrl-R back (not the terminal
+        // keys: in vi insert mode Escape must leave at once, not wait for a sequence).
         if let mode = tcg_el_get_editor(editLine), String(cString: mode) != "emacs" {
-            bindKeys()
+            bindKeys(terminalKeys: false)
         }
     }
 
@@ -221,12 +222,13 @@ public final class LibeditLineEditor: LineEditor {
 
     // MARK: - Keys and completion
 
-    /// Tab → our completer; Ctrl-R → incremental search backwards; and the escape sequences that
-    /// xterm, screen, tmux, rxvt and PuTTY send for Home, End, Delete and Ctrl-Left/Right, which
-    /// libedit's default map does not know (without them Home and End insert `~`).
-    private func bindKeys() {
+    /// Tab → our completer; Ctrl-R → incremental search backwards; and (emacs keys) the escape
+    /// sequences that xterm, screen, tmux, rxvt and PuTTY send for Home, End, Delete and
+    /// Ctrl-Left/Right, which libedit's default map does not know (without them Home and End insert `~`).
+    private func bindKeys(terminalKeys: Bool) {
         _ = tcg_el_bind(editLine, "^I", "tcg-complete")
         _ = tcg_el_bind(editLine, "^R", "em-inc-search-prev")
+        guard terminalKeys else { return }
         for (sequences, function) in Self.terminalKeys {
             for sequence in sequences { _ = tcg_el_bind(editLine, sequence, function) }
         }
