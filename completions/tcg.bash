@@ -163,7 +163,7 @@ _tcg() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--dry-run --interactive --version -h --help)
+    local -a non_repeating_flags=(--dry-run --interactive -X --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--workspace --today --user --format --max-marking -c)
     __tcg_offer_flags_options 0
@@ -290,7 +290,7 @@ _tcg_test() {
     non_repeating_flags=(--dry-run --version -h --help)
     repeating_options=()
     non_repeating_options=(--workspace --today --user --format --max-marking)
-    __tcg_offer_flags_options 1
+    __tcg_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in
@@ -316,8 +316,8 @@ _tcg_test() {
 
     # Offer positional completions
     case "${positional_number}" in
-    1)
-        __tcg_add_completions -d
+    *)
+        __tcg_add_completions -o plusdirs -fX '!*.@(tcg)'
         return
         ;;
     esac

@@ -87,11 +87,12 @@ public final class LibeditLineEditor: LineEditor {
             }
             return editor.complete()
         })
-        bindKeys()
+        bindKeys(terminalKeys: true)
         _ = el_source(editLine, editrc)
-        // `bind -v` in an editrc resets every key map: put Tab and Ctrl-R back.
+        // `bind -v` in an editrc resets every key map: put Tab and Ctrl-R back (not the terminal
+        // keys: in vi insert mode Escape must leave at once, not wait for a sequence).
         if let mode = tcg_el_get_editor(editLine), String(cString: mode) != "emacs" {
-            bindKeys()
+            bindKeys(terminalKeys: false)
         }
     }
 
@@ -221,11 +222,29 @@ public final class LibeditLineEditor: LineEditor {
 
     // MARK: - Keys and completion
 
-    /// Tab → our completer; Ctrl-R → incremental search backwards.
-    private func bindKeys() {
+    /// Tab → our completer; Ctrl-R → incremental search backwards; and (emacs keys) the escape
+    /// sequences that xterm, screen, tmux, rxvt and PuTTY send for Home, End, Delete and
+    /// Ctrl-Left/Right, which libedit's default map does not know (without them Home and End insert `~`).
+    private func bindKeys(terminalKeys: Bool) {
         _ = tcg_el_bind(editLine, "^I", "tcg-complete")
         _ = tcg_el_bind(editLine, "^R", "em-inc-search-prev")
+        guard terminalKeys else { return }
+        for (sequences, function) in Self.terminalKeys {
+            for sequence in sequences { _ = tcg_el_bind(editLine, sequence, function) }
+        }
     }
+
+    /// Terminal key sequences (libedit notation, `\e` is Escape) and the editor function each runs.
+    static let terminalKeys: [(sequences: [String], function: String)] = [
+        // Home: xterm/tmux/screen (`[1~`, `[H`, `OH`), rxvt (`[7~`).
+        (["\\e[1~", "\\e[H", "\\eOH", "\\e[7~"], "ed-move-to-beg"),
+        // End: xterm/tmux/screen (`[4~`, `[F`, `OF`), rxvt (`[8~`).
+        (["\\e[4~", "\\e[F", "\\eOF", "\\e[8~"], "ed-move-to-end"),
+        (["\\e[3~"], "ed-delete-next-char"),
+        // Ctrl-Right / Ctrl-Left: xterm (`[1;5C`), rxvt (`Oc`), PuTTY and old screen (`[5C`).
+        (["\\e[1;5C", "\\eOc", "\\e[5C"], "em-next-word"),
+        (["\\e[1;5D", "\\eOd", "\\e[5D"], "ed-prev-word"),
+    ]
 
     /// The Tab handler: asks the completer and edits or lists; returns a libedit CC_ code.
     private func complete() -> UInt8 {

@@ -36,6 +36,8 @@ struct Invocation {
     var format: String = "table"
     var dryRun = false
     var interactive = false
+    /// `-X`: the REPL does not run the init file.
+    var skipsInitFile = false
     var maxMarking: String?
     var command: String?
     /// The arguments after the subcommand's name (for `.session`, all of them).
@@ -67,6 +69,7 @@ struct Invocation {
             case "--max-marking": guard let v = value() else { return nil }; maxMarking = v
             case "--dry-run": dryRun = true
             case "--interactive": interactive = true
+            case "-X": skipsInitFile = true
             case "--": arguments += args[(i + 1)...]; i = args.count
             default:
                 if a.hasPrefix("-") { return nil }
@@ -145,8 +148,8 @@ struct Invocation {
             }
             return Verify.run(store: store, path: path, head: head, accept: accept, user: who, today: todayOverride, console: console)
         case .test:
-            guard arguments.count == 1 else { return usage("test needs one DIR of .tcg scripts") }
-            return (ScriptTests.run(folder: arguments[0], workspace: path, invocation: self, console: console))
+            guard !arguments.isEmpty else { return usage("test needs .tcg files or folders of them (tcg test checks/ or tcg test a.tcg b.tcg)") }
+            return ScriptTests.run(paths: arguments, workspace: path, invocation: self, console: console)
         case .check:
             guard !arguments.isEmpty else { return usage("check needs a FILE") }
             return Checker.check(files: arguments, console: console)
@@ -171,6 +174,7 @@ struct Invocation {
         session.interpreter.maxMarking = highest
         session.workspace = store
         session.exitsAfterScript = true
+        session.initFile = skipsInitFile ? nil : InitFile.path(environment: env)
         if let command {
             return (session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:]))
         }

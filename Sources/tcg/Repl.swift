@@ -26,6 +26,7 @@ extension Session {
             return ExitStatus(for: error)
         }
         adoptSavedMeeting()
+        runInitFile()
         interpreter.keepsUndo = true
         interpreter.interrupted = { StatementInterrupt.requested }
         console.interactive = true
@@ -35,6 +36,7 @@ extension Session {
             console.flush()
         }
         let pendingBox = PendingLines()
+        var lastStatement = ""
         editor.completer = { [unowned self] line in
             let text = (pendingBox.lines + [line]).joined(separator: "\n")
             let completer = Completer(register: self.interpreter.visibleRegister, variables: Array(self.interpreter.variables.keys).sorted(),
@@ -63,14 +65,35 @@ extension Session {
                 console.write("\n")
             case .interrupted:
                 pendingBox.lines = []
-            case .line(let line):
+            case .line(let typed):
+                var line = typed
+                // `edit` (psql's `\e`): the last statement in the user's editor; what is saved is run as if typed.
+                if pendingBox.lines.isEmpty, typed.trimmingSpaces == "edit" {
+                    switch ExternalEditor.edit(lastStatement, environment: Environment.current) {
+                    case .failed(let why):
+                        console.message("tcg: edit: \(why)")
+                        continue
+                    case .saved(let saved):
+                        line = saved.hasSuffix("\n") ? String(saved.dropLast()) : saved
+                        if line.trimmingSpaces.isEmpty { continue }
+                        console.write(line + "\n")
+                    }
+                }
+                if pendingBox.lines.isEmpty, watchIfAsked(line) {
+                    editor.addHistory(line)
+                    lastStatement = line
+                    continue
+                }
                 pendingBox.lines.append(line)
                 let text = pendingBox.lines.joined(separator: "\n")
                 let source = SourceFile(name: "<repl>", text: text)
                 let parsed = Parser.parse(source)
                 if parsed.incomplete != nil { continue }
                 pendingBox.lines = []
-                if !text.trimmingSpaces.isEmpty { editor.addHistory(text) }
+                if !text.trimmingSpaces.isEmpty {
+                    editor.addHistory(text)
+                    lastStatement = text
+                }
                 if !parsed.diagnostics.isEmpty {
                     for d in parsed.diagnostics { console.error(d, in: source) }
                     continue
@@ -85,6 +108,21 @@ extension Session {
                 }
             }
         }
+    }
+
+    /// Runs the init file, when there is one, as a script (psql's psqlrc): its `set` statements
+    /// last for the session; its errors are shown as a script's, and the prompt starts all the same.
+    func runInitFile() {
+        guard let path = initFile, access(path, F_OK) == 0 else { return }
+        let bytes: [UInt8]
+        do { bytes = try ScriptInput.read(path) } catch {
+            console.message("tcg: cannot read the init file \(path): \(error) (start with -X to skip it)")
+            return
+        }
+        let exits = exitsAfterScript
+        exitsAfterScript = false
+        defer { exitsAfterScript = exits }
+        _ = runScript(SourceFile(name: path, bytes: bytes), origin: .script(path), parameters: [:])
     }
 
     /// Folds the store's journal in on the way out; a failure only warns (every commit is already durable).

@@ -7,31 +7,70 @@ import TCGDomain
 import TCGLanguage
 import TCGStore
 
-/// `tcg test DIR`: runs an analyst's `.tcg` scripts against a copy of the workspace and compares
-/// what each prints with its `# expect: LINE` comments (in order; `# expect-error: TEXT` expects the
-/// script to fail with that text in its error). Prints `ok`/`FAIL` per script, then `N passed, N failed`.
+/// `tcg test PATH...`: runs an analyst's `.tcg` scripts (files, or every `.tcg` in a folder)
+/// against a copy of the workspace and compares what each prints with its `# expect: LINE`
+/// comments (in order). `# expect-error: TEXT` expects the script to fail with TEXT in its error;
+/// `# expect-status: N` expects the exit status N. A script with none of these (a helper that
+/// others `run`) is not run and is reported as having no expectations, not as failed. Prints
+/// `ok`/`FAIL`/`none` per script, then `N passed, N failed` (and `, N without expectations`).
 enum ScriptTests {
     struct Expectation {
         var lines: [String] = []
         var error: String?
+        var status: Int32?
+        /// Lines that state an expectation wrongly, as `FILE:LINE:COL: what is wrong`.
+        var mistakes: [String] = []
+
+        var isEmpty: Bool { lines.isEmpty && error == nil && status == nil && mistakes.isEmpty }
     }
 
-    static func run(folder: String, workspace: String, invocation: Invocation, console: Console) -> ExitStatus {
-        guard let names = try? listScripts(folder), !names.isEmpty else {
-            console.message("tcg: no .tcg scripts in \(folder)")
-            return .usage
+    /// One script to run: where it is and the name it is reported under.
+    struct Script {
+        var path: String
+        var name: String
+    }
+
+    static func run(paths: [String], workspace: String, invocation: Invocation, console: Console) -> ExitStatus {
+        var scripts: [Script] = []
+        for path in paths {
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                console.message("tcg: cannot read \(path): \(String(cString: strerror(errno))) (give .tcg files or folders of them)")
+                return .usage
+            }
+            guard (status.st_mode & S_IFMT) == S_IFDIR else {
+                scripts.append(Script(path: path, name: path))
+                continue
+            }
+            let names = listScripts(path)
+            guard !names.isEmpty else {
+                console.message("tcg: no .tcg scripts in the folder \(path)")
+                return .usage
+            }
+            let folder = path.hasSuffix("/") ? path : path + "/"
+            scripts += names.map { Script(path: folder + $0, name: paths.count == 1 ? $0 : folder + $0) }
         }
         let original = FileIO.read(workspace)
-        var passed = 0, failed = 0
-        for name in names {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+        var passed = 0, failed = 0, unexpected = 0
+        for script in scripts {
+            let name = script.name, path = script.path
             guard let bytes = try? ScriptInput.read(path) else {
                 console.write("FAIL \(name): cannot read it\n")
                 failed += 1
                 continue
             }
             let text = String(decoding: bytes, as: UTF8.self)
-            let expected = expectations(text)
+            let expected = expectations(text, file: path)
+            if !expected.mistakes.isEmpty {
+                failed += 1
+                console.write("FAIL \(name): not run: " + expected.mistakes.joined(separator: "\n") + "\n")
+                continue
+            }
+            if expected.isEmpty {
+                unexpected += 1
+                console.write("none \(name): no expectations (no `# expect:`, `# expect-error:` or `# expect-status:` line), not run\n")
+                continue
+            }
             // A private copy of the workspace: the script's changes never reach the real one.
             var template = Array("/tmp/tcg-test-XXXXXX".utf8CString)
             let made: String? = template.withUnsafeMutableBufferPointer { buffer in
@@ -57,10 +96,14 @@ enum ScriptTests {
             if let err = expected.error {
                 if status == .success { problems.append("expected an error containing \"\(err)\", but it succeeded") }
                 else if !capture.capturedErrors.contains(err) { problems.append("expected an error containing \"\(err)\", got:\n\(capture.capturedErrors)") }
-            } else if status != .success {
+            } else if expected.status == nil, status != .success {
                 problems.append("failed:\n\(capture.capturedErrors)")
             }
-            if actual != expected.lines && !(expected.error != nil && expected.lines.isEmpty) {
+            if let want = expected.status, want != status.rawValue {
+                problems.append("expected exit status \(want), got \(status.rawValue)" + (capture.capturedErrors.isEmpty ? "" : ":\n" + capture.capturedErrors))
+            }
+            let failureExpected = expected.error != nil || (expected.status ?? 0) != 0
+            if actual != expected.lines && !(failureExpected && expected.lines.isEmpty) {
                 problems.append("output differs\n  expected:\n" + expected.lines.map { "    " + $0 }.joined(separator: "\n")
                                 + "\n  actual:\n" + actual.map { "    " + $0 }.joined(separator: "\n"))
             }
@@ -72,23 +115,30 @@ enum ScriptTests {
                 console.write("FAIL \(name): " + problems.joined(separator: "\n") + "\n")
             }
         }
-        console.write("\(passed) passed, \(failed) failed\n")
+        console.write("\(passed) passed, \(failed) failed" + (unexpected > 0 ? ", \(unexpected) without expectations" : "") + "\n")
         console.flush()
         return failed == 0 ? .success : .statementFailed
     }
 
-    static func expectations(_ text: String) -> Expectation {
+    static func expectations(_ text: String, file: String) -> Expectation {
         var e = Expectation()
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let t = line.drop { $0 == " " || $0 == "\t" }
             if t.hasPrefix("# expect-error:") { e.error = String(t.dropFirst(15)).trimmingSpaces }
+            else if t.hasPrefix("# expect-status:") {
+                let rest = t.dropFirst(16), value = String(rest).trimmingSpaces
+                if let n = Int32(value), ExitStatus(rawValue: n) != nil { e.status = n } else {
+                    let column = line.count - rest.drop { $0 == " " || $0 == "\t" }.count + 1
+                    e.mistakes.append("\(file):\(index + 1):\(column): `# expect-status:` needs an exit status 0, 1, 2 or 3, not \"\(value)\"")
+                }
+            }
             else if t.hasPrefix("# expect: ") { e.lines.append(String(t.dropFirst(10))) }
             else if t == "# expect:" { e.lines.append("") }
         }
         return e
     }
 
-    static func listScripts(_ folder: String) throws -> [String] {
+    static func listScripts(_ folder: String) -> [String] {
         Session.listFolder(folder).filter { $0.hasSuffix(".tcg") }.sorted()
     }
 

@@ -27,6 +27,8 @@ final class Session {
     /// that the parsed script, the register and the session are freed by the kernel all at once
     /// instead of object by object (a tenth of a large build script's time).
     var exitsAfterScript = false
+    /// The init file the REPL runs first (`InitFile.path`); nil with `-X`.
+    var initFile: String?
     /// Whether the user's saved current meeting has been checked against the register.
     private var meetingAdopted = false
     /// `tcg test`: scripts run on a copy of the workspace, and the reports they write are not

@@ -50,6 +50,9 @@ struct Tcg: ParsableCommand {
     @Flag(name: .long, help: "Read statements from stdin as at the prompt: each commits on its own (no terminal needed).")
     var interactive = false
 
+    @Flag(name: .customShort("X"), help: "At the prompt, do not run the init file ($XDG_CONFIG_HOME/tcg/tcgrc, else ~/.tcgrc).")
+    var skipsInitFile = false
+
     /// The subcommands' names, which swift-argument-parser routes (the fast path leaves them to it).
     static let subcommandNames: Set<String> = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
 

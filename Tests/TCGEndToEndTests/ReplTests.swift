@@ -199,4 +199,161 @@ final class ReplTests: XCTestCase {
         XCTAssertFalse(t.isRunning, "Ctrl-D on an empty line exits")
         XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count people where name = \"Zoë O'Brien-Müller\""], in: folder).stdout, "1\n")
     }
+
+    /// Home, End, Delete and Ctrl-Left/Right edit the line under the codes xterm, screen, tmux,
+    /// rxvt and PuTTY send, instead of inserting `~` or letters.
+    func testHomeEndDeleteAndWordMovesUnderEveryTerminalsCodes() throws {
+        let t = try start()
+        let prompt = "tcg [2027-03-12] M-2 ttcg> "
+        func expectLine(_ line: String, _ what: String) throws {
+            try t.waitFor("\(what): the line \"\(line)\"") { Self.lines($0).last { !$0.isEmpty } == prompt + line }
+            try t.send("C-u")
+            try t.waitFor("an empty line after \(what)") { Self.lines($0).last { !$0.isEmpty } == prompt.trimmingCharacters(in: .whitespaces) }
+        }
+        let esc = "\u{1b}"
+        try t.type("bc")
+        try t.send("Home")
+        try t.type("a")
+        try t.send("End")
+        try t.type("d")
+        try expectLine("abcd", "tmux's own Home and End")
+        let homes = ["[1~", "[H", "OH", "[7~"], ends = ["[4~", "[F", "OF", "[8~"]
+        for (home, end) in zip(homes, ends) {
+            try t.type("bc")
+            try t.sendBytes(esc + home)
+            try t.type("a")
+            try t.sendBytes(esc + end)
+            try t.type("d")
+            try expectLine("abcd", "Home ESC\(home) and End ESC\(end)")
+        }
+        try t.type("xabc")
+        try t.sendBytes(esc + "[1~" + esc + "[3~")
+        try expectLine("abc", "Delete ESC[3~")
+        for (left, right) in [("[1;5D", "[1;5C"), ("Od", "Oc"), ("[5D", "[5C")] {
+            try t.type("one two")
+            try t.sendBytes(esc + left)
+            try t.type("X")
+            try t.sendBytes(esc + "[1~" + esc + right)
+            try t.type("Y")
+            try expectLine("oneY Xtwo", "Ctrl-Left ESC\(left) and Ctrl-Right ESC\(right)")
+        }
+    }
+
+    /// `watch SECONDS QUERY` re-runs the query on the latest register until Ctrl-C, then the prompt
+    /// is back; a change is refused (never repeated on a timer).
+    func testWatchRerunsAQueryUntilCtrlC() throws {
+        let t = try start()
+        try t.type("watch 0.2 count units")
+        try t.send("Enter")
+        try t.waitFor("two answers of 2") { $0.components(separatedBy: "(every 0.2s, Ctrl-C stops)").count >= 3 && Self.hasLines($0, ["2"]) }
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit North kind bcu parent Westshire"], in: folder).status, 0)
+        try t.waitFor("the watch sees the new unit") { Self.hasLines($0, ["3"]) }
+        try t.send("C-c")
+        try t.waitFor("the prompt after Ctrl-C") { Self.lines($0).last { !$0.isEmpty } == "tcg [2027-03-12] M-2 ttcg>" }
+        let runs = try t.screen().components(separatedBy: "Ctrl-C stops").count
+        usleep(600_000)
+        XCTAssertEqual(try t.screen().components(separatedBy: "Ctrl-C stops").count, runs, "the watch stopped")
+        try t.type("watch add unit South kind bcu parent Westshire")
+        try t.send("Enter")
+        try t.waitFor("watch runs one query")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count units"], in: folder).stdout, "3\n")
+    }
+
+    /// Long output goes through the pager with LESSSECURE=1, but not when the next statement is
+    /// already typed: the pager would take those keys as its commands.
+    func testPagerRunsSecureAndTypeaheadReachesThePrompt() throws {
+        var units = ""
+        for n in 1...12 { units += "add unit U\(n) kind force\n" }
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json"], stdin: units, in: folder).status, 0)
+        let marker = folder.appendingPathComponent("pager-env").path
+        let t = try Tmux(["--workspace", "ws.json", "--today", "2027-03-12"], in: folder,
+                         environment: ["PAGER": "env > \(Tmux.quote(marker)); cat"], height: 10)
+        tmux = t
+        try t.waitFor("M-2 ttcg>")
+        try t.type("list units")
+        try t.send("Enter")
+        try t.waitFor("the pager's output") { $0.contains("U12") }
+        let environment = try String(contentsOfFile: marker, encoding: .utf8)
+        XCTAssertTrue(environment.contains("LESSSECURE=1\n"), environment)
+        try FileManager.default.removeItem(atPath: marker)
+
+        try t.type("list units\rcount units\r")
+        try t.waitFor("count units answered") { Self.hasLines($0, ["14", "tcg [2027-03-12] M-2 ttcg>"]) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: marker), "the pager ran while the next statement was waiting")
+    }
+}
+
+/// The init file (psql's psqlrc): `$XDG_CONFIG_HOME/tcg/tcgrc`, else `~/.tcgrc`, run when the
+/// prompt starts; `-X` skips it.
+final class InitFileTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit Westshire kind force"], in: folder).status, 0)
+        try "echo \"from tcgrc\"\nlet n = count units\n".write(to: folder.appendingPathComponent(".tcgrc"), atomically: true, encoding: .utf8)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func prompt(_ extra: [String] = [], environment: [String: String] = [:]) throws -> TcgProcess.Result {
+        try TcgProcess.run(["--workspace", "ws.json", "--interactive"] + extra, stdin: "echo \"n is $n\"\n", in: folder,
+                           environment: ["HOME": folder.path].merging(environment) { $1 })
+    }
+
+    func testTheInitFileRunsFirstAndItsVariablesLast() throws {
+        let r = try prompt()
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix("from tcgrc\nn is 1\n"), r.stdout)
+    }
+
+    func testDashXSkipsIt() throws {
+        let r = try prompt(["-X"])
+        XCTAssertFalse(r.stdout.contains("from tcgrc"), r.stdout)
+        XCTAssertTrue(r.stderr.contains("$n"), "without the init file $n is not set: " + r.stderr)
+    }
+
+    func testXDGConfigHomeComesFirstAndErrorsNameTheFile() throws {
+        let config = folder.appendingPathComponent("config/tcg")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "let n = count nothing\n".write(to: config.appendingPathComponent("tcgrc"), atomically: true, encoding: .utf8)
+        let r = try prompt(environment: ["XDG_CONFIG_HOME": folder.appendingPathComponent("config").path])
+        XCTAssertFalse(r.stdout.contains("from tcgrc"), "~/.tcgrc is not run when the XDG file exists: " + r.stdout)
+        XCTAssertTrue(r.stderr.contains(config.appendingPathComponent("tcgrc").path + ":1:15: error:"), r.stderr)
+        XCTAssertTrue(r.stderr.contains("$n"), "the prompt still starts and reads its statements: " + r.stderr)
+    }
+}
+
+/// `edit` at the prompt (psql's `\e`): the last statement in `$VISUAL`/`$EDITOR`; what is saved runs.
+final class EditAtThePromptTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit Westshire kind force"], in: folder).status, 0)
+        // The "editor" keeps what it was given, then saves another statement.
+        let script = "#!/bin/sh\ncat \"$1\" > \(Tmux.quote(folder.path))/given\necho 'count units' > \"$1\"\n"
+        try script.write(to: folder.appendingPathComponent("ed.sh"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(chmod(folder.appendingPathComponent("ed.sh").path, 0o700), 0)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func prompt(_ input: String, editor: String) throws -> TcgProcess.Result {
+        try TcgProcess.run(["--workspace", "ws.json", "--interactive", "-X"], stdin: input, in: folder,
+                           environment: ["HOME": folder.path, "EDITOR": editor, "VISUAL": ""])
+    }
+
+    func testEditOpensTheLastStatementAndRunsWhatIsSaved() throws {
+        let r = try prompt("echo \"first\"\nedit\n", editor: folder.appendingPathComponent("ed.sh").path)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("given"), encoding: .utf8), "echo \"first\"\n")
+        XCTAssertTrue(r.stdout.hasPrefix("first\ncount units\n1\n"), r.stdout)
+    }
+
+    func testAnEditorThatFailsRunsNothing() throws {
+        let r = try prompt("edit\n", editor: "false")
+        XCTAssertTrue(r.stderr.contains("tcg: edit: the editor (false) ended with status 1; nothing was run"), r.stderr)
+        XCTAssertFalse(r.stdout.contains("1"), r.stdout)
+    }
 }

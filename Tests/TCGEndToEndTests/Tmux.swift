@@ -40,6 +40,11 @@ final class Tmux {
         try Tmux.run(["send-keys", "-t", name, "-l", text])
     }
 
+    /// Sends bytes exactly as a terminal would (an escape sequence such as `"\u{1b}[1~"`).
+    func sendBytes(_ bytes: String) throws {
+        try Tmux.run(["send-keys", "-t", name, "-H"] + bytes.utf8.map { String(format: "%02x", $0) })
+    }
+
     /// The screen now.
     func screen() throws -> String { try Tmux.run(["capture-pane", "-t", name, "-p"]) }
 

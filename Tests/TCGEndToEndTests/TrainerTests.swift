@@ -107,6 +107,64 @@ final class TrainerTests: XCTestCase {
     }
 }
 
+/// `tcg test PATH...`: files and folders, scripts without expectations, expected errors and statuses.
+final class ScriptTestCommandTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit Westshire kind force"], in: folder).status, 0)
+        let checks = folder.appendingPathComponent("checks")
+        try FileManager.default.createDirectory(at: checks, withIntermediateDirectories: true)
+        for (name, text) in [
+            ("count.tcg", "count units\n# expect: 1\n"),
+            ("helper.tcg", "count units\n"),
+            ("refused.tcg", "add unit Westshire kind force\n# expect-error: Westshire\n# expect-status: 1\n"),
+        ] {
+            try text.write(to: checks.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func tcgTest(_ paths: [String]) throws -> TcgProcess.Result {
+        try TcgProcess.run(["--workspace", "ws.json", "test"] + paths, in: folder)
+    }
+
+    func testAFolderRunsItsScriptsAndAScriptWithoutExpectationsIsNotAFailure() throws {
+        let r = try tcgTest(["checks"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(r.stdout, """
+            ok   count.tcg
+            none helper.tcg: no expectations (no `# expect:`, `# expect-error:` or `# expect-status:` line), not run
+            ok   refused.tcg
+            2 passed, 0 failed, 1 without expectations
+
+            """)
+    }
+
+    func testFilesAreTestedOneByOneAndAMissingPathIsAUsageError() throws {
+        let r = try tcgTest(["checks/count.tcg", "checks/refused.tcg"])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertEqual(r.stdout, "ok   checks/count.tcg\nok   checks/refused.tcg\n2 passed, 0 failed\n")
+        let missing = try tcgTest(["checks/count.tcg", "nope.tcg"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("cannot read nope.tcg"), missing.stderr)
+        XCTAssertEqual(missing.stdout, "", "nothing runs when a path is wrong")
+    }
+
+    func testExpectedStatusIsChecked() throws {
+        let checks = folder.appendingPathComponent("checks")
+        try "add unit Westshire kind force\n# expect-status: 0\n".write(to: checks.appendingPathComponent("wrong.tcg"), atomically: true, encoding: .utf8)
+        try "count units\n  # expect-status: one\n".write(to: checks.appendingPathComponent("typo.tcg"), atomically: true, encoding: .utf8)
+        let r = try tcgTest(["checks/wrong.tcg", "checks/typo.tcg"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stdout.contains("FAIL checks/wrong.tcg: expected exit status 0, got 1"), r.stdout)
+        XCTAssertTrue(r.stdout.contains("FAIL checks/typo.tcg: not run: checks/typo.tcg:2:20: `# expect-status:` needs an exit status 0, 1, 2 or 3, not \"one\""), r.stdout)
+        XCTAssertTrue(r.stdout.hasSuffix("0 passed, 2 failed\n"), r.stdout)
+    }
+}
+
 /// The HTML and Markdown packs: self-contained, overdue marked, and they render in a browser.
 final class ReportTests: XCTestCase {
     func testAgendaPackAndRegisterPagesRenderInHeadlessChromium() throws {

@@ -21,6 +21,7 @@ struct SessionCommand: ParsableCommand {
         var invocation = Invocation(options, .session, arguments)
         invocation.command = tcg.command
         invocation.interactive = tcg.interactive
+        invocation.skipsInitFile = tcg.skipsInitFile
         invocation.execute().exit()
     }
 }
