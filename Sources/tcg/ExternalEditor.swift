@@ -19,7 +19,7 @@ enum ExternalEditor {
         var template = Array("/tmp/tcg-edit-XXXXXX.tcg".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard fd >= 0 else { return .failed("cannot make a temporary file: \(String(cString: strerror(errno)))") }
-        let path = String(cString: template)
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(path) }
         Console.writeAll(fd, Array((text.isEmpty || text.hasSuffix("\n") ? text : text + "\n").utf8))
         close(fd)
