@@ -77,9 +77,7 @@ public struct WorkspaceSeal: RecordSeal {
 
     /// The digest of the absence of record `id` (one that is not in the register).
     static func absentDigest(of id: RecordID) -> String {
-        var name: [UInt8] = []
-        id.append(to: &name)
-        return hash(tag: "tcg-record-v3", name, present: false, [])
+        digest(of: id, in: Register())
     }
 
     /// See ``digest(of:in:using:)``.

@@ -60,14 +60,20 @@ public struct Call {
         Reports(register: interpreter.visibleRegister, today: interpreter.today)
     }
 
-    /// Reports as `reports`, that also read the audit trail, with the entries that name a record
-    /// or person the session may not see left out: for the reports that say when things happened.
-    public func reportsWithTrail() throws(Diagnostic) -> Reports {
-        let view = interpreter.visibleRegister
-        let entries: [AuditEntry]
-        do { entries = try interpreter.auditTrail() } catch {
+    /// The whole audit trail, as the store holds it (read from disk where the store left it).
+    public func auditTrail() throws(Diagnostic) -> [AuditEntry] {
+        do { return try interpreter.auditTrail() } catch {
             throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: range)
         }
+    }
+
+    /// Reports as `reports`, that also have the audit trail (`trail` when the caller has read it
+    /// already, else read here), with the entries that name a record or person the session may
+    /// not see left out: for the reports that say when things happened.
+    public func reportsWithTrail(_ trail: [AuditEntry]? = nil) throws(Diagnostic) -> Reports {
+        let view = interpreter.visibleRegister
+        let entries: [AuditEntry]
+        if let trail { entries = trail } else { entries = try auditTrail() }
         return Reports(register: view, today: interpreter.today, trail: entries.filter { view.shows($0) })
     }
 

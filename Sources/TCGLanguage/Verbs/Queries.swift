@@ -112,8 +112,9 @@ extension CommandTable {
             guard let i = c.register.meetings.index(ofNumber: m) else { throw Diagnostic(.unknownRecord(RecordID(.meeting, m)), range: c.range, register: c.register) }
             let found = c.register.meetings[i]
             if c.printing {
-                let performance = found.kind == .stcg ? try performanceSection(c, unit: found.unit) : nil
-                c.show(.document(try c.reportsWithTrail().agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date, performance: performance)))
+                let trail = try c.auditTrail()
+                let performance = found.kind == .stcg ? performanceSection(c, unit: found.unit, trail: trail) : nil
+                c.show(.document(try c.reportsWithTrail(trail).agenda(kind: found.kind, unit: found.unit, meeting: found, date: found.date, performance: performance)))
             }
             return .none
         }
@@ -146,7 +147,7 @@ extension CommandTable {
                            "How the control strategy is doing: per active priority and PIER strand, plans, actions open, overdue and done, done on time, results recorded; a listed strand without actions is a gap.",
                            ["performance", "performance unit East since 2027-01-01"]) { c throws(Diagnostic) in
             let u = try c(unit), from = try c(since)
-            if c.printing { c.show(.document(c.reports.performance(unit: u, since: from, completed: try completionDays(c)))) }
+            if c.printing { c.show(.document(c.reports.performance(unit: u, since: from, completed: Register.completionDays(in: try c.auditTrail())))) }
             return .none
         }
     }
@@ -194,7 +195,7 @@ extension CommandTable {
                            ["report register to register.html"]) { c throws(Diagnostic) in
             let u = try c(unit)
             var overview = c.reports.strategy(unit: u)
-            overview.sections.append(try performanceSection(c, unit: u))
+            overview.sections.append(performanceSection(c, unit: u, trail: try c.auditTrail()))
             try writeReport(c, to: c(path), unit: u, overview, extra: c.reports.calendar(unit: u))
             return .string(try c(path))
         }
@@ -204,20 +205,15 @@ extension CommandTable {
     static func nextAgenda(_ c: Call, kind: Meeting.Kind, unit: String?) throws(Diagnostic) -> Document {
         let next = c.register.nextMeeting(kind: kind, unit: unit, today: c.today)
         let u = unit ?? next.meeting?.unit
-        let performance = kind == .stcg ? try performanceSection(c, unit: u) : nil
-        return try c.reportsWithTrail().agenda(kind: kind, unit: u, meeting: next.meeting, date: next.date, performance: performance)
+        let trail = try c.auditTrail()
+        let performance = kind == .stcg ? performanceSection(c, unit: u, trail: trail) : nil
+        return try c.reportsWithTrail(trail).agenda(kind: kind, unit: u, meeting: next.meeting, date: next.date, performance: performance)
     }
 
-    /// The performance section of a unit's control strategy (all units' when nil), for the packs.
-    static func performanceSection(_ c: Call, unit: String?) throws(Diagnostic) -> Section {
-        c.reports.performanceSection(unit: unit, since: nil, completed: try completionDays(c))
-    }
-
-    /// The day each action was done, from the audit trail (``Register/completionDays(in:)``).
-    static func completionDays(_ c: Call) throws(Diagnostic) -> [Int: Day] {
-        do { return Register.completionDays(in: try c.interpreter.auditTrail()) } catch {
-            throw Diagnostic(.error, "cannot read the audit trail: \(error)", range: c.range)
-        }
+    /// The performance section of a unit's control strategy (all units' when nil), for the packs,
+    /// the day each action was done read from `trail`, the whole audit trail.
+    static func performanceSection(_ c: Call, unit: String?, trail: [AuditEntry]) -> Section {
+        c.reports.performanceSection(unit: unit, since: nil, completed: Register.completionDays(in: trail))
     }
 
     /// Renders a report page and leaves it for the session to write once the script has committed.
