@@ -73,7 +73,7 @@ final class Console {
             return
         }
         flush()
-        Console.writeErrorShown(AnsiStyle.render(diagnostic.styled(in: source), color: terminal.colorOnStderr, escaping: true))
+        Console.writeErrorShown(AnsiStyle.render(diagnostic.styled(in: source, width: terminal.errorWidth), color: terminal.colorOnStderr, escaping: true))
     }
 
     /// Prints a plain message to stderr.

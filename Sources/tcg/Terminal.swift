@@ -35,10 +35,15 @@ struct Terminal {
     }
 
     /// The width of the terminal on stdout, or nil when stdout is not a terminal.
-    var width: Int? {
-        guard stdoutIsTerminal else { return nil }
+    var width: Int? { stdoutIsTerminal ? Terminal.columns(of: 1) : nil }
+
+    /// The width of the terminal on stderr (where diagnostics go), or nil when it is not one.
+    var errorWidth: Int? { stderrIsTerminal ? Terminal.columns(of: 2) : nil }
+
+    /// The columns of the terminal on a descriptor, else `COLUMNS`, else 80.
+    static func columns(of fd: Int32) -> Int {
         var ws = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
+        if ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 { return Int(ws.ws_col) }
         if let c = getenv("COLUMNS"), let n = Int(String(cString: c)), n > 0 { return n }
         return 80
     }

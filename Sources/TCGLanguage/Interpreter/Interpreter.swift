@@ -92,6 +92,8 @@ public final class Interpreter {
     }
     /// `set timer on`: the session prints each statement's time.
     public var timer = false
+    /// `set expanded`: how tables show records from now on.
+    public var expanded: Expanded = .off
     /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).
     public var interrupted: () -> Bool = { false }
     /// Asked before each statement that changes the register: false when the session must first
@@ -164,6 +166,7 @@ public final class Interpreter {
         var format: OutputFormat
         var todayOverride: Day?
         var timer: Bool
+        var expanded: Expanded
         var undoStack: [UndoPoint]
         var ownEntries: Set<Int>
         var keepsUndo: Bool
@@ -173,7 +176,7 @@ public final class Interpreter {
     public var sessionState: SessionState {
         get {
             SessionState(variables: variables, currentMeeting: currentMeeting, format: format, todayOverride: todayOverride, timer: timer,
-                         undoStack: undoStack, ownEntries: ownEntries, keepsUndo: keepsUndo)
+                         expanded: expanded, undoStack: undoStack, ownEntries: ownEntries, keepsUndo: keepsUndo)
         }
         set {
             variables = newValue.variables
@@ -181,6 +184,7 @@ public final class Interpreter {
             format = newValue.format
             todayOverride = newValue.todayOverride
             timer = newValue.timer
+            expanded = newValue.expanded
             undoStack = newValue.undoStack
             ownEntries = newValue.ownEntries
             keepsUndo = newValue.keepsUndo
@@ -222,6 +226,11 @@ public final class Interpreter {
     }
 
     func print(_ output: Output, confirms: Bool) {
+        var output = output
+        if case .document(var doc) = output {
+            doc.expanded = expanded
+            output = .document(doc)
+        }
         printed.append(confirms ? .confirmation(output, format) : .result(output, format))
     }
 

@@ -5,6 +5,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case table, json, csv, markdown
 }
 
+/// How tables show records (`set expanded`, psql's `\x`): as rows, as one block per record, or
+/// as blocks only when the rows would not fit the terminal even with their text wrapped.
+public enum Expanded: String, Sendable, CaseIterable {
+    case off, on, auto
+}
+
 /// A block of rows of one kind, as a query answers.
 public struct Section: Sendable {
     /// The key in JSON (`actions`).
@@ -55,6 +61,8 @@ public struct Document: Sendable {
     public var sections: [Section]
     /// Show a section's title in tables even when it is the only one.
     public var alwaysTitled: Bool = false
+    /// How a table shows its sections' records (the session's `set expanded`).
+    public var expanded: Expanded = .off
 
     /// Creates a document.
     public init(shape: Shape, title: String? = nil, fields: [(String, FieldValue)] = [], sections: [Section] = [], alwaysTitled: Bool = false) {

@@ -53,7 +53,9 @@ public struct Diagnostic: Error, Sendable, Equatable {
     /// The rendering of `render(in:)`, with the location, label, message, caret and help marked.
     /// The file name, message, source line and help quote data, so their controls and bidi
     /// characters are shown escaped (`TerminalText`); the caret still lines up under the column.
-    public func styled(in fallback: SourceFile) -> StyledText {
+    /// Given a terminal's `width`, a source line too wide for it is shown as a window around the
+    /// column, `…` marking the cut sides, so the line does not wrap and the caret stays under it.
+    public func styled(in fallback: SourceFile, width terminalWidth: Int? = nil) -> StyledText {
         let file = source ?? fallback
         let (line, column) = file.location(of: range.start)
         let raw = file.lineText(line)
@@ -86,17 +88,45 @@ public struct Diagnostic: Error, Sendable, Equatable {
         }
         out.append(" ")
         out.append(TerminalText.escaped(message, layout: .singleLine), .message)
-        let shown = text.count > 400 ? String(text.prefix(400)) + "…" : text
-        out.append("\n    \(shown)\n")
-        if column <= 401 {
-            out.append("    \(caretPad)")
-            out.append(marker, .caret)
+        if let terminalWidth, let (shown, pad, caret) = Self.window(text, caretPad: caretPad, marker: marker, room: terminalWidth - 5) {
+            out.append("\n    \(shown)\n    \(pad)")
+            out.append(caret, .caret)
             out.append("\n")
+        } else {
+            let shown = text.count > 400 ? String(text.prefix(400)) + "…" : text
+            out.append("\n    \(shown)\n")
+            if column <= 401 {
+                out.append("    \(caretPad)")
+                out.append(marker, .caret)
+                out.append("\n")
+            }
         }
         if let help {
             out.append("help:", .help)
             out.append(" \(TerminalText.escaped(help, layout: .singleLine))\n")
         }
         return out
+    }
+
+    /// The part of a shown source line that fits `room` characters around the caret, with `…`
+    /// where it is cut, the padding that puts the caret under the same character, and the caret
+    /// (cut to the window); nil when the line fits or is one the window cannot measure (tabs).
+    static func window(_ text: String, caretPad: String, marker: String, room: Int) -> (String, String, String)? {
+        let line = Array(text.unicodeScalars)
+        guard room >= 20, line.count > room, !caretPad.contains("\t") else { return nil }
+        let at = caretPad.unicodeScalars.count
+        var start = max(0, at - room / 3)
+        let end = min(line.count, start + room)
+        start = max(0, min(start, end - room))
+        var shown = String(String.UnicodeScalarView(line[start..<end]))
+        let pad = String(repeating: " ", count: at - start)
+        if start > 0 {
+            shown = "…" + String(shown.unicodeScalars.dropFirst())
+        }
+        if end < line.count {
+            shown = String(shown.unicodeScalars.dropLast()) + "…"
+        }
+        let caret = String(marker.prefix(max(1, end - at - (end < line.count ? 1 : 0))))
+        return (shown, pad, caret)
     }
 }

@@ -2,7 +2,7 @@ import TCGDomain
 
 /// The clock, the output format and the session.
 extension CommandTable {
-    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setTimer, undo, help, quit]
+    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setExpanded, setTimer, undo, help, quit]
 
     static var setMaxMarking: CommandSpec {
         let marking = Arg("marking", .choice([("official", Marking?.some(.official)), ("official-sensitive", .some(.officialSensitive)),
@@ -54,6 +54,16 @@ extension CommandTable {
         return CommandSpec("set format", [Operand(format, "table|json|csv|markdown")], effect: .session, topic: "session",
                            "Set the output format for what follows.", ["set format json"]) { c throws(Diagnostic) in
             c.interpreter.format = try c(format)
+            return .none
+        }
+    }
+
+    static var setExpanded: CommandSpec {
+        let mode = Arg("mode", .choice(VerbWords.expandedModes))
+        return CommandSpec("set expanded", [Operand(mode, "on|off|auto")], effect: .session, topic: "session",
+                           "Show each record of a table as its own block of `field: value` lines (psql's \\x); `auto` only when the rows would not fit the terminal.",
+                           ["set expanded on", "set expanded auto"]) { c throws(Diagnostic) in
+            c.interpreter.expanded = try c(mode)
             return .none
         }
     }

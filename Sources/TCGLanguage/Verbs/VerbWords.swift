@@ -17,6 +17,7 @@ enum VerbWords {
     static var outcomes: [(word: String, value: PlanReview.Outcome)] { table(PlanReview.Outcome.self) }
     static var markings: [(word: String, value: Marking)] { table(Marking.self) }
     static var formats: [(word: String, value: OutputFormat)] { OutputFormat.allCases.map { ($0.rawValue, $0) } }
+    static var expandedModes: [(word: String, value: Expanded)] { Expanded.allCases.map { ($0.rawValue, $0) } }
     static var onOff: [(word: String, value: Bool)] { [("on", true), ("off", false)] }
     static var outstandingKinds: [(word: String, value: String)] {
         ["actions", "commissions", "requirements", "reviews", "escalations"].map { ($0, $0) }
