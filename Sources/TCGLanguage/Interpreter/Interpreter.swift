@@ -92,6 +92,9 @@ public final class Interpreter {
     }
     /// `set timer on`: the session prints each statement's time.
     public var timer = false
+    /// `--quiet`, `set quiet on`: no confirmations (created ids, `A-3 done`, `wrote FILE`);
+    /// query answers, echo, warnings and errors still print.
+    public var quietConfirmations = false
     /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).
     public var interrupted: () -> Bool = { false }
     /// Asked before each statement that changes the register: false when the session must first
@@ -164,6 +167,7 @@ public final class Interpreter {
         var format: OutputFormat
         var todayOverride: Day?
         var timer: Bool
+        var quietConfirmations: Bool
         var undoStack: [UndoPoint]
         var ownEntries: Set<Int>
         var keepsUndo: Bool
@@ -173,6 +177,7 @@ public final class Interpreter {
     public var sessionState: SessionState {
         get {
             SessionState(variables: variables, currentMeeting: currentMeeting, format: format, todayOverride: todayOverride, timer: timer,
+                         quietConfirmations: quietConfirmations,
                          undoStack: undoStack, ownEntries: ownEntries, keepsUndo: keepsUndo)
         }
         set {
@@ -181,6 +186,7 @@ public final class Interpreter {
             format = newValue.format
             todayOverride = newValue.todayOverride
             timer = newValue.timer
+            quietConfirmations = newValue.quietConfirmations
             undoStack = newValue.undoStack
             ownEntries = newValue.ownEntries
             keepsUndo = newValue.keepsUndo
@@ -222,6 +228,7 @@ public final class Interpreter {
     }
 
     func print(_ output: Output, confirms: Bool) {
+        if confirms, quietConfirmations { return }
         printed.append(confirms ? .confirmation(output, format) : .result(output, format))
     }
 
@@ -234,7 +241,7 @@ public final class Interpreter {
     func fileToWrite(_ path: String, _ bytes: [UInt8]) {
         files.removeAll { $0.path == path }
         files.append((path, bytes))
-        printed.append(.wrote(path: path, format))
+        if !quietConfirmations { printed.append(.wrote(path: path, format)) }
     }
 
     func run(_ s: Statement, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
@@ -304,6 +311,7 @@ public final class Interpreter {
         // kept only where `undo` can use it (the REPL, or a script that says undo).
         let before: Register? = keepsUndo && changes ? register : nil
         let meetingBefore = currentMeeting
+        let heldBefore = printed.count
         let result: Value
         do {
             result = try execute(Call(interpreter: self, command: c, frame: frame, quiet: quiet))
@@ -311,8 +319,10 @@ public final class Interpreter {
             _ = register.takePending()
             throw d
         }
+        var logged: [String] = []
         if changes {
             let entriesBefore = register.audit.count
+            logged = register.pendingChanges
             audit(c, frame)
             if register.audit.count != entriesBefore {
                 let seq = register.lastAuditSeq
@@ -324,7 +334,7 @@ public final class Interpreter {
                 }
             }
         }
-        if case .id(let id) = result, !quiet, changes { print(.created(id), confirms: true) }
+        if changes, !quiet { confirmChange(c, result: result, logged: logged, heldBefore: heldBefore) }
         return result
     }
 

@@ -50,6 +50,7 @@ extension CommandTable {
             let m = try c(meeting)
             try c.change { (r) throws(DomainError) in try r.openMeeting(m) }
             c.interpreter.currentMeeting = m
+            if c.printing { c.confirm(.text("\(RecordID(.meeting, m)) is your current meeting")) }
             return .none
         }
     }
