@@ -35,11 +35,11 @@ final class Console {
     }
 
     /// Prints what a statement printed. In JSON and CSV, stdout carries only query answers (one
-    /// JSON value or CSV table each), so that a pipe parses it; everything else (echo, help,
-    /// confirmations, created ids, `wrote FILE`) goes to stderr as people read it.
-    func emit(_ output: Output, format: OutputFormat) {
+    /// JSON value or CSV table each), so that a pipe parses it; everything else (echo, help, and
+    /// what `confirms`: created ids, `A-3 done`, `wrote FILE`) goes to stderr as people read it.
+    func emit(_ output: Output, format: OutputFormat, confirms: Bool = false) {
         if silent { return }
-        if format.isMachine, !output.isAnswer {
+        if format.isMachine, confirms || !output.isAnswer {
             note(Renderer(format: .table, width: nil).render(output))
             return
         }

@@ -47,6 +47,10 @@ enum Confirmation {
             said[subject, default: []].append(what(String(words[1])))
         }
         if let phrase, !subjects.isEmpty { return subjects.joined(separator: ", ") + " " + phrase }
+        // Several records that had the same done to them read as one: `A-2, C-1 marking OFFICIAL`.
+        if subjects.count > 1, others.isEmpty, let first = said[subjects[0]], subjects.allSatisfy({ said[$0] == first }) {
+            return subjects.joined(separator: ", ") + " " + first.joined(separator: ", ")
+        }
         let lines = subjects.map { "\($0) \(said[$0, default: []].joined(separator: ", "))" } + others
         return lines.joined(separator: "; ")
     }
