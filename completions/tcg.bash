@@ -163,7 +163,7 @@ _tcg() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(--dry-run --interactive -X --version -h --help)
+    local -a non_repeating_flags=(--dry-run -q --quiet --interactive -X --version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=(--workspace --today --user --format --max-marking -c)
     __tcg_offer_flags_options 0
@@ -211,7 +211,7 @@ _tcg() {
 
 _tcg_run() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--workspace --today --user --format --max-marking)
     __tcg_offer_flags_options -1
@@ -249,7 +249,7 @@ _tcg_run() {
 
 _tcg_check() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--workspace --today --user --format --max-marking)
     __tcg_offer_flags_options -1
@@ -287,7 +287,7 @@ _tcg_check() {
 
 _tcg_test() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--workspace --today --user --format --max-marking)
     __tcg_offer_flags_options -1
@@ -325,7 +325,7 @@ _tcg_test() {
 
 _tcg_verify() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --accept --version -h --help)
+    non_repeating_flags=(--dry-run -q --quiet --accept --version -h --help)
     repeating_options=()
     non_repeating_options=(--workspace --today --user --format --max-marking --head)
     __tcg_offer_flags_options 0
@@ -358,7 +358,7 @@ _tcg_verify() {
 
 _tcg_demo() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --version -h --help)
+    non_repeating_flags=(--dry-run -q --quiet --version -h --help)
     repeating_options=()
     non_repeating_options=(--workspace --today --user --format --max-marking)
     __tcg_offer_flags_options 1

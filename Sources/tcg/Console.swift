@@ -34,8 +34,15 @@ final class Console {
         buffer.reserveCapacity(1 << 16)
     }
 
-    func emit(_ output: Output, format: OutputFormat) {
+    /// Prints what a statement printed. In JSON and CSV, stdout carries only query answers (one
+    /// JSON value or CSV table each), so that a pipe parses it; everything else (echo, help, and
+    /// what `confirms`: created ids, `A-3 done`, `wrote FILE`) goes to stderr as people read it.
+    func emit(_ output: Output, format: OutputFormat, confirms: Bool = false) {
         if silent { return }
+        if format.isMachine, confirms || !output.isAnswer {
+            note(Renderer(format: .table, width: nil).render(output))
+            return
+        }
         let text = captureOnly ? Renderer(format: format, width: nil).render(output)
             : AnsiStyle.render(Renderer(format: format, width: terminal.width).styled(output), color: terminal.colorOnStdout,
                                escaping: terminal.stdoutIsTerminal)
@@ -74,6 +81,17 @@ final class Console {
         }
         flush()
         Console.writeErrorShown(AnsiStyle.render(diagnostic.styled(in: source, width: terminal.errorWidth), color: terminal.colorOnStderr, escaping: true))
+    }
+
+    /// Writes text meant for people to stderr, in its place among stdout's output (stdout is
+    /// flushed first); kept with the errors when capturing.
+    func note(_ text: String) {
+        if captureOnly {
+            capturedErrors += text
+            return
+        }
+        flush()
+        Console.writeError(text)
     }
 
     /// Prints a plain message to stderr.

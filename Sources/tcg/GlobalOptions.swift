@@ -24,6 +24,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Run and print, but save nothing.")
     var dryRun = false
+
+    @Flag(name: [.short, .long], help: "Print no confirmations (A-3 done, created ids, wrote FILE); answers and errors still print.")
+    var quiet = false
 }
 
 extension Invocation {
@@ -36,5 +39,6 @@ extension Invocation {
         format = options.format
         maxMarking = options.maxMarking
         dryRun = options.dryRun
+        quiet = options.quiet
     }
 }

@@ -35,6 +35,8 @@ struct Invocation {
     var user: String?
     var format: String = "table"
     var dryRun = false
+    /// `--quiet`, `-q`: no confirmations.
+    var quiet = false
     var interactive = false
     /// `-X`: the REPL does not run the init file.
     var skipsInitFile = false
@@ -49,7 +51,7 @@ struct Invocation {
     }
 
     /// Reads the usual forms directly: `--workspace P`, `--today D`, `--user U`, `--format F`,
-    /// `--max-marking M`, `--dry-run`, `--interactive`, `-c S`, `run FILE...`, `FILE...`, `STATEMENT...`
+    /// `--max-marking M`, `--dry-run`, `--quiet`, `--interactive`, `-c S`, `run FILE...`, `FILE...`, `STATEMENT...`
     /// and nothing at all. Nil for anything else (other subcommands, `--help`, `--opt=value`,
     /// mistakes), which swift-argument-parser handles.
     init?(quick args: [String]) {
@@ -68,6 +70,7 @@ struct Invocation {
             case "-c": guard let v = value(), command == nil else { return nil }; command = v
             case "--max-marking": guard let v = value() else { return nil }; maxMarking = v
             case "--dry-run": dryRun = true
+            case "--quiet", "-q": quiet = true
             case "--interactive": interactive = true
             case "-X": skipsInitFile = true
             case "--": arguments += args[(i + 1)...]; i = args.count
@@ -172,6 +175,7 @@ struct Invocation {
         let session = Session(store: store, console: console, user: who, format: outputFormat,
                               todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: path, user: who, environment: env))
         session.interpreter.maxMarking = highest
+        session.interpreter.quietConfirmations = quiet
         session.workspace = store
         session.exitsAfterScript = true
         session.initFile = skipsInitFile ? nil : InitFile.path(environment: env)

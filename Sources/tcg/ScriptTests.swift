@@ -89,6 +89,7 @@ enum ScriptTests {
             let session = Session(store: WorkspaceFile(path: copy), console: capture, user: invocation.user ?? "tcg-test",
                                   format: .table, todayOverride: invocation.today.flatMap { Day(iso: $0) }, dryRun: false)
             session.discardsFiles = true
+            session.interpreter.quietConfirmations = invocation.quiet
             let status = session.runScript(SourceFile(name: path, bytes: bytes), origin: .script(path), parameters: [:])
             let output = capture.captured.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let actual = output.last == "" ? Array(output.dropLast()) : output

@@ -198,8 +198,9 @@ final class Session {
         for item in items {
             switch item {
             case .result(let output, let format): console.emit(output, format: format)
-            case .confirmation(let output, let format): if confirmed { console.emit(output, format: format) }
-            case .wrote(let path, let format): if confirmed, written.contains(path) { console.emit(.text("wrote \(path)"), format: format) }
+            case .confirmation(let output, let format): if confirmed { console.emit(output, format: format, confirms: true) }
+            case .wrote(let path, let format):
+                if confirmed, written.contains(path) { console.emit(.text("wrote \(path)"), format: format, confirms: true) }
             case .warning(let diagnostic, let source): console.warn(diagnostic, in: source)
             }
         }

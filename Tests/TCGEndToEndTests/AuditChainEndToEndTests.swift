@@ -104,7 +104,7 @@ final class AuditChainEndToEndTests: XCTestCase {
         let hash = String(try XCTUnwrap(words.last))
         XCTAssertEqual(hash.count, 64, String(line))
         let json = try run(["--format", "json", "-c", "agenda M-2"])
-        XCTAssertTrue(json.stdout.contains("\"audit_head\": \"\(words[words.count - 2]) \(hash)\""), json.stdout)
+        XCTAssertTrue(json.stdout.contains("\"audit_head\":\"\(words[words.count - 2]) \(hash)\""), json.stdout)
 
         // Later business does not disturb the anchor; a record changed by hand before it is found.
         XCTAssertEqual(try run(["-c", "add person \"Ola Reyes\" unit East"]).status, 0)

@@ -52,7 +52,7 @@ final class MigrationTests: XCTestCase {
         XCTAssertEqual(try listing(folder), ["w.json", "w.json.head", "w.json.lock", "w.json.v1.bak"])
 
         let history = try TcgProcess.run(["--workspace", "w.json", "--user", "ann", "--format", "json", "-c", "history"], in: folder)
-        XCTAssertTrue(history.stdout.contains("\"source\": \"migration\""), history.stdout)
+        XCTAssertTrue(history.stdout.contains("\"source\":\"migration\""), history.stdout)
     }
 
     func testAChangeMigratesFirst() throws {
@@ -71,7 +71,7 @@ final class MigrationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try TcgProcess.run(["--workspace", "w.json", "--dry-run", "-c", "add unit Northshire kind force; count units"], in: folder)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stdout, "3\n")
+        XCTAssertEqual(run.stdout, "added unit Northshire (force)\n3\n")
         XCTAssertFalse(run.stderr.contains("migrated"), run.stderr)
         XCTAssertEqual(bytes(folder, "w.json"), original)
         XCTAssertFalse(try listing(folder).contains { $0.contains(".bak") })

@@ -47,15 +47,15 @@ final class TrainerTests: XCTestCase {
         for kind in ["ium", "dmm", "ttcg"] { XCTAssertGreaterThan(Int(try count("meetings where kind = \(kind)")) ?? 0, 10, kind) }
         // The clock is saved at the teaching moment; moving it across West's TT&CG changes what is due.
         let agenda = try tcg(["--workspace", "d.json", "--format", "json", "-c", "agenda next ttcg unit East"])
-        XCTAssertTrue(agenda.stdout.contains("\"date\": \"2027-10-13\""), agenda.stdout)
+        XCTAssertTrue(agenda.stdout.contains("\"date\":\"2027-10-13\""), agenda.stdout)
         let before = try count("actions where overdue")
         let calendarBefore = try tcg(["--workspace", "d.json", "--format", "json", "-c", "calendar unit West"]).stdout
-        XCTAssertTrue(calendarBefore.contains("\"status\": \"ok\""), calendarBefore)
+        XCTAssertTrue(calendarBefore.contains("\"status\":\"ok\""), calendarBefore)
         XCTAssertEqual(try tcg(["--workspace", "d.json", "-c", "advance 3w"]).status, 0)
         XCTAssertEqual(try tcg(["--workspace", "d.json", "-c", "echo today"]).stdout, "2027-11-03\n")
         XCTAssertGreaterThan(Int(try count("actions where overdue")) ?? 0, Int(before) ?? 0, "more is overdue three weeks on")
         let calendarAfter = try tcg(["--workspace", "d.json", "--format", "json", "-c", "calendar unit West"]).stdout
-        XCTAssertTrue(calendarAfter.contains("\"status\": \"overdue\""), "West's TT&CG is now overdue (R9):\n\(calendarAfter)")
+        XCTAssertTrue(calendarAfter.contains("\"status\":\"overdue\""), "West's TT&CG is now overdue (R9):\n\(calendarAfter)")
     }
 
     /// What looked wrong to police trainees is right: PIER types and owners that fit, priorities

@@ -48,7 +48,7 @@ final class WorkspaceNamedTests: FolderTestCase {
         try write("start.tcg", "count units\nadd unit Westshire kind force\ncount units\n")
         let r = try tcg(["run", "start.tcg"])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "0\n1\n")
+        XCTAssertEqual(r.stdout, "0\nadded unit Westshire (force)\n1\n")
         XCTAssertEqual(try tcg(["-c", "count units"]).stdout, "1\n")
         XCTAssertEqual(try tcg(["verify"]).status, 0)
     }

@@ -22,15 +22,7 @@ final class GroupByTests: XCTestCase {
         XCTAssertEqual(run(i, "count actions where due - today > 0 group by owner", format: .csv).out,
                        "owner,count\nMeg Lowe,1\nSgt Bea Cole,2\n")
         XCTAssertEqual(run(i, "count plans group by start", format: .json).out, """
-            [
-              {
-                "start": "2027-03-11",
-                "count": 1
-              },
-              {
-                "count": 1
-              }
-            ]
+            [{"start":"2027-03-11","count":1},{"count":1}]
 
             """)
         XCTAssertEqual(run(i, "count actions group by type", format: .markdown).out.split(separator: "\n").first, "| type | count |")
@@ -62,11 +54,11 @@ final class GroupByTests: XCTestCase {
 
             """)
         XCTAssertEqual(run(i, "list actions order by due group by plan", format: .csv).out, """
-            group,id,type,title,plan,owner,due,meeting,status,result,marking
-            DP-1,A-1,prevention,Shop survey,DP-1,Meg Lowe,2027-03-18,M-2,open,,
-            DP-1,A-3,reassurance,Surgery,DP-1,Sgt Bea Cole,2027-03-25,M-2,open,,
-            DP-1,A-2,enforcement,Patrols,DP-1,Sgt Bea Cole,2027-03-31,M-2,open,,
-            DP-2,A-4,intelligence,Door knocks,DP-2,Meg Lowe,2027-03-22,M-2,open,,
+            group,id,type,title,plan,owner,due,meeting,status,result,marking,overdue,late_days
+            DP-1,A-1,prevention,Shop survey,DP-1,Meg Lowe,2027-03-18,M-2,open,,,yes,2
+            DP-1,A-3,reassurance,Surgery,DP-1,Sgt Bea Cole,2027-03-25,M-2,open,,,no,
+            DP-1,A-2,enforcement,Patrols,DP-1,Sgt Bea Cole,2027-03-31,M-2,open,,,no,
+            DP-2,A-4,intelligence,Door knocks,DP-2,Meg Lowe,2027-03-22,M-2,open,,,no,
 
             """)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run(i, "list actions group by owner", format: .json).out.utf8)) as? [[String: Any]])
@@ -75,7 +67,7 @@ final class GroupByTests: XCTestCase {
         XCTAssertEqual(json.map { ($0["actions"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? [] }, [["A-1", "A-4"], ["A-2", "A-3"]])
         XCTAssertEqual(run(i, "list actions where status = done group by owner", format: .json).out, "[]\n")
         XCTAssertEqual(run(i, "list actions where status = done group by owner", format: .csv).out,
-                       "group,id,type,title,plan,owner,due,meeting,status,result,marking\n")
+                       "group,id,type,title,plan,owner,due,meeting,status,result,marking,overdue,late_days\n")
         XCTAssertEqual(run(i, "list actions where status = done group by owner").out, "(none)\n")
         XCTAssertEqual(run(i, "let ids = (list actions order by due group by owner)\necho $ids").out, "A-1, A-4, A-3, A-2\n")
     }

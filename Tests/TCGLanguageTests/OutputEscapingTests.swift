@@ -70,7 +70,7 @@ final class OutputEscapingTests: XCTestCase {
         let doc = Document(shape: .list, sections: [Section(key: "a", title: "A", columns: ["title"], rows: [[.text("\(osc)\u{9B}\(bidi)")]])])
         let json = Renderer(format: .json, width: nil).render(.document(doc))
         XCTAssertFalse(json.unicodeScalars.contains { UnsafeScalar.isUnsafe($0) && $0 != "\n" }, json)
-        XCTAssertTrue(json.contains(#""title": "Op\u001b]0;pwned\u0007\u001b[2J\u009BKim \u202EgN""#), json)
+        XCTAssertTrue(json.contains(#""title":"Op\u001b]0;pwned\u0007\u001b[2J\u009BKim \u202EgN""#), json)
         XCTAssertEqual(JSONRender.safe("[\"Zoë\"]"), "[\"Zoë\"]")
     }
 

@@ -87,7 +87,7 @@ final class PerformanceTests: XCTestCase {
         let i = ScriptHarness.interpreter()
         run(i, Self.cycle + "complete A-1\nset today 2027-03-19\ncomplete A-2\nset today 2027-03-20")
         XCTAssertTrue(run(i, "agenda next stcg").contains("Performance of the control strategy"))
-        XCTAssertTrue(run(i, "agenda M-1", format: .json).contains("\"performance\": ["))
+        XCTAssertTrue(run(i, "agenda M-1", format: .json).contains("\"performance\":["))
         XCTAssertFalse(run(i, "agenda M-2").contains("Performance"), "a TT&CG's pack has no performance section")
         let html = run(i, "report register to reg.html")
         let chart = try XCTUnwrap(html.range(of: "<svg role=\"img\" aria-label=\"Performance of the control strategy\""), html)

@@ -37,14 +37,14 @@ final class SinceAndMinutesTests: XCTestCase {
                 let (out, error) = ScriptHarness.run(ScriptHarness.interpreter(register), q, format: format)
                 XCTAssertNil(error, "\(q): \(error?.message ?? "")")
                 XCTAssertTrue(out.contains("Surgery held"), "\(q) --format \(format) lacks A-2's result:\n\(out)")
-                let marker = format == .csv && !q.hasPrefix("report") ? "date,id,event,title,detail,owner,meeting"
-                    : format == .json && !q.hasPrefix("report") ? "\"since_last_meeting\": [" : "Since the last meeting (M-3 on 2027-03-17)"
+                let marker = format == .csv && !q.hasPrefix("report") ? "\nsince_last_meeting,"
+                    : format == .json && !q.hasPrefix("report") ? "\"since_last_meeting\":[" : "Since the last meeting (M-3 on 2027-03-17)"
                 XCTAssertTrue(out.contains(marker), "\(q) --format \(format) lacks \(marker):\n\(out)")
             }
         }
         let json = ScriptHarness.run(ScriptHarness.interpreter(register), "agenda M-5", format: .json).out
-        XCTAssertTrue(json.contains("\"since\": \"2027-03-17\""), json)
-        XCTAssertTrue(json.contains("\"since_meeting\": \"M-3\""), json)
+        XCTAssertTrue(json.contains("\"since\":\"2027-03-17\""), json)
+        XCTAssertTrue(json.contains("\"since_meeting\":\"M-3\""), json)
     }
 
     func testNothingHiddenReachesTheSinceSectionOrTheMinutes() {

@@ -39,6 +39,6 @@ final class StatementTextTests: XCTestCase {
     func testUndoNamesTheResolvedStatement() {
         let i = ExpressionRegister.interpreter()
         i.keepsUndo = true
-        XCTAssertEqual(ScriptHarness.run(i, "let a = A-1\ncomplete $a result \"done\"\nundo").out, "undone: complete A-1 result \"done\"\n")
+        XCTAssertEqual(ScriptHarness.run(i, "let a = A-1\ncomplete $a result \"done\"\nundo").out, "A-1 done\nundone: complete A-1 result \"done\"\n")
     }
 }

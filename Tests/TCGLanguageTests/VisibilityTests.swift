@@ -115,7 +115,7 @@ final class VisibilityTests: XCTestCase {
         XCTAssertEqual(MarkedRegister.leaks((complete.error?.message ?? "") + (complete.error?.help ?? "")), [])
         let left = run(i, "update person \"Sgt Bea Cole\" status left")
         XCTAssertNil(left.error)
-        XCTAssertEqual(left.out, "Sgt Bea Cole has left and still owns open work: DP-1 \"Op Lantern\", A-1 \"Patrols\" (R11)\n")
+        XCTAssertEqual(left.out, "Sgt Bea Cole has left and still owns open work: DP-1 \"Op Lantern\", A-1 \"Patrols\" (R11)\nPE-2 left\n")
         let handed = run(i, "handover \"Sgt Bea Cole\" to \"Ch Supt Leo Hart\" rationale \"Bea left\"")
         XCTAssertNil(handed.error)
         XCTAssertEqual(handed.out, "handed over to Ch Supt Leo Hart: DP-1, A-1\n")

@@ -215,6 +215,10 @@ public struct CommandSpec: Sendable {
     /// message and help), or nil when it does. The parser refuses an unfitting clause at its
     /// keyword; the command checks again when it runs (an operand may be a `$variable`).
     public var clauseFit: (@Sendable (Arguments, String) -> (message: String, help: String?)?)?
+    /// For a change: how its confirmation says what it did, after the records it changed
+    /// (`updated`: `A-1 updated`); nil words it from what it logged to the audit trail
+    /// (`status open -> done`: `A-3 done`). See ``Confirmation``.
+    public var confirms: String?
     /// Runs the command over its parsed arguments; nil for the forms the parser builds into
     /// statements of their own (`let`, `for`, `if`, …).
     let execute: (@Sendable (Call) throws(Diagnostic) -> Value)?
@@ -247,6 +251,13 @@ public struct CommandSpec: Sendable {
         self.examples = examples
         self.customSynopsis = synopsis
         self.execute = nil
+    }
+
+    /// The same command, confirming with `phrase` after the records it changed (``confirms``).
+    public func confirming(_ phrase: String) -> CommandSpec {
+        var spec = self
+        spec.confirms = phrase
+        return spec
     }
 
     /// The words as written: `add priority`.

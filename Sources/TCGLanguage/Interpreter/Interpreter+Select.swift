@@ -71,9 +71,6 @@ extension Interpreter {
     }
 
     func section(_ schema: KindSchema, _ rows: [Int]) -> Section {
-        let fields = schema.outputFields
-        let r = visibleRegister
-        return Section(key: schema.name, title: schema.name, columns: fields.map(\.name),
-                       rows: rows.map { i in fields.map { $0.get(r, i) } }, tableColumns: schema.tableColumns)
+        Reports(register: visibleRegister, today: today).section(schema, rows, title: schema.name)
     }
 }

@@ -94,6 +94,9 @@ public final class Interpreter {
     public var timer = false
     /// `set expanded`: how tables show records from now on.
     public var expanded: Expanded = .off
+    /// `--quiet`, `set quiet on`: no confirmations (created ids, `A-3 done`, `wrote FILE`);
+    /// query answers, echo, warnings and errors still print.
+    public var quietConfirmations = false
     /// Asked between statements: true stops the running statement (Ctrl-C at the prompt).
     public var interrupted: () -> Bool = { false }
     /// Asked before each statement that changes the register: false when the session must first
@@ -167,6 +170,7 @@ public final class Interpreter {
         var todayOverride: Day?
         var timer: Bool
         var expanded: Expanded
+        var quietConfirmations: Bool
         var undoStack: [UndoPoint]
         var ownEntries: Set<Int>
         var keepsUndo: Bool
@@ -176,7 +180,8 @@ public final class Interpreter {
     public var sessionState: SessionState {
         get {
             SessionState(variables: variables, currentMeeting: currentMeeting, format: format, todayOverride: todayOverride, timer: timer,
-                         expanded: expanded, undoStack: undoStack, ownEntries: ownEntries, keepsUndo: keepsUndo)
+                         expanded: expanded, quietConfirmations: quietConfirmations,
+                         undoStack: undoStack, ownEntries: ownEntries, keepsUndo: keepsUndo)
         }
         set {
             variables = newValue.variables
@@ -185,6 +190,7 @@ public final class Interpreter {
             todayOverride = newValue.todayOverride
             timer = newValue.timer
             expanded = newValue.expanded
+            quietConfirmations = newValue.quietConfirmations
             undoStack = newValue.undoStack
             ownEntries = newValue.ownEntries
             keepsUndo = newValue.keepsUndo
@@ -226,6 +232,7 @@ public final class Interpreter {
     }
 
     func print(_ output: Output, confirms: Bool) {
+        if confirms, quietConfirmations { return }
         var output = output
         if case .document(var doc) = output {
             doc.expanded = expanded
@@ -243,7 +250,7 @@ public final class Interpreter {
     func fileToWrite(_ path: String, _ bytes: [UInt8]) {
         files.removeAll { $0.path == path }
         files.append((path, bytes))
-        printed.append(.wrote(path: path, format))
+        if !quietConfirmations { printed.append(.wrote(path: path, format)) }
     }
 
     func run(_ s: Statement, _ frame: Frame, quiet: Bool) throws(Diagnostic) -> Value {
@@ -313,6 +320,7 @@ public final class Interpreter {
         // kept only where `undo` can use it (the REPL, or a script that says undo).
         let before: Register? = keepsUndo && changes ? register : nil
         let meetingBefore = currentMeeting
+        let heldBefore = printed.count
         let result: Value
         do {
             result = try execute(Call(interpreter: self, command: c, frame: frame, quiet: quiet))
@@ -320,8 +328,10 @@ public final class Interpreter {
             _ = register.takePending()
             throw d
         }
+        var logged: [String] = []
         if changes {
             let entriesBefore = register.audit.count
+            logged = register.pendingChanges
             audit(c, frame)
             if register.audit.count != entriesBefore {
                 let seq = register.lastAuditSeq
@@ -333,7 +343,7 @@ public final class Interpreter {
                 }
             }
         }
-        if case .id(let id) = result, !quiet, changes { print(.created(id), confirms: true) }
+        if changes, !quiet { confirmChange(c, result: result, logged: logged, heldBefore: heldBefore) }
         return result
     }
 

@@ -46,6 +46,21 @@ public struct KindSchema: Sendable {
         guard let due, let outstanding, let d = due(r, i) else { return false }
         return d < today && outstanding(r, i)
     }
+
+    /// How many days past its due date an overdue record is; nil when it is not overdue.
+    public func daysLate(_ r: Register, _ i: Int, today: Day) -> Int? {
+        guard isOverdue(r, i, today: today), let d = due?(r, i) else { return nil }
+        return today.number - d.number
+    }
+
+    /// The computed columns JSON and CSV add to a kind with a due date (a table shows `late`).
+    public static let lateColumns = ["overdue", "late_days"]
+
+    /// A record's ``lateColumns``: whether it is overdue, and by how many days (absent when not).
+    public func lateCells(_ r: Register, _ i: Int, today: Day) -> [FieldValue?] {
+        let late = daysLate(r, i, today: today)
+        return [.bool(late != nil), late.map { .int($0) }]
+    }
 }
 
 func text(_ s: String?) -> FieldValue? { s.map { .text($0) } }

@@ -58,29 +58,31 @@ public struct Reports {
         return rows
     }
 
-    /// A section of records with the record's fields, plus a `late` column in tables for overdue ones.
+    /// A section of records with the record's fields, plus, for a kind with a due date, a `late`
+    /// column in tables ("3d") and `overdue` and `late_days` in JSON and CSV.
     func dueSection(_ schema: KindSchema, _ rows: [Int], key: String, title: String, leading: [String] = []) -> Section {
         let fields = schema.outputFields
         var columns = fields.map(\.name)
         var table = schema.tableColumns
-        if schema.due != nil {
-            columns.append("late")
+        let dated = schema.due != nil
+        if dated {
+            columns += ["late"] + KindSchema.lateColumns
             table.append("late")
         }
         table = leading + table.filter { !leading.contains($0) }
         let data: [[FieldValue?]] = rows.map { i in
             var row = fields.map { $0.get(register, i) }
-            if schema.due != nil {
-                if schema.isOverdue(register, i, today: today), let d = schema.due?(register, i) {
-                    row.append(.text("\(today.number - d.number)d"))
-                } else {
-                    row.append(nil)
-                }
+            if dated {
+                let late = schema.daysLate(register, i, today: today)
+                row.append(late.map { .text("\($0)d") })
+                row += schema.lateCells(register, i, today: today)
             }
             return row
         }
-        return Section(key: key, title: title, columns: columns, rows: data, tableColumns: table,
-                       displayOnly: schema.due != nil ? ["late"] : [])
+        var section = Section(key: key, title: title, columns: columns, rows: data, tableColumns: table,
+                              displayOnly: dated ? ["late"] : [])
+        if dated { section.machineOnly = Set(KindSchema.lateColumns) }
+        return section
     }
 
     func recordFields(_ schema: KindSchema, _ i: Int) -> [(String, FieldValue)] {
@@ -102,10 +104,16 @@ public struct Reports {
             return Document(shape: .object, title: id.description)
         }
         var doc = Document(shape: .object, title: "\(id.kind.noun.capitalizedFirst) \(id)", fields: recordFields(schema, i))
+        if schema.due != nil {
+            // Tables say "overdue: yes" when it is; JSON and CSV always say whether, and by how many days.
+            let late = schema.daysLate(register, i, today: today)
+            doc.fields.append(("overdue", .bool(late != nil)))
+            if let late { doc.fields.append(("late_days", .int(late))) }
+            doc.machineOnly = late == nil ? ["overdue"] : ["late_days"]
+        }
         switch id.kind {
         case .action:
             let a = register.actions[i]
-            if schema.isOverdue(register, i, today: today) { doc.fields.append(("overdue", .bool(true))) }
             doc.sections.append(notes("progress", "Progress", a.progress))
         case .plan:
             let n = register.plans[i].number
@@ -139,7 +147,6 @@ public struct Reports {
             if let m = e.decidedAt { doc.fields.append(("decided_at", .id(RecordID(.meeting, m)))) }
             if let r = e.declineRationale { doc.fields.append(("decline_rationale", .text(r))) }
         case .commission:
-            if schema.isOverdue(register, i, today: today) { doc.fields.append(("overdue", .bool(true))) }
             let n = register.commissions[i].number
             doc.sections.append(section(QueryKinds.products, rows(QueryKinds.products) { register.products[$0].commission == n }))
         case .meeting:
@@ -181,10 +188,16 @@ public struct Reports {
                        })
     }
 
-    func section(_ schema: KindSchema, _ rows: [Int]) -> Section {
+    /// The records' fields, and for a kind with a due date ``KindSchema/lateColumns`` for JSON and CSV.
+    func section(_ schema: KindSchema, _ rows: [Int], title: String? = nil) -> Section {
         let fields = schema.outputFields
-        return Section(key: schema.name, title: schema.name.capitalizedFirst, columns: fields.map(\.name),
-                       rows: rows.map { i in fields.map { $0.get(register, i) } }, tableColumns: schema.tableColumns)
+        let dated = schema.due != nil
+        var section = Section(key: schema.name, title: title ?? schema.name.capitalizedFirst,
+                              columns: fields.map(\.name) + (dated ? KindSchema.lateColumns : []),
+                              rows: rows.map { i in fields.map { $0.get(register, i) } + (dated ? schema.lateCells(register, i, today: today) : []) },
+                              tableColumns: schema.tableColumns)
+        if dated { section.machineOnly = Set(KindSchema.lateColumns) }
+        return section
     }
 
     func index(of id: RecordID) -> Int? {

@@ -3,6 +3,10 @@ import TCGDomain
 /// The output formats of `--format` and `set format`.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table, json, csv, markdown
+
+    /// JSON and CSV: stdout carries only query answers, so that other tools can parse it; the
+    /// rest (echo, help, confirmations, notices) goes to stderr.
+    public var isMachine: Bool { self == .json || self == .csv }
 }
 
 /// How tables show records (`set expanded`, psql's `\x`): as rows, as one block per record, or
@@ -25,6 +29,9 @@ public struct Section: Sendable {
     public var tableColumns: [String]?
     /// Columns shown in tables only, never in JSON, CSV or Markdown (e.g. `late`).
     public var displayOnly: Set<String> = []
+    /// Columns for other programs only, in JSON and CSV, never in tables or Markdown (e.g.
+    /// `overdue` and `late_days`, which a table shows as `late`).
+    public var machineOnly: Set<String> = []
     /// In a grouped document, the value the section's rows share (nil: they have none).
     public var group: FieldValue?
 
@@ -63,6 +70,27 @@ public struct Document: Sendable {
     public var alwaysTitled: Bool = false
     /// How a table shows its sections' records (the session's `set expanded`).
     public var expanded: Expanded = .off
+    /// Fields for other programs only, in JSON and CSV, never in tables or Markdown.
+    public var machineOnly: Set<String> = []
+
+    /// The document as people read it (tables, Markdown): without what is for programs only.
+    public var forPeople: Document {
+        guard !machineOnly.isEmpty || sections.contains(where: { !$0.machineOnly.isEmpty }) else { return self }
+        var doc = self
+        doc.fields = fields.filter { !machineOnly.contains($0.0) }
+        doc.machineOnly = []
+        doc.sections = sections.map { s in
+            guard !s.machineOnly.isEmpty else { return s }
+            var out = s
+            let keep = s.columns.indices.filter { !s.machineOnly.contains(s.columns[$0]) }
+            out.columns = keep.map { s.columns[$0] }
+            out.rows = s.rows.map { row in keep.map { $0 < row.count ? row[$0] : nil } }
+            out.tableColumns = s.tableColumns?.filter { !s.machineOnly.contains($0) }
+            out.machineOnly = []
+            return out
+        }
+        return doc
+    }
 
     /// Creates a document.
     public init(shape: Shape, title: String? = nil, fields: [(String, FieldValue)] = [], sections: [Section] = [], alwaysTitled: Bool = false) {
@@ -84,4 +112,12 @@ public enum Output: Sendable {
     case text(String)
     /// A query's answer.
     case document(Document)
+
+    /// Whether it answers a query (a document or a value): what stdout carries in JSON and CSV.
+    public var isAnswer: Bool {
+        switch self {
+        case .document, .value: return true
+        case .created, .text: return false
+        }
+    }
 }

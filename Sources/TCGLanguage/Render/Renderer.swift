@@ -32,8 +32,6 @@ public struct Renderer: Sendable {
     public func styled(_ output: Output) -> StyledText {
         switch output {
         case .created(let id):
-            // Machine formats print only what queries answer, so a script's output parses as one document.
-            if format == .json || format == .csv { return StyledText() }
             return StyledText("\(id)\n")
         case .value(let v):
             if format == .json, case .string(let s) = v { return StyledText(JSONRender.safe(JSONRender.string(s)) + "\n") }
@@ -42,16 +40,17 @@ public struct Renderer: Sendable {
             return StyledText(s.hasSuffix("\n") ? s : s + "\n")
         case .document(let doc):
             switch format {
-            case .table: return TableRender(width: width).document(doc)
+            case .table: return TableRender(width: width).document(doc.forPeople)
             case .json: return StyledText(JSONRender.safe(JSONRender.document(doc)))
             case .csv: return StyledText(CSVRender.document(doc))
-            case .markdown: return StyledText(MarkdownRender.document(doc))
+            case .markdown: return StyledText(MarkdownRender.document(doc.forPeople))
             }
         }
     }
 }
 
-/// JSON output: lists as arrays of objects, reports as one object (LANGUAGE.md).
+/// JSON output: lists as arrays of objects, reports as one object (LANGUAGE.md); each document
+/// on one line, so that a script's output is JSON Lines (one value per query answer).
 enum JSONRender {
     /// JSON text with the characters a terminal or a reader could be fooled by (DEL, C1 and bidi
     /// controls, zero-width characters, line separators) written as `\uXXXX`: the same JSON value,
@@ -106,7 +105,7 @@ enum JSONRender {
     }
 
     static func document(_ doc: Document) -> String {
-        var w = JSONWriter(style: .pretty(indent: 2))
+        var w = JSONWriter(style: .compact)
         switch doc.shape {
         case .list:
             w.beginArray()
@@ -228,20 +227,41 @@ enum CSVRender {
         return out
     }
 
+    /// A report of several parts (`show`, `agenda`, `minutes`, `strategy`, or `outstanding` of
+    /// several kinds) as ONE table, so that a CSV reader reads it whole: the first column,
+    /// `section`, is the part's key (`fields` for the report's own fields, which make one row);
+    /// then the union of every part's columns, in the order they first appear. A row leaves the
+    /// columns its part does not have empty, so every row has the same cells.
+    static func sectioned(_ doc: Document) -> String {
+        var header: [String] = []
+        var seen: Set<String> = []
+        func add(_ name: String) { if seen.insert(name).inserted { header.append(name) } }
+        for (name, _) in doc.fields { add(name) }
+        for s in doc.sections { for c in columns(s) { add(c.element) } }
+        let place = Dictionary(uniqueKeysWithValues: header.enumerated().map { ($0.element, $0.offset) })
+        var out = line(["section"] + header)
+        func row(_ key: String, _ values: [(String, FieldValue?)]) {
+            var cells = Array(repeating: "", count: header.count)
+            for (name, value) in values { if let k = place[name] { cells[k] = cell(value) } }
+            out += line([cell(.text(key))] + cells)
+        }
+        if !doc.fields.isEmpty { row("fields", doc.fields.map { ($0.0, $0.1) }) }
+        for s in doc.sections {
+            let cols = columns(s)
+            for r in s.rows { row(s.key, cols.map { ($0.element, $0.offset < r.count ? r[$0.offset] : nil) }) }
+        }
+        return out
+    }
+
     static func document(_ doc: Document) -> String {
         switch doc.shape {
         case .list:
             if doc.sections.count == 1 { return table(doc.sections[0]) }
-            return doc.sections.map(table).joined(separator: "\n")
+            return sectioned(doc)
         case .groups:
             return groups(doc.sections)
         case .object:
-            var blocks: [String] = []
-            if !doc.fields.isEmpty {
-                blocks.append("field,value\n" + doc.fields.map { "\(cell(.text($0.0))),\(cell($0.1))\n" }.joined())
-            }
-            blocks += doc.sections.map(table)
-            return blocks.joined(separator: "\n")
+            return sectioned(doc)
         }
     }
 }

@@ -201,7 +201,7 @@ extension CommandTable {
             let a = try c(action), text = try c(progress), m = try c(at), day = c.today
             try c.change { (r) throws(DomainError) in try r.updateProgress(a, text: text, today: day, meeting: m) }
             return .none
-        }
+        }.confirming("updated")
     }
 
     static var complete: CommandSpec {
@@ -231,7 +231,7 @@ extension CommandTable {
             let a = try c(action), why = try c(rationale), day = c.today
             try c.change { (r) throws(DomainError) in try r.reopen(a, rationale: why, today: day) }
             return .none
-        }
+        }.confirming("reopened")
     }
 
     static var cancel: CommandSpec {

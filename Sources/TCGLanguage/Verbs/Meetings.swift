@@ -50,6 +50,7 @@ extension CommandTable {
             let m = try c(meeting)
             try c.change { (r) throws(DomainError) in try r.openMeeting(m) }
             c.interpreter.currentMeeting = m
+            if c.printing { c.confirm(.text("\(RecordID(.meeting, m)) is your current meeting")) }
             return .none
         }
     }
@@ -62,6 +63,10 @@ extension CommandTable {
                            ["attend \"Ch Supt Leo Hart\", \"Ola Reyes\"", "attend \"Meg Lowe\" partner"]) { c throws(Diagnostic) in
             let m = try c.meeting(), who = try c(people), isPartner = c(partner)
             try c.change { (r) throws(DomainError) in try r.attend(meeting: m, people: who, partner: isPartner) }
+            if c.printing {
+                let names = who.map { c.register.name(of: $0) }.joined(separator: ", ")
+                c.confirm(.text("\(RecordID(.meeting, m)) \(isPartner ? "partners present" : "attended by"): \(names)"))
+            }
             return .none
         }
     }

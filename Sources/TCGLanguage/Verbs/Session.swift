@@ -2,7 +2,7 @@ import TCGDomain
 
 /// The clock, the output format and the session.
 extension CommandTable {
-    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setExpanded, setTimer, undo, help, quit]
+    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setExpanded, setTimer, setQuiet, undo, help, quit]
 
     static var setMaxMarking: CommandSpec {
         let marking = Arg("marking", .choice([("official", Marking?.some(.official)), ("official-sensitive", .some(.officialSensitive)),
@@ -12,6 +12,7 @@ extension CommandTable {
                            ["set max-marking official", "set max-marking off"]) { c throws(Diagnostic) in
             let level = try c(marking)
             c.interpreter.inPlace { r in r.setMaxMarking(level) }
+            if c.printing { c.confirm(.text("max-marking \(level?.label ?? "off")")) }
             return .none
         }
     }
@@ -29,6 +30,7 @@ extension CommandTable {
                 case .off: r.setClock(nil)
                 }
             }
+            if c.printing { c.confirm(.text("today is \(c.today)" + (setting == .off ? " (the system date)" : ""))) }
             return .none
         }
     }
@@ -45,6 +47,7 @@ extension CommandTable {
             guard next.isInCalendar else { throw Interpreter.outOfCalendar(next, c.range) }
             c.interpreter.todayOverride = nil
             c.interpreter.inPlace { r in r.setClock(next) }
+            if c.printing { c.confirm(.text("today is \(next)")) }
             return .date(next)
         }
     }
@@ -74,6 +77,16 @@ extension CommandTable {
                            "Print how long each statement took, its commit included (like sqlite3's .timer).",
                            ["set timer on"]) { c throws(Diagnostic) in
             c.interpreter.timer = try c(state)
+            return .none
+        }
+    }
+
+    static var setQuiet: CommandSpec {
+        let state = Arg("state", .choice(VerbWords.onOff))
+        return CommandSpec("set quiet", [Operand(state, "on|off")], effect: .session, topic: "session",
+                           "Print no confirmations (`A-3 done`, created ids, `wrote FILE`) for what follows, as `--quiet` does; query answers, echo and errors still print.",
+                           ["set quiet on"]) { c throws(Diagnostic) in
+            c.interpreter.quietConfirmations = try c(state)
             return .none
         }
     }
