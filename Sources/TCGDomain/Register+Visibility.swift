@@ -96,7 +96,7 @@ extension Register {
         while changed {
             let before = hidden.count
             for p in r.priorities where h(.meeting, p.meeting) { hidden.insert(p.id) }
-            for c in r.candidates where h(.meeting, c.meeting) { hidden.insert(c.id) }
+            for c in r.candidates where h(.meeting, c.meeting) || h(.product, c.from) { hidden.insert(c.id) }
             for c in r.commissions where h(.meeting, c.meeting) { hidden.insert(c.id) }
             for d in r.decisions where h(.meeting, d.meeting) { hidden.insert(d.id) }
             for e in r.escalations {

@@ -126,6 +126,9 @@ public struct Reports {
             doc.sections.append(section(QueryKinds.plans, plans))
             doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].priority == p.number }))
             doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].about.contains { subjects.contains($0) } }))
+            doc.sections.append(scoresSection(register.scores(of: id)))
+        case .candidate:
+            doc.sections.append(scoresSection(register.candidates[i].scores))
         case .requirement:
             doc.sections.append(notes("reviews", "Reviews", register.requirements[i].notes))
         case .review:
@@ -287,7 +290,9 @@ public struct Reports {
         let priorities = rows(QueryKinds.priorities) { i in
             register.priorities[i].status == .active && (u == nil || register.priorities[i].unit?.lowercased() == u)
         }
-        let candidates = rows(QueryKinds.candidates) { i in u == nil || register.unit(ofMeeting: register.candidates[i].meeting)?.lowercased() == u }
+        let candidates = rows(QueryKinds.candidates) { i in
+            register.candidates[i].status == .rejected && (u == nil || register.unit(ofMeeting: register.candidates[i].meeting)?.lowercased() == u)
+        }
         let requirements = rows(QueryKinds.requirements) { i in
             let r = register.requirements[i]
             return r.level == .strategic && r.status == .open && (u == nil || register.unit(ofMeeting: r.meeting)?.lowercased() == u)
@@ -295,7 +300,7 @@ public struct Reports {
         var fields: [(String, FieldValue)] = []
         if let unit { fields.append(("unit", .text(unit))) }
         var p = section(QueryKinds.priorities, priorities).retitled("Priorities")
-        p.tableColumns = ["id", "title", "owner", "rationale", "unit", "strands"]
+        p.tableColumns = ["id", "title", "owner", "rationale", "unit", "strands", "score", "band"]
         var c = section(QueryKinds.candidates, candidates).retitled("Rejected candidates")
         c.tableColumns = ["id", "title", "rationale", "meeting"]
         return Document(shape: .object, title: "Control strategy\(unit.map { " of \($0)" } ?? "")", fields: fields,
