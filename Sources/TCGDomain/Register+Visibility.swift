@@ -106,7 +106,7 @@ extension Register {
             for p in r.plans where h(.meeting, p.meeting) || p.serves.map({ hidden.contains($0) }) == true { hidden.insert(p.id) }
             for a in r.actions where h(.meeting, a.meeting) || h(.plan, a.plan) { hidden.insert(a.id) }
             for v in r.reviews where h(.meeting, v.meeting) || h(.plan, v.plan) { hidden.insert(v.id) }
-            for q in r.requirements where h(.meeting, q.meeting) || h(.plan, q.plan) || h(.priority, q.priority) { hidden.insert(q.id) }
+            for q in r.requirements where h(.meeting, q.meeting) || h(.plan, q.plan) || h(.priority, q.priority) || h(.candidate, q.candidate) { hidden.insert(q.id) }
             for p in r.products where h(.commission, p.commission) || p.presentations.contains(where: { h(.meeting, $0) }) { hidden.insert(p.id) }
             changed = hidden.count != before
         }

@@ -115,6 +115,7 @@ extension JSONWriter {
         field("question", r.question)
         field("priority", .priority, r.priority)
         field("plan", .plan, r.plan)
+        field("candidate", .candidate, r.candidate)
         field("owner", .person, r.owner)
         field("status", r.status.workspaceName)
         field("meeting", .meeting, r.meeting)

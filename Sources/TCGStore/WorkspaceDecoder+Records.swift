@@ -214,7 +214,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, level: Requirement.Level?, question: String?, priority: Int?, plan: Int?, owner: Int?
-        var status = Requirement.Status.open, meeting: Int?, notes: [Note] = [], amendments: [Amendment] = []
+        var status = Requirement.Status.open, meeting: Int?, notes: [Note] = [], amendments: [Amendment] = [], candidate: Int?
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -223,6 +223,7 @@ extension WorkspaceDecoder {
             case "question": question = try reader.readString()
             case "priority": priority = try optionalID(.priority)
             case "plan": plan = try optionalID(.plan)
+            case "candidate": candidate = try optionalID(.candidate)
             case "owner": owner = try optionalID(.person)
             case "status": status = try value(Requirement.Status.self)
             case "meeting": meeting = try id(.meeting)
@@ -237,6 +238,7 @@ extension WorkspaceDecoder {
                                       question: try required(question, "question", start), priority: priority, plan: plan,
                                       owner: owner, meeting: try required(meeting, "meeting", start))
         requirement.status = status
+        requirement.candidate = candidate
         requirement.notes = notes
         requirement.marking = marking
         requirement.amendments = amendments

@@ -151,6 +151,7 @@ public enum QueryKinds {
             field("question", .text) { r, i in .text(r.requirements[i].question) },
             field("priority", .id) { r, i in ident(.priority, r.requirements[i].priority) },
             field("plan", .id) { r, i in ident(.plan, r.requirements[i].plan) },
+            field("candidate", .id) { r, i in ident(.candidate, r.requirements[i].candidate) },
             field("owner", .person) { r, i in person(r, r.requirements[i].owner) },
             field("status", choices(Requirement.Status.self)) { r, i in .word(r.requirements[i].status.keyword) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.requirements[i].meeting)) },

@@ -129,6 +129,7 @@ public struct Reports {
             doc.sections.append(scoresSection(register.scores(of: id)))
         case .candidate:
             doc.sections.append(scoresSection(register.candidates[i].scores))
+            doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].candidate == id.number }))
         case .requirement:
             doc.sections.append(notes("reviews", "Reviews", register.requirements[i].notes))
         case .review:
@@ -233,8 +234,9 @@ public struct Reports {
     }
 
     /// The agenda pack for a meeting (or the next one due): what it must see. A DMM and an IUM
-    /// have packs of their own; a T&C group (ST&CG, TT&CG, PSG) the one below, an ST&CG's ending
-    /// with `performance`, how its control strategy is doing.
+    /// have packs of their own; a T&C group (ST&CG, TT&CG, PSG) the one below; an ST&CG's and a
+    /// PSG's carry the ranked candidates and priorities they decide on, an ST&CG's ends with
+    /// `performance`, how its control strategy is doing.
     func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day, performance: Section? = nil) -> Document {
         switch kind {
         case .dmm: return dmmAgenda(unit: unit, meeting: meeting, date: date)
@@ -276,7 +278,9 @@ public struct Reports {
             section(QueryKinds.escalations, escalations).retitled("Open escalations"),
             section(QueryKinds.requirements, requirements).retitled("Requirements to review"),
             Section(key: "recommendations", title: "Recommendations from the last IUM", columns: ["meeting", "id", "title", "recommends"], rows: recs),
-        ] + (kind == .stcg ? performance.map { [$0] } ?? [] : []), alwaysTitled: true)
+        ] + (Register.strategyGroup.contains(kind) ? [rankingSection(register.ranking(unit: unit, priorities: true),
+                                                                      title: "Candidates and priorities ranked")] : [])
+          + (kind == .stcg ? performance.map { [$0] } ?? [] : []), alwaysTitled: true)
     }
 
     /// "Agenda: TT&CG East on 2027-03-10 (M-2)".
