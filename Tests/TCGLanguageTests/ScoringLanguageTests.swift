@@ -128,4 +128,21 @@ final class ScoringLanguageTests: XCTestCase {
         XCTAssertTrue(out.contains("Organised theft ring"), out)
         XCTAssertTrue(out.contains("up 2"), out)
     }
+
+    func testAHiddenCandidateLeavesNoTrace() {
+        let i = prepared()
+        XCTAssertNil(ScriptHarness.run(i, "add requirement strategic \"Who runs the lines?\" for X-1 at M-1\nmark X-1 official-sensitive").error)
+        let queries = ["rank candidates", "rank candidates all", "rank candidates compare M-1", "list candidates", "count candidates",
+                       "list requirements", "agenda M-1", "agenda M-3", "strategy", "report agenda next stcg unit Westshire to p.html",
+                       "history", "minutes M-1"]
+        for q in queries {
+            for format in OutputFormat.allCases {
+                let hidden = ScriptHarness.interpreter(i.register, ceiling: .official)
+                let (out, error) = ScriptHarness.run(hidden, q, format: format)
+                XCTAssertNil(error, "\(q): \(error?.message ?? "")")
+                XCTAssertFalse(out.contains("County lines") || out.contains("X-1") || out.contains("Who runs"), "\(q) \(format):\n\(out)")
+            }
+        }
+        XCTAssertTrue(ScriptHarness.run(ScriptHarness.interpreter(i.register), "rank candidates").out.contains("X-1"), "seen without a ceiling")
+    }
 }

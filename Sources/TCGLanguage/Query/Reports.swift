@@ -304,7 +304,8 @@ public struct Reports {
         var fields: [(String, FieldValue)] = []
         if let unit { fields.append(("unit", .text(unit))) }
         var p = section(QueryKinds.priorities, priorities).retitled("Priorities")
-        p.tableColumns = ["id", "title", "owner", "rationale", "unit", "strands", "score", "band"]
+        p.tableColumns = ["id", "title", "owner", "rationale", "unit", "strands"]
+            + (priorities.contains { !register.scores(of: register.priorities[$0].id).isEmpty } ? ["score", "band"] : [])
         var c = section(QueryKinds.candidates, candidates).retitled("Rejected candidates")
         c.tableColumns = ["id", "title", "rationale", "meeting"]
         return Document(shape: .object, title: "Control strategy\(unit.map { " of \($0)" } ?? "")", fields: fields,
