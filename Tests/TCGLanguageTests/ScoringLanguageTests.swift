@@ -145,4 +145,15 @@ final class ScoringLanguageTests: XCTestCase {
         }
         XCTAssertTrue(ScriptHarness.run(ScriptHarness.interpreter(i.register), "rank candidates").out.contains("X-1"), "seen without a ceiling")
     }
+
+    func testUndoTakesBackAScoreAndASchemeChange() {
+        let i = prepared()
+        i.keepsUndo = true
+        XCTAssertNil(ScriptHarness.run(i, "set scheme band critical from 200").error)
+        XCTAssertNil(ScriptHarness.run(i, "score X-3 likelihood 5 rationale \"More\"").error)
+        XCTAssertNil(ScriptHarness.run(i, "undo").error)
+        XCTAssertEqual(i.register.candidates[2].scores.count, 1)
+        XCTAssertNil(ScriptHarness.run(i, "undo").error)
+        XCTAssertEqual(i.register.scheme.version, 1)
+    }
 }
