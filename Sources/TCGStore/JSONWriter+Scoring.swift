@@ -27,6 +27,19 @@ extension JSONWriter {
         endArray()
     }
 
+    /// `key: [{"name": …, valueKey: N}, …]`.
+    private mutating func field(_ key: StaticString, named pairs: [(String, Int)], _ valueKey: StaticString) {
+        self.key(key)
+        beginArray()
+        for (name, n) in pairs {
+            beginObject()
+            field("name", name)
+            field(valueKey, n)
+            endObject()
+        }
+        endArray()
+    }
+
     /// `"name": value` with a key only known when running.
     mutating func field(_ name: String, _ value: Int) {
         key(name)
@@ -42,26 +55,10 @@ extension JSONWriter {
         for s in schemes {
             beginObject()
             field("version", s.version)
-            self.key("factors")
-            beginArray()
-            for f in s.factors {
-                beginObject()
-                field("name", f.name)
-                field("max", f.max)
-                endObject()
-            }
-            endArray()
+            field("factors", named: s.factors.map { ($0.name, $0.max) }, "max")
             field("likelihood_max", s.likelihoodMax)
             field("position_max", s.positionMax)
-            self.key("bands")
-            beginArray()
-            for b in s.bands {
-                beginObject()
-                field("name", b.name)
-                field("from", b.from)
-                endObject()
-            }
-            endArray()
+            field("bands", named: s.bands.map { ($0.name, $0.from) }, "from")
             endObject()
         }
         endArray()

@@ -87,12 +87,7 @@ extension CommandTable {
                            "Add a harm factor to the scoring scheme scored 0 to N, rescale one, or remove one with `off`; each change is a new scheme version, and scores keep the version they were made under.",
                            ["set scheme factor exploitation max 4", "set scheme factor financial off"]) { c throws(Diagnostic) in
             let n = try c(name), top = try c(max), remove = c(off)
-            guard (top == nil) != !remove else {
-                throw Diagnostic(.error, "`set scheme factor` needs either `max N` or `off`", range: c.range, help: "write set scheme factor \(n) max 4")
-            }
-            guard isWord(n) else {
-                throw Diagnostic(.error, "a harm factor's name is one word, not \"\(n)\"", range: c.range, help: "write e.g. set scheme factor exploitation max 4")
-            }
+            try checkSchemeName(c, n, value: top, off: remove, what: "a harm factor", clause: "max N", example: "exploitation max 4")
             return try schemeChange(c, remove ? .removeFactor(n) : .factor(n, max: top ?? 0))
         }
     }
@@ -122,12 +117,7 @@ extension CommandTable {
                            "Add or move a band on the priority score (a score at or above N is in the highest band it reaches), or remove one with `off` (a new scheme version).",
                            ["set scheme band critical from 240", "set scheme band medium off"]) { c throws(Diagnostic) in
             let n = try c(name), start = try c(from), remove = c(off)
-            guard (start == nil) != !remove else {
-                throw Diagnostic(.error, "`set scheme band` needs either `from N` or `off`", range: c.range, help: "write set scheme band \(n) from 100")
-            }
-            guard isWord(n) else {
-                throw Diagnostic(.error, "a band's name is one word, not \"\(n)\"", range: c.range, help: "write e.g. set scheme band critical from 240")
-            }
+            try checkSchemeName(c, n, value: start, off: remove, what: "a band", clause: "from N", example: "critical from 240")
             return try schemeChange(c, remove ? .removeBand(n) : .band(n, from: start ?? 0))
         }
     }
@@ -137,6 +127,18 @@ extension CommandTable {
                     "Return to tcg's default scoring scheme (a new scheme version; earlier scores keep theirs).",
                     ["set scheme default"]) { c throws(Diagnostic) in
             try schemeChange(c, .standard)
+        }
+    }
+
+    /// Refuses a factor's or band's name that is not one word, and a change that gives both or
+    /// neither of its value (`clause`) and `off`.
+    static func checkSchemeName(_ c: Call, _ name: String, value: Int?, off: Bool, what: String, clause: String, example: String) throws(Diagnostic) {
+        let verb = c.command.spec.name
+        guard (value == nil) == off else {
+            throw Diagnostic(.error, "`\(verb)` needs either `\(clause)` or `off`", range: c.range, help: "write e.g. \(verb) \(example)")
+        }
+        guard isWord(name) else {
+            throw Diagnostic(.error, "\(what)'s name is one word, not \"\(name)\"", range: c.range, help: "write e.g. \(verb) \(example)")
         }
     }
 
