@@ -101,7 +101,7 @@ extension Register {
     }
 
     /// Scores a proposed candidate or a priority under the scheme in force, on `today`, at a
-    /// meeting if given. Each value is checked against its scale; what is left out is carried
+    /// meeting if given (one that is held and not closed, R10). Each value is checked against its scale; what is left out is carried
     /// from the latest score where the scheme in force still has it and it is within its scale
     /// (a first score, or a factor new to the scheme, gives it).
     /// The earlier scores are kept.
@@ -120,6 +120,7 @@ extension Register {
         default:
             throw .unknownRecord(id)
         }
+        if let meeting { _ = try openForRecord(meeting) }
         if input.harm.isEmpty, input.likelihood == nil, input.position == nil, input.confidence == nil { throw .emptyScore(id) }
         try requireText(rationale, .missingRationale(for: .score))
         let carried = previous

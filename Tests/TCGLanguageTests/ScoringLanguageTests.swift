@@ -156,4 +156,13 @@ final class ScoringLanguageTests: XCTestCase {
         XCTAssertNil(ScriptHarness.run(i, "undo").error)
         XCTAssertEqual(i.register.scheme.version, 1)
     }
+
+    func testAScoreIsNotRecordedAtAClosedMeeting() {
+        let i = prepared()
+        XCTAssertNil(ScriptHarness.run(i, "close meeting M-2").error)
+        XCTAssertEqual(ScriptHarness.run(i, "score X-3 likelihood 5 rationale \"r\" at M-2").error?.message.hasSuffix("(R10)"), true)
+        XCTAssertEqual(i.register.candidates[2].scores.count, 1, "nothing changed")
+        XCTAssertNil(ScriptHarness.run(i, "score X-3 likelihood 4 rationale \"r\" at M-1").error)
+        XCTAssertEqual(i.register.candidates[2].scores.last?.meeting, 1)
+    }
 }

@@ -56,7 +56,9 @@ extension CommandTable {
                             "score X-1 likelihood 5 rationale \"Three more incidents since the assessment\""]) { c throws(Diagnostic) in
             let id = try c(target), h = try c(harm) ?? [], l = try c(likelihood), p = try c(position), conf = try c(confidence)
             let why = try c(rationale), day = c.today
-            let m = try c(at) ?? c.interpreter.currentMeeting.flatMap { n in c.register.meetings.index(ofNumber: n).map { _ in n } }
+            // Without `at`, the open meeting records it, if it is held and not closed; else none does.
+            let current = c.interpreter.currentMeeting.flatMap { n in c.register.meetings.index(ofNumber: n).map { c.register.meetings[$0] } }
+            let m = try c(at) ?? current.flatMap { $0.status != .closed && $0.date <= day ? $0.number : nil }
             let input = Register.ScoreInput(harm: h, likelihood: l, position: p, confidence: conf)
             let s = try c.change { (r) throws(DomainError) in try r.score(id, input, rationale: why, today: day, meeting: m) }
             let band = c.register.scheme(version: s.scheme).band(of: s.priorityScore).map { ", \($0)" } ?? ""
