@@ -114,6 +114,24 @@ public enum DomainError: Error, Sendable, Equatable {
     /// Meetings were scheduled every `every` from `from` until `until`: more than `limit` at once (R9).
     case tooManyMeetings(every: Duration, from: Day, until: Day, limit: Int)
 
+    /// A candidate was adopted, rejected or scored after it was already adopted or rejected (R3).
+    case candidateDecided(RecordID, Candidate.Status)
+    /// A score was given outside its scale: `scale` names it (`physical harm`, `likelihood`).
+    case outOfScale(scale: String, value: Int, min: Int, max: Int)
+    /// A harm factor was named that the scoring scheme does not have (`known` are those it has).
+    case unknownFactor(String, known: [String])
+    /// A band was named that the scoring scheme does not have (`known` are those it has).
+    case unknownBand(String, known: [String])
+    /// A score left out what its latest score cannot supply (there is none, or the scheme changed):
+    /// `missing` names the factors, `likelihood`, `position` or `confidence`.
+    case incompleteScore(RecordID, missing: [String])
+    /// A rescoring changed nothing: no factor, likelihood, position or confidence was given.
+    case emptyScore(RecordID)
+    /// A scheme change would set a scale's top below its bottom (`min`).
+    case invalidScale(String, max: Int, min: Int)
+    /// A scheme change would leave no harm factor.
+    case lastFactor(String)
+
     /// The DOMAIN.md rule the refusal enforces, when one applies.
     public var rule: Rule? {
         switch self {
@@ -123,6 +141,8 @@ public enum DomainError: Error, Sendable, Equatable {
              .handoverToSamePerson, .notAmendable, .fieldNotAmendable, .noAmendment, .unchangedValue, .notChangeable, .psgOutsidePartnership:
             return nil
         case .scheduleEndsBeforeStart, .tooManyMeetings: return .r9
+        case .candidateDecided, .outOfScale, .unknownFactor, .unknownBand, .incompleteScore, .emptyScore: return .r3
+        case .invalidScale, .lastFactor: return nil
         case .missingRationale(let subject): return subject.rule
         case .missingObjectives: return .r7
         case .notAllowedAt(_, let kind, let business, _): return kind == .dmm ? .r8 : business.rule
@@ -205,6 +225,8 @@ public enum DomainError: Error, Sendable, Equatable {
         case personName
         /// A priority's title.
         case priorityTitle
+        /// A candidate's title.
+        case candidateTitle
         /// A requirement's question, at this level.
         case requirementQuestion(Requirement.Level)
         /// A decision's text.
@@ -239,6 +261,10 @@ public enum DomainError: Error, Sendable, Equatable {
         case priority
         /// Leaving a candidate out of the control strategy (R3).
         case rejectedCandidate
+        /// Adopting a candidate into the control strategy (R3).
+        case adoptedCandidate
+        /// Scoring a candidate or a priority (R3).
+        case score
         /// Retiring a priority (R13).
         case retiringPriority
         /// A decision at a meeting of this kind, an ST&CG or TT&CG (R5).
@@ -259,7 +285,7 @@ public enum DomainError: Error, Sendable, Equatable {
         /// The rule that requires the rationale.
         public var rule: Rule {
             switch self {
-            case .priority, .rejectedCandidate: return .r3
+            case .priority, .rejectedCandidate, .adoptedCandidate, .score: return .r3
             case .retiringPriority, .cancelling, .reopening, .handover, .amendment: return .r13
             case .decision: return .r5
             case .escalation, .decliningEscalation: return .r12

@@ -26,6 +26,10 @@ public struct Priority: Hashable, Sendable {
     /// The PIER strands its delivery is to cover, in PIER order (none given: empty). A strand
     /// listed here with no actions is a gap that `performance` shows.
     public var strands: [Action.PIER] = []
+    /// The candidate it was adopted from (`adopt X-n`), if any.
+    public var from: Int?
+    /// Its scores, oldest first (rescoring keeps the history).
+    public var scores: [Score] = []
 
     /// Creates a priority.
     public init(number: Int, title: String, owner: Int, rationale: String, unit: String?, meeting: Int) {
@@ -41,18 +45,33 @@ public struct Priority: Hashable, Sendable {
     public var id: RecordID { RecordID(.priority, number) }
 }
 
-/// A candidate considered for the control strategy and not included, with why (R3).
+/// A candidate for the control strategy (R3): proposed (usually from a strategic assessment's
+/// recommendations), scored, then adopted as a priority or rejected with why at an ST&CG or PSG.
+/// Candidates recorded only as rejected (`reject candidate "TITLE"`) start and stay rejected.
 public struct Candidate: Hashable, Sendable {
+    /// Proposed until adopted or rejected.
+    public enum Status: CaseIterable, Sendable { case proposed, adopted, rejected }
+
     /// `X-n` number.
     public var number: Int
     /// Handling marking; nil means none given (OFFICIAL by default).
     public var marking: Marking?
     /// Title.
     public var title: String
-    /// Why it was not included.
-    public var rationale: String
-    /// The ST&CG that considered it.
-    public var meeting: Int
+    /// Why it was rejected, or adopted (nil while proposed).
+    public var rationale: String?
+    /// The ST&CG or PSG that adopted or rejected it (nil while proposed).
+    public var meeting: Int?
+    /// Proposed, adopted or rejected.
+    public var status: Status = .rejected
+    /// The unit whose control strategy it is proposed for, when given (else the deciding meeting's).
+    public var unit: String?
+    /// The product (`AS-n`) that recommended it.
+    public var from: Int?
+    /// The priority it became when adopted.
+    public var adoptedAs: Int?
+    /// Its scores, oldest first (rescoring keeps the history).
+    public var scores: [Score] = []
 
     /// Creates a rejected candidate.
     public init(number: Int, title: String, rationale: String, meeting: Int) {
@@ -60,6 +79,15 @@ public struct Candidate: Hashable, Sendable {
         self.title = title
         self.rationale = rationale
         self.meeting = meeting
+    }
+
+    /// Creates a proposed candidate.
+    public init(number: Int, title: String, unit: String?, from: Int?) {
+        self.number = number
+        self.title = title
+        self.status = .proposed
+        self.unit = unit
+        self.from = from
     }
 
     /// The candidate's id.

@@ -39,6 +39,7 @@ extension Register {
         }
         if before.clock != after.clock { clock = before.clock }
         if before.maxMarking != after.maxMarking { maxMarking = before.maxMarking }
+        if before.schemes != after.schemes { schemes = before.schemes }
         reindex()
     }
 
@@ -112,8 +113,8 @@ extension Register {
             for a in actions where a.owner == n { out.append(a.id) }
             for p in products where p.author == n { out.append(p.id) }
         case .meeting:
-            for p in priorities where p.meeting == n || p.retiredAt == n { out.append(p.id) }
-            for c in candidates where c.meeting == n { out.append(c.id) }
+            for p in priorities where p.meeting == n || p.retiredAt == n || p.scores.contains(where: { $0.meeting == n }) { out.append(p.id) }
+            for c in candidates where c.meeting == n || c.scores.contains(where: { $0.meeting == n }) { out.append(c.id) }
             for r in requirements where r.meeting == n || r.notes.contains(where: { $0.meeting == n }) { out.append(r.id) }
             for c in commissions where c.meeting == n { out.append(c.id) }
             for p in plans where p.meeting == n { out.append(p.id) }

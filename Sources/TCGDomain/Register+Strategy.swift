@@ -50,7 +50,8 @@ extension Register {
     }
 
     /// Adds an intelligence requirement: strategic ones only at an ST&CG; tactical ones belong to a plan (R4).
-    public mutating func addRequirement(at m: Int, level: Requirement.Level, question: String, priority: Int?, plan: Int?, owner: Int?) throws(DomainError) -> RecordID {
+    public mutating func addRequirement(at m: Int, level: Requirement.Level, question: String, priority: Int?, plan: Int?, owner: Int?,
+                                        candidate: Int? = nil) throws(DomainError) -> RecordID {
         let meeting: Meeting
         switch level {
         case .strategic:
@@ -64,9 +65,11 @@ extension Register {
         try requireText(question, .missingText(.requirementQuestion(level)))
         if let priority { try require(RecordID(.priority, priority)) }
         if let plan { try require(RecordID(.plan, plan)) }
+        if let candidate { try require(RecordID(.candidate, candidate)) }
         if let owner { try requireActive(owner, as: .requirementOwner) }
         let n = take(.requirement)
         requirements.append(Requirement(number: n, level: level, question: question, priority: priority, plan: plan, owner: owner, meeting: m))
+        requirements[requirements.count - 1].candidate = candidate
         let id = RecordID(.requirement, n)
         log("created \(id) \(level.auditWord) requirement", id, at: meeting.id)
         return id

@@ -96,7 +96,7 @@ extension Register {
         while changed {
             let before = hidden.count
             for p in r.priorities where h(.meeting, p.meeting) { hidden.insert(p.id) }
-            for c in r.candidates where h(.meeting, c.meeting) { hidden.insert(c.id) }
+            for c in r.candidates where h(.meeting, c.meeting) || h(.product, c.from) { hidden.insert(c.id) }
             for c in r.commissions where h(.meeting, c.meeting) { hidden.insert(c.id) }
             for d in r.decisions where h(.meeting, d.meeting) { hidden.insert(d.id) }
             for e in r.escalations {
@@ -106,7 +106,7 @@ extension Register {
             for p in r.plans where h(.meeting, p.meeting) || p.serves.map({ hidden.contains($0) }) == true { hidden.insert(p.id) }
             for a in r.actions where h(.meeting, a.meeting) || h(.plan, a.plan) { hidden.insert(a.id) }
             for v in r.reviews where h(.meeting, v.meeting) || h(.plan, v.plan) { hidden.insert(v.id) }
-            for q in r.requirements where h(.meeting, q.meeting) || h(.plan, q.plan) || h(.priority, q.priority) { hidden.insert(q.id) }
+            for q in r.requirements where h(.meeting, q.meeting) || h(.plan, q.plan) || h(.priority, q.priority) || h(.candidate, q.candidate) { hidden.insert(q.id) }
             for p in r.products where h(.commission, p.commission) || p.presentations.contains(where: { h(.meeting, $0) }) { hidden.insert(p.id) }
             changed = hidden.count != before
         }

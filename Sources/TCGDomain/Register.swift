@@ -78,6 +78,8 @@ public struct Register: Sendable {
     public var earlierAudit: EarlierAudit?
     /// The last number used for each kind of id (ids are never reused, even after a change is undone).
     public var lastNumber: [RecordKind: Int] = [:]
+    /// The scoring schemes a force has set, oldest first (empty: tcg's default, version 1, in force).
+    public var schemes: [ScoringScheme] = []
     /// The register's clock, when a trainer has set it.
     public var clock: Day?
     /// The workspace's highest marking shown (`set max-marking`): records above it are left out of

@@ -17,6 +17,8 @@ public struct Requirement: Hashable, Sendable {
     public var priority: Int?
     /// The plan it belongs to.
     public var plan: Int?
+    /// The candidate (`X-n`) it was raised against: what must be known before it is decided.
+    public var candidate: Int?
     /// Owner (person number).
     public var owner: Int?
     /// Open, answered or withdrawn.

@@ -84,17 +84,25 @@ extension JSONWriter {
             for strand in p.strands { string(strand.workspaceName) }
             endArray()
         }
+        field("from", .candidate, p.from)
+        field("scores", scores: p.scores)
         field("marking", p.marking?.workspaceName)
         endObject()
     }
 
-    /// Writes a rejected candidate.
+    /// Writes a candidate; `status` only when not `rejected` (a candidate recorded before
+    /// candidates were proposed is rejected, and keeps the digest the audit chain recorded).
     mutating func record(_ c: Candidate) {
         beginObject()
         field("id", .candidate, c.number)
         field("title", c.title)
         field("rationale", c.rationale)
         field("meeting", .meeting, c.meeting)
+        if c.status != .rejected { field("status", c.status.workspaceName) }
+        field("unit", c.unit)
+        field("from", .product, c.from)
+        field("adopted_as", .priority, c.adoptedAs)
+        field("scores", scores: c.scores)
         field("marking", c.marking?.workspaceName)
         endObject()
     }
@@ -107,6 +115,7 @@ extension JSONWriter {
         field("question", r.question)
         field("priority", .priority, r.priority)
         field("plan", .plan, r.plan)
+        field("candidate", .candidate, r.candidate)
         field("owner", .person, r.owner)
         field("status", r.status.workspaceName)
         field("meeting", .meeting, r.meeting)

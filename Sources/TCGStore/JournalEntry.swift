@@ -16,6 +16,8 @@ struct JournalEntry: Equatable {
     var clock: Day?
     /// The workspace's highest marking shown after the transaction.
     var maxMarking: Marking?
+    /// The scoring schemes after the transaction, all of them.
+    var schemes: [ScoringScheme] = []
     /// The id counters after the transaction.
     var lastNumber: [RecordKind: Int] = [:]
     /// The units after the transaction, all of them.
@@ -44,6 +46,7 @@ struct JournalEntry: Equatable {
         self.base = base
         clock = register.clock
         maxMarking = register.maxMarking
+        schemes = register.schemes
         lastNumber = register.lastNumber
         units = Array(register.units)
     }
@@ -144,6 +147,7 @@ extension JournalEntry {
         register.units = RecordList(units)
         register.clock = clock
         register.maxMarking = maxMarking
+        register.schemes = schemes
         register.lastNumber = lastNumber
         register.audit.append(contentsOf: audit)
         return nil

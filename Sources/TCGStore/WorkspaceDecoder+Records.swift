@@ -136,6 +136,7 @@ extension WorkspaceDecoder {
         var marking: Marking?
         var number: Int?, title: String?, owner: Int?, rationale: String?, unit: String?, meeting: Int?
         var status = Priority.Status.active, retiredRationale: String?, retiredAt: Int?, strands: [Action.PIER] = []
+        var from: Int?, scores: [Score] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -149,6 +150,8 @@ extension WorkspaceDecoder {
             case "retired_rationale": retiredRationale = try optionalString()
             case "retired_at": retiredAt = try optionalID(.meeting)
             case "strands": strands = try values(Action.PIER.self)
+            case "from": from = try optionalID(.candidate)
+            case "scores": scores = try self.scores()
             case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
@@ -161,30 +164,46 @@ extension WorkspaceDecoder {
         priority.retiredRationale = retiredRationale
         priority.retiredAt = retiredAt
         priority.strands = strands
+        priority.from = from
+        priority.scores = scores
         priority.marking = marking
         return priority
     }
 
-    /// Reads a rejected candidate.
+    /// Reads a candidate (one without `status` is rejected, as all were before candidates were proposed).
     mutating func candidate() throws(JSONError) -> Candidate {
         let start = reader.offset
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, title: String?, rationale: String?, meeting: Int?
+        var status = Candidate.Status.rejected, unit: String?, from: Int?, adoptedAs: Int?, scores: [Score] = []
         while let key = try reader.nextKey() {
             field = key
             switch key {
             case "id": number = try id(.candidate)
             case "title": title = try reader.readString()
-            case "rationale": rationale = try reader.readString()
-            case "meeting": meeting = try id(.meeting)
+            case "rationale": rationale = try optionalString()
+            case "meeting": meeting = try optionalID(.meeting)
+            case "status": status = try value(Candidate.Status.self)
+            case "unit": unit = try optionalString()
+            case "from": from = try optionalID(.product)
+            case "adopted_as": adoptedAs = try optionalID(.priority)
+            case "scores": scores = try self.scores()
             case "marking": marking = try value(Marking.self)
             default: try reader.skipValue()
             }
         }
         field = ""
-        var record = Candidate(number: try required(number, "id", start), title: try required(title, "title", start),
-                         rationale: try required(rationale, "rationale", start), meeting: try required(meeting, "meeting", start))
+        var record = Candidate(number: try required(number, "id", start), title: try required(title, "title", start), unit: unit, from: from)
+        record.status = status
+        record.rationale = rationale
+        record.meeting = meeting
+        if status != .proposed {
+            _ = try required(rationale, "rationale", start)
+            _ = try required(meeting, "meeting", start)
+        }
+        record.adoptedAs = adoptedAs
+        record.scores = scores
         record.marking = marking
         return record
     }
@@ -195,7 +214,7 @@ extension WorkspaceDecoder {
         try reader.beginObject()
         var marking: Marking?
         var number: Int?, level: Requirement.Level?, question: String?, priority: Int?, plan: Int?, owner: Int?
-        var status = Requirement.Status.open, meeting: Int?, notes: [Note] = [], amendments: [Amendment] = []
+        var status = Requirement.Status.open, meeting: Int?, notes: [Note] = [], amendments: [Amendment] = [], candidate: Int?
         while let key = try reader.nextKey() {
             field = key
             switch key {
@@ -204,6 +223,7 @@ extension WorkspaceDecoder {
             case "question": question = try reader.readString()
             case "priority": priority = try optionalID(.priority)
             case "plan": plan = try optionalID(.plan)
+            case "candidate": candidate = try optionalID(.candidate)
             case "owner": owner = try optionalID(.person)
             case "status": status = try value(Requirement.Status.self)
             case "meeting": meeting = try id(.meeting)
@@ -218,6 +238,7 @@ extension WorkspaceDecoder {
                                       question: try required(question, "question", start), priority: priority, plan: plan,
                                       owner: owner, meeting: try required(meeting, "meeting", start))
         requirement.status = status
+        requirement.candidate = candidate
         requirement.notes = notes
         requirement.marking = marking
         requirement.amendments = amendments

@@ -149,6 +149,7 @@ struct WorkspaceDecoder {
             case "journal_seq": journalSeq = try integer(minimum: 0)
             case "clock": register.clock = try optionalDay()
             case "max_marking": register.maxMarking = try optionalValue(Marking.self)
+            case "scoring_schemes": register.schemes = try schemes()
             case "current_meeting": _ = try optionalID(.meeting)
             case "last_ids": register.lastNumber = try lastIDs()
             case "units": register.units = try records { (d) throws(JSONError) in try d.unit() }

@@ -143,7 +143,7 @@ extension WorkspaceFile {
             comparison.visitAll()
             problem = comparison.difference
         }
-        if problem == nil, replayed.units != new.units || replayed.clock != new.clock || replayed.maxMarking != new.maxMarking
+        if problem == nil, replayed.units != new.units || replayed.clock != new.clock || replayed.maxMarking != new.maxMarking || replayed.schemes != new.schemes
             || replayed.lastNumber != new.lastNumber || replayed.audit != new.audit {
             problem = "the units, clock, current meeting, id counters or audit trail differ"
         }

@@ -66,6 +66,7 @@ public enum WorkspaceFormat {
         w.field("journal_seq", journalSeq)
         w.field("clock", day: register.clock)
         w.field("max_marking", register.maxMarking?.workspaceName)
+        w.field("scoring_schemes", schemes: register.schemes)
         w.lastIDs(register.lastNumber)
         try array("units", register.units) { $0.record($1) }
         try array("people", register.people) { $0.record($1) }

@@ -33,6 +33,28 @@ extension Unit.Kind: WorkspaceNamed {
     }
 }
 
+extension Candidate.Status: WorkspaceNamed {
+    /// In candidates' `status`.
+    var workspaceName: String {
+        switch self {
+        case .proposed: return "proposed"
+        case .adopted: return "adopted"
+        case .rejected: return "rejected"
+        }
+    }
+}
+
+extension Score.Confidence: WorkspaceNamed {
+    /// In scores' `confidence`.
+    var workspaceName: String {
+        switch self {
+        case .low: return "low"
+        case .medium: return "medium"
+        case .high: return "high"
+        }
+    }
+}
+
 extension Person.Status: WorkspaceNamed {
     /// In people's `status`.
     var workspaceName: String {

@@ -8,7 +8,7 @@ import TCGJSON
 /// Record digest: SHA-256 of `"tcg-record-v3"`, the id, a presence byte (1, or 0 for a record
 /// that is not in the register) and the JSON, each string preceded by its length as 4 bytes
 /// big-endian. State digest: the same over `"tcg-state-v3"` and the JSON object
-/// `{"clock":…,"max_marking":…,"units":"…"}`, the last the SHA-256 of the units' JSON array.
+/// `{"clock":…,"max_marking":…,"scoring_schemes":[…],"units":"…"}` (`scoring_schemes` only when a force has set one), the last the SHA-256 of the units' JSON array.
 /// The id counters are not in it: verify checks them against the ids the trail names.
 public struct WorkspaceSeal: RecordSeal {
     /// The audit key, when the chain is keyed.
@@ -26,6 +26,7 @@ public struct WorkspaceSeal: RecordSeal {
         var units: RecordList<Unit>?
         var clock: Day?
         var maxMarking: Marking?
+        var schemes: [ScoringScheme] = []
         var stateDigest = ""
         var writer = JSONWriter(style: .compact, capacity: 1024)
     }
@@ -36,7 +37,7 @@ public struct WorkspaceSeal: RecordSeal {
 
     public func stateDigest(of register: Register) -> String {
         if let units = cache.units, units.isIdentical(to: register.units) || units == register.units,
-           cache.clock == register.clock, cache.maxMarking == register.maxMarking {
+           cache.clock == register.clock, cache.maxMarking == register.maxMarking, cache.schemes == register.schemes {
             return cache.stateDigest
         }
         var units = JSONWriter(style: .compact, capacity: 64 + 64 * register.units.count)
@@ -47,11 +48,13 @@ public struct WorkspaceSeal: RecordSeal {
         w.beginObject()
         w.field("clock", day: register.clock)
         w.field("max_marking", register.maxMarking?.workspaceName)
+        w.field("scoring_schemes", schemes: register.schemes)
         w.field("units", units.bytes.withUnsafeBytes { SHA256.hex($0) })
         w.endObject()
         cache.units = register.units
         cache.clock = register.clock
         cache.maxMarking = register.maxMarking
+        cache.schemes = register.schemes
         cache.stateDigest = Self.hash(tag: "tcg-state-v3", [], present: true, w.bytes)
         return cache.stateDigest
     }

@@ -36,7 +36,8 @@ final class TrainerTests: XCTestCase {
         }
         XCTAssertEqual(try count("meetings where kind = stcg"), "4", "quarterly ST&CGs")
         XCTAssertEqual(try count("priorities where status = retired"), "1", "the control strategy changes once")
-        XCTAssertEqual(try count("candidates"), "3", "two at ST&CGs, one at the PSG")
+        XCTAssertEqual(try count("candidates where status = rejected"), "3", "two at ST&CGs, one at the PSG")
+        XCTAssertEqual(try count("candidates where status = adopted"), "5", "four priorities at ST&CGs, one at the PSG, each from a scored candidate")
         XCTAssertEqual(try count("escalations where status = accepted"), "1")
         XCTAssertEqual(try count("reviews where status = completed"), "1")
         for state in ["open", "done", "cancelled"] {

@@ -42,6 +42,8 @@ public enum Slot: Sendable, Equatable {
     case path
     /// A help topic: the rest of the statement's words.
     case topic
+    /// Harm factors and their scores: `physical 2 psychological 3` (one pair or more).
+    case factors
 }
 
 /// How a command relates to the register: it decides whether the command runs under the writer

@@ -30,6 +30,28 @@ extension Unit.Kind: Keyword {
     }
 }
 
+extension Candidate.Status: Keyword {
+    /// `proposed`, `adopted`, `rejected`.
+    public var keyword: String {
+        switch self {
+        case .proposed: return "proposed"
+        case .adopted: return "adopted"
+        case .rejected: return "rejected"
+        }
+    }
+}
+
+extension Score.Confidence: Keyword {
+    /// `low`, `medium`, `high`.
+    public var keyword: String {
+        switch self {
+        case .low: return "low"
+        case .medium: return "medium"
+        case .high: return "high"
+        }
+    }
+}
+
 extension Person.Status: Keyword {
     /// `active`, `left`.
     public var keyword: String {

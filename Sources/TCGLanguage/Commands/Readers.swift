@@ -143,6 +143,26 @@ extension Reader where T == Escalation.Subject {
     }
 }
 
+extension Reader where T == [(name: String, value: Int)] {
+    /// Harm factors and their scores, as written (the scheme checks the names and scales).
+    public static var factors: Reader<[(name: String, value: Int)]> {
+        Reader(.factors) { e, c throws(Diagnostic) in
+            guard case .list(let pairs, _) = e else { throw Diagnostic(.error, "expected harm factors and their scores", range: e.range) }
+            var out: [(name: String, value: Int)] = []
+            for pair in pairs {
+                guard case .list(let parts, _) = pair, parts.count == 2, case .word(let name, _) = parts[0] else {
+                    throw Diagnostic(.error, "expected a harm factor and its score", range: pair.range)
+                }
+                guard case .int(let n) = try c.interpreter.eval(parts[1], c.frame) else {
+                    throw Diagnostic(.error, "expected a whole number", range: parts[1].range)
+                }
+                out.append((name, n))
+            }
+            return out
+        }
+    }
+}
+
 extension Reader where T == KindSchema {
     /// What a query lists: `actions`, `plans`, …
     public static var kind: Reader<KindSchema> {

@@ -219,6 +219,7 @@ public struct Completer {
         case .dateOrOff: return ["today", "off"]
         case .path: return files(partial)
         case .topic: return CommandTable.firstWords + Help.topics.map(\.0) + ["kinds", "dates"]
+        case .factors: return register.scheme.factors.map(\.name)
         case .text, .name, .duration, .integer, .condition, .order, .field: return []
         }
     }

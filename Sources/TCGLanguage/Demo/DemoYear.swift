@@ -8,6 +8,8 @@ final class DemoYear {
     var taken: [String: Int] = [:]
     var meetingIDs: [String: Int] = [:]
     var stcgHeld = 0
+    /// The number of the last ST&CG held, for `rank candidates … compare M-n`.
+    var previousSTCG = 0
     var today = DemoYear.day("2027-01-04")
 
     /// An action still open, as the script left it.
@@ -143,13 +145,29 @@ final class DemoYear {
             ("Strategic assessment update, October 2027", "2027-09-27", "ASB and violence still the highest harm; a replacement county line is likely"),
         ][q - 1]
         w("add product strategic-assessment \"\(assessments.0)\" author \"Jo Park\" date \(assessments.1) recommends \"\(assessments.2)\"")
-        w("present AS-\(take("AS"))")
+        let assessment = take("AS")
+        w("present AS-\(assessment)")
+        // The candidates the assessment recommends are scored at the meeting (tcg's default
+        // scheme), ranked, then adopted or rejected, so a trainer can show the matrix.
+        func candidate(_ name: String, _ title: String, _ harm: (Int, Int, Int, Int), _ likelihood: Int, _ position: Int,
+                       _ confidence: String, _ why: String) {
+            w("let \(name) = add candidate \"\(title)\" unit Westshire from AS-\(assessment)")
+            w("score $\(name) harm physical \(harm.0) psychological \(harm.1) financial \(harm.2) community \(harm.3) likelihood \(likelihood) position \(position) confidence \(confidence) rationale \"\(why)\"")
+        }
+        func rescore(_ priority: String, _ clauses: String, _ why: String) {
+            w("score $\(priority) \(clauses) rationale \"\(why)\"")
+        }
         switch q {
         case 1:
-            w("let asb = add priority \"Anti-social behaviour in town centres\" owner \"Ch Supt Leo Hart\" rationale \"Highest community harm in the strategic assessment\" strands prevention, enforcement, reassurance")
-            w("let burglary = add priority \"Residential burglary\" owner \"Supt Ade Bello\" rationale \"Rising volume in West\" strands prevention, intelligence, enforcement, reassurance")
-            w("let lines = add priority \"County lines drug supply\" owner \"DCI Tom Reed\" rationale \"Exploitation of young people and vulnerable tenants\" strands intelligence, enforcement, prevention")
-            w("reject candidate \"Fly-tipping\" rationale \"Led by the council; taken to the East community safety partnership\"")
+            candidate("x_asb", "Anti-social behaviour in town centres", (2, 3, 1, 4), 5, 3, "high", "Most calls for service; repeat victims in East")
+            candidate("x_burglary", "Residential burglary", (1, 3, 3, 2), 4, 3, "medium", "Volume rising in West")
+            candidate("x_lines", "County lines drug supply", (4, 4, 2, 3), 4, 4, "low", "Exploitation of young people; two lines suspected, not yet profiled")
+            candidate("x_fly", "Fly-tipping", (0, 1, 2, 3), 5, 1, "high", "Visible, but the council leads and has the powers")
+            w("rank candidates unit Westshire")
+            w("let asb = adopt $x_asb owner \"Ch Supt Leo Hart\" rationale \"Highest community harm in the strategic assessment\" strands prevention, enforcement, reassurance")
+            w("let burglary = adopt $x_burglary owner \"Supt Ade Bello\" rationale \"Rising volume in West\" strands prevention, intelligence, enforcement, reassurance")
+            w("let lines = adopt $x_lines owner \"DCI Tom Reed\" rationale \"Exploitation of young people and vulnerable tenants\" strands intelligence, enforcement, prevention")
+            w("reject $x_fly rationale \"Led by the council; taken to the East community safety partnership\"")
             w("add requirement strategic \"Which groups drive evening ASB in East?\" priority $asb owner \"DS Kim Ng\"")
             w("add requirement strategic \"Who controls the county lines into Westshire?\" priority $lines owner \"DCI Tom Reed\"")
             _ = (take("IR"), take("IR"))
@@ -157,24 +175,35 @@ final class DemoYear {
             _ = take("C")
             w("decide \"Adopt the 2027 control strategy\" rationale \"Follows the strategic assessment\" about $asb, $burglary, $lines")
         case 2:
+            rescore("lines", "likelihood 5 confidence medium", "The problem profile confirms two lines")
+            rescore("burglary", "likelihood 3", "Burglary falling since January")
+            w("rank candidates unit Westshire all compare M-\(previousSTCG)")
             w("present $profile")
             w("accept $fair")
             w("review requirement IR-2 note \"The problem profile names two lines; keep open\"")
             w("decide \"Accept East's escalation of the May fair\" rationale \"Needs force public order resources\" about $fair")
             w("decide \"Keep the control strategy for Q2\" rationale \"The April update shows no new threat\"")
         case 3:
+            rescore("burglary", "harm financial 2 likelihood 2 position 1", "Down 28% year on year; well covered by business as usual")
+            candidate("x_violence", "Serious violence in the night-time economy", (4, 3, 1, 3), 4, 4, "medium", "Knife injuries up a third in the mid-year assessment")
+            candidate("x_cycles", "Cycle theft", (0, 1, 2, 1), 5, 2, "high", "Volume, but low harm")
+            w("rank candidates unit Westshire all compare M-\(previousSTCG)")
             w("retire priority $burglary rationale \"Burglary down 28% year on year; back to business as usual\"")
-            w("let violence = add priority \"Serious violence in the night-time economy\" owner \"Supt Ade Bello\" rationale \"Knife injuries up a third in the mid-year assessment\" strands enforcement, prevention, intelligence")
-            w("reject candidate \"Cycle theft\" rationale \"Volume but low harm; neighbourhood teams manage it\"")
+            w("let violence = adopt $x_violence owner \"Supt Ade Bello\" rationale \"Knife injuries up a third in the mid-year assessment\" strands enforcement, prevention, intelligence")
+            w("reject $x_cycles rationale \"Volume but low harm; neighbourhood teams manage it\"")
             w("add requirement strategic \"Where and when are knives carried in the night-time economy?\" priority $violence owner \"DC Lee Ward\"")
             _ = take("IR")
             w("decide \"Amend the control strategy at mid-year\" rationale \"Mid-year strategic assessment\" about $burglary, $violence")
         default:
+            rescore("lines", "likelihood 4 confidence low", "A replacement line is likely; who runs it is not known")
+            rescore("violence", "likelihood 5", "Still rising at weekends")
+            w("rank candidates unit Westshire all compare M-\(previousSTCG)")
             w("commission analysis \"Night-time economy violence profile\" product problem-profile to \"Jo Park\" due 2027-10-11")
             _ = take("C")
             w("decide \"Keep the control strategy for Q4\" rationale \"ASB and violence are still the highest harm\"")
         }
         w("close meeting")
+        previousSTCG = Int(meeting("stcg", "Westshire", d).dropFirst(2)) ?? 0
     }
 
     /// The East community safety partnership's strategic group: it sets the partnership's priority,
@@ -187,9 +216,15 @@ final class DemoYear {
         switch q {
         case 1:
             w("add product strategic-assessment \"East partnership strategic assessment 2027\" author \"Meg Lowe\" date 2027-01-11 recommends \"Repeat victims of ASB are the partnership's gap\"")
-            w("present AS-\(take("AS"))")
-            w("let haven = add priority \"Repeat victims of anti-social behaviour\" owner \"Meg Lowe\" rationale \"A fifth of ASB calls come from 40 households\" strands prevention, reassurance")
-            w("reject candidate \"Noise nuisance\" rationale \"The council's environmental health team deals with it under statute\"")
+            let assessment = take("AS")
+            w("present AS-\(assessment)")
+            w("let x_haven = add candidate \"Repeat victims of anti-social behaviour\" unit EastCSP from AS-\(assessment)")
+            w("score $x_haven harm physical 1 psychological 4 financial 1 community 3 likelihood 5 position 4 confidence medium rationale \"A fifth of ASB calls come from 40 households\"")
+            w("let x_noise = add candidate \"Noise nuisance\" unit EastCSP from AS-\(assessment)")
+            w("score $x_noise harm physical 0 psychological 2 financial 0 community 2 likelihood 4 position 1 confidence high rationale \"Handled under statute by environmental health\"")
+            w("rank candidates unit EastCSP")
+            w("let haven = adopt $x_haven owner \"Meg Lowe\" rationale \"A fifth of ASB calls come from 40 households\" strands prevention, reassurance")
+            w("reject $x_noise rationale \"The council's environmental health team deals with it under statute\"")
             w("decide \"Adopt the partnership's priority for 2027\" rationale \"Follows the partnership strategic assessment\" about $haven")
         case 2:
             w("add requirement strategic \"Where do repeat ASB victims live, and what links them?\" priority $haven owner \"Meg Lowe\"")

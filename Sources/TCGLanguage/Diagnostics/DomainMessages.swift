@@ -171,6 +171,24 @@ public enum DomainMessages {
             return ("a PSG is a partnership's strategic group; \(unit) is \(kind == .force ? "a force" : "a BCU")",
                     partnerships.isEmpty ? "add one with `add unit NAME kind partnership`; a force's strategic group is its ST&CG"
                         : "name a partnership (\(partnerships.joined(separator: ", "))); a force's strategic group is its ST&CG")
+        case .candidateDecided(let id, let status):
+            return ("\(id) is already \(status.keyword)", "only a proposed candidate is adopted, rejected or scored; `add candidate \"TITLE\"` proposes another")
+        case .outOfScale(let scale, let value, let min, let max):
+            return ("\(scale) is scored \(min)–\(max); \(value) is out of scale", "give a score from \(min) to \(max) (the scoring scheme: `show scheme`)")
+        case .unknownFactor(let name, let known):
+            return ("the scoring scheme has no harm factor `\(name)`",
+                    (Suggest.didYouMean(Suggest.nearest(name, among: known)).map { $0 + "; " } ?? "") + "its factors: \(known.joined(separator: ", "))")
+        case .unknownBand(let name, let known):
+            return ("the scoring scheme has no band `\(name)`", "its bands: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+        case .incompleteScore(let id, let missing):
+            return ("the score of \(id) needs \(missing.joined(separator: ", ")): its latest score has nothing to carry for \(missing.count == 1 ? "it" : "them")",
+                    "write score \(id) harm physical N psychological N financial N community N likelihood N position N confidence low|medium|high rationale \"WHY\"")
+        case .emptyScore(let id):
+            return ("nothing to score", "give at least one of harm NAME N, likelihood N, position N, confidence WORD, e.g. score \(id) likelihood 4 rationale \"WHY\"")
+        case .invalidScale(let scale, let max, let min):
+            return ("\(scale) needs a top of at least \(min), not \(max)", nil)
+        case .lastFactor(let name):
+            return ("\(name) is the scheme's last harm factor", "add another factor before removing it")
         case .psgOutsidePartnership:
             return ("a PSG belongs to a partnership, and none was named", "add `unit NAME` naming the partnership")
         case .scheduleEndsBeforeStart(let from, let until):
@@ -291,6 +309,7 @@ public enum DomainMessages {
     static func text(for field: DomainError.TextField) -> (message: String, help: String?) {
         switch field {
         case .personName: return ("a person needs a name", "write add person \"NAME\"")
+        case .candidateTitle: return ("a candidate needs a title", "write add candidate \"TITLE\"")
         case .priorityTitle: return ("a priority needs a title", "write add priority \"TITLE\" owner PERSON rationale \"TEXT\"")
         case .requirementQuestion(let level): return ("a requirement needs a question", "write add requirement \(level.keyword) \"QUESTION\"")
         case .decisionText: return ("a decision needs its text", "write decide \"TEXT\" rationale \"WHY\"")
@@ -314,6 +333,8 @@ public enum DomainMessages {
         case .priority:
             return ("a priority needs a rationale: inclusion in the control strategy is justified", "add rationale \"WHY\"")
         case .rejectedCandidate: return ("a rejected candidate needs a rationale", "add rationale \"WHY NOT\"")
+        case .adoptedCandidate: return ("adopting a candidate needs a rationale: inclusion in the control strategy is justified", "add rationale \"WHY\"")
+        case .score: return ("a score needs a rationale", "add rationale \"WHY\"")
         case .retiringPriority: return ("retiring a priority needs a rationale", "add rationale \"WHY\"")
         case .decision(let kind): return ("a decision at \(kind.withArticle) is recorded with its rationale", "add rationale \"WHY\"")
         case .escalation: return ("an escalation needs a rationale", "add rationale \"WHY\"")

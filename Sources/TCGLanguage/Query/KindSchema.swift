@@ -66,6 +66,16 @@ public struct KindSchema: Sendable {
 func text(_ s: String?) -> FieldValue? { s.map { .text($0) } }
 func person(_ r: Register, _ n: Int?) -> FieldValue? { n.map { .person($0, r.name(of: $0)) } }
 func ident(_ k: RecordKind, _ n: Int?) -> FieldValue? { n.map { .id(RecordID(k, $0)) } }
+/// The id `k-n` when the register shows that record (a view under a ceiling leaves out a hidden one).
+func visible(_ r: Register, _ k: RecordKind, _ n: Int?) -> FieldValue? {
+    guard let n, r.exists(RecordID(k, n)) else { return nil }
+    return .id(RecordID(k, n))
+}
+/// The band of a score under the scheme it was made under.
+func band(_ r: Register, _ s: Score?) -> FieldValue? {
+    guard let s else { return nil }
+    return r.scheme(version: s.scheme).band(of: s.priorityScore).map { .word($0) }
+}
 func field(_ name: String, _ type: FieldType, hidden: Bool = false, _ get: @escaping @Sendable (Register, Int) -> FieldValue?) -> Field {
     Field(name: name, type: type, hidden: hidden, get: get)
 }

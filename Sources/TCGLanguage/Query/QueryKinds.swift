@@ -114,6 +114,9 @@ public enum QueryKinds {
             field("strands", choices(Action.PIER.self)) { r, i in
                 r.priorities[i].strands.isEmpty ? nil : .list(r.priorities[i].strands.map { .word($0.keyword) })
             },
+            field("from", .id) { r, i in visible(r, .candidate, r.priorities[i].from) },
+            field("score", .int) { r, i in r.scores(of: r.priorities[i].id).last.map { .int($0.priorityScore) } },
+            field("band", .text) { r, i in band(r, r.scores(of: r.priorities[i].id).last) },
             field("marking", markingType) { r, i in r.priorities[i].marking.map { .word($0.label) } },
         ],
         tableColumns: ["id", "title", "owner", "unit", "meeting", "status", "strands", "marking"],
@@ -125,14 +128,20 @@ public enum QueryKinds {
         fields: [
             field("id", .id) { r, i in .id(r.candidates[i].id) },
             field("title", .text) { r, i in .text(r.candidates[i].title) },
-            field("rationale", .text) { r, i in .text(r.candidates[i].rationale) },
-            field("meeting", .id) { r, i in .id(RecordID(.meeting, r.candidates[i].meeting)) },
-            field("unit", .unit, hidden: true) { r, i in text(r.unit(ofMeeting: r.candidates[i].meeting)) },
+            field("rationale", .text) { r, i in text(r.candidates[i].rationale) },
+            field("meeting", .id) { r, i in ident(.meeting, r.candidates[i].meeting) },
+            field("status", choices(Candidate.Status.self)) { r, i in .word(r.candidates[i].status.keyword) },
+            field("unit", .unit) { r, i in text(r.candidates[i].unit ?? r.unit(ofMeeting: r.candidates[i].meeting)) },
+            field("from", .id) { r, i in visible(r, .product, r.candidates[i].from) },
+            field("adopted_as", .id) { r, i in visible(r, .priority, r.candidates[i].adoptedAs) },
+            field("score", .int) { r, i in r.candidates[i].scores.last.map { .int($0.priorityScore) } },
+            field("band", .text) { r, i in band(r, r.candidates[i].scores.last) },
+            field("confidence", choices(Score.Confidence.self)) { r, i in r.candidates[i].scores.last.map { .word($0.confidence.keyword) } },
             field("marking", markingType) { r, i in r.candidates[i].marking.map { .word($0.label) } },
         ],
-        tableColumns: ["id", "title", "rationale", "meeting", "marking"],
+        tableColumns: ["id", "title", "status", "rationale", "meeting", "score", "band", "marking"],
         count: { $0.candidates.count }, id: { r, i in r.candidates[i].id }, outstanding: nil, due: nil,
-        unit: { r, i in r.unit(ofMeeting: r.candidates[i].meeting) }, owner: nil)
+        unit: { r, i in r.candidates[i].unit ?? r.unit(ofMeeting: r.candidates[i].meeting) }, owner: nil)
 
     static let requirements = KindSchema(
         name: "requirements", record: .requirement,
@@ -142,6 +151,7 @@ public enum QueryKinds {
             field("question", .text) { r, i in .text(r.requirements[i].question) },
             field("priority", .id) { r, i in ident(.priority, r.requirements[i].priority) },
             field("plan", .id) { r, i in ident(.plan, r.requirements[i].plan) },
+            field("candidate", .id) { r, i in ident(.candidate, r.requirements[i].candidate) },
             field("owner", .person) { r, i in person(r, r.requirements[i].owner) },
             field("status", choices(Requirement.Status.self)) { r, i in .word(r.requirements[i].status.keyword) },
             field("meeting", .id) { r, i in .id(RecordID(.meeting, r.requirements[i].meeting)) },

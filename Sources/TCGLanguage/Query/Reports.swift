@@ -134,6 +134,10 @@ public struct Reports {
             doc.sections.append(section(QueryKinds.plans, plans))
             doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].priority == p.number }))
             doc.sections.append(section(QueryKinds.decisions, rows(QueryKinds.decisions) { register.decisions[$0].about.contains { subjects.contains($0) } }))
+            doc.sections.append(scoresSection(register.scores(of: id)))
+        case .candidate:
+            doc.sections.append(scoresSection(register.candidates[i].scores))
+            doc.sections.append(section(QueryKinds.requirements, rows(QueryKinds.requirements) { register.requirements[$0].candidate == id.number }))
         case .requirement:
             doc.sections.append(notes("reviews", "Reviews", register.requirements[i].notes))
         case .review:
@@ -243,8 +247,9 @@ public struct Reports {
     }
 
     /// The agenda pack for a meeting (or the next one due): what it must see. A DMM and an IUM
-    /// have packs of their own; a T&C group (ST&CG, TT&CG, PSG) the one below, an ST&CG's ending
-    /// with `performance`, how its control strategy is doing.
+    /// have packs of their own; a T&C group (ST&CG, TT&CG, PSG) the one below; an ST&CG's and a
+    /// PSG's carry the ranked candidates and priorities they decide on, an ST&CG's ends with
+    /// `performance`, how its control strategy is doing.
     func agenda(kind: Meeting.Kind, unit: String?, meeting: Meeting?, date: Day, performance: Section? = nil) -> Document {
         switch kind {
         case .dmm: return dmmAgenda(unit: unit, meeting: meeting, date: date)
@@ -286,7 +291,9 @@ public struct Reports {
             section(QueryKinds.escalations, escalations).retitled("Open escalations"),
             section(QueryKinds.requirements, requirements).retitled("Requirements to review"),
             Section(key: "recommendations", title: "Recommendations from the last IUM", columns: ["meeting", "id", "title", "recommends"], rows: recs),
-        ] + (kind == .stcg ? performance.map { [$0] } ?? [] : []), alwaysTitled: true)
+        ] + (Register.strategyGroup.contains(kind) ? [rankingSection(register.ranking(unit: unit, priorities: true),
+                                                                      title: "Candidates and priorities ranked")] : [])
+          + (kind == .stcg ? performance.map { [$0] } ?? [] : []), alwaysTitled: true)
     }
 
     /// "Agenda: TT&CG East on 2027-03-10 (M-2)".
@@ -300,7 +307,9 @@ public struct Reports {
         let priorities = rows(QueryKinds.priorities) { i in
             register.priorities[i].status == .active && (u == nil || register.priorities[i].unit?.lowercased() == u)
         }
-        let candidates = rows(QueryKinds.candidates) { i in u == nil || register.unit(ofMeeting: register.candidates[i].meeting)?.lowercased() == u }
+        let candidates = rows(QueryKinds.candidates) { i in
+            register.candidates[i].status == .rejected && (u == nil || register.unit(ofMeeting: register.candidates[i].meeting)?.lowercased() == u)
+        }
         let requirements = rows(QueryKinds.requirements) { i in
             let r = register.requirements[i]
             return r.level == .strategic && r.status == .open && (u == nil || register.unit(ofMeeting: r.meeting)?.lowercased() == u)
@@ -309,6 +318,7 @@ public struct Reports {
         if let unit { fields.append(("unit", .text(unit))) }
         var p = section(QueryKinds.priorities, priorities).retitled("Priorities")
         p.tableColumns = ["id", "title", "owner", "rationale", "unit", "strands"]
+            + (priorities.contains { !register.scores(of: register.priorities[$0].id).isEmpty } ? ["score", "band"] : [])
         var c = section(QueryKinds.candidates, candidates).retitled("Rejected candidates")
         c.tableColumns = ["id", "title", "rationale", "meeting"]
         return Document(shape: .object, title: "Control strategy\(unit.map { " of \($0)" } ?? "")", fields: fields,

@@ -18,7 +18,13 @@ struct HTMLReport {
         }
         body += "<section><h2>Outstanding actions by owner</h2>\n\(ownerChart())</section>\n"
         body += "<section><h2>Timeline</h2>\n\(timeline())</section>\n"
-        for s in doc.sections + (extra?.sections ?? []) { body += s.key == "performance" ? performanceChart(s) : table(s) }
+        for s in doc.sections + (extra?.sections ?? []) {
+            switch s.key {
+            case "performance": body += performanceChart(s)
+            case "ranking": body += rankingWithMatrix(s)
+            default: body += table(s)
+            }
+        }
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8">

@@ -34,7 +34,7 @@ extension RecordKind {
         case .meeting: return "meeting"
         case .product: return "product"
         case .priority: return "priority"
-        case .candidate: return "rejected candidate"
+        case .candidate: return "candidate"
         case .requirement: return "intelligence requirement"
         case .commission: return "commission"
         case .plan: return "delivery plan"

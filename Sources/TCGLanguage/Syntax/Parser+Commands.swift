@@ -243,6 +243,20 @@ extension Parser {
         case .topic:
             _ = advance()
             return .word(t.text, t.range)
+        case .factors:
+            var pairs: [Expr] = []
+            while peek.kind == .word, !isClauseStart(peek, spec) {
+                let name = advance()
+                guard peek.kind == .integer else {
+                    throw fail("expected a score after harm factor `\(name.shown)`, found \(describe(peek))", peek, help: "write \(name.lower) N")
+                }
+                let value = try parseSlot(.integer, what: "a score", spec: spec)
+                pairs.append(.list([.word(name.lower, name.range), value], name.range.through(value.range)))
+            }
+            guard let first = pairs.first, let last = pairs.last else {
+                throw fail("expected harm factors and their scores (physical 2 psychological 3 …), found \(describe(t))", t, help: "write \(spec.synopsis)")
+            }
+            return .list(pairs, first.range.through(last.range))
         }
     }
 

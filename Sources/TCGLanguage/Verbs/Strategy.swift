@@ -45,14 +45,18 @@ extension CommandTable {
     static var addRequirement: CommandSpec {
         let level = Arg("level", .choice(VerbWords.levels)), question = Arg("question", .text)
         let priority = Opt("priority", .record(.priority)), plan = Opt("plan", .record(.plan)), owner = Opt("owner", .person)
+        let candidate = Opt("for", .record(.candidate))
         return CommandSpec("add requirement", [Operand(level, "strategic|tactical"), Operand(question, "\"QUESTION\"")],
-                           [Clause("priority", priority, "P-n"), Clause("plan", plan, "DP-n"), Clause("owner", owner, "PERSON")],
+                           [Clause("priority", priority, "P-n"), Clause("plan", plan, "DP-n"), Clause("for", candidate, "X-n"),
+                            Clause("owner", owner, "PERSON")],
                            atMeeting: true, effect: .change, topic: "strategy",
-                           "Add an intelligence requirement; strategic ones at an ST&CG, tactical ones for a plan (R4).",
-                           ["add requirement strategic \"Which groups drive evening ASB?\" priority P-1 owner \"DS Kim Ng\""]) { c throws(Diagnostic) in
+                           "Add an intelligence requirement; strategic ones at an ST&CG, tactical ones for a plan (R4); `for X-n` raises one against a candidate whose score needs intelligence.",
+                           ["add requirement strategic \"Which groups drive evening ASB?\" priority P-1 owner \"DS Kim Ng\"",
+                            "add requirement strategic \"Who runs the county lines?\" for X-1"]) { c throws(Diagnostic) in
             let m = try c.meeting(), l = try c(level), q = try c(question), p = try c(priority), dp = try c(plan), o = try c(owner)
+            let x = try c(candidate)
             return .id(try c.change { (r) throws(DomainError) in
-                try r.addRequirement(at: m, level: l, question: q, priority: p, plan: dp, owner: o)
+                try r.addRequirement(at: m, level: l, question: q, priority: p, plan: dp, owner: o, candidate: x)
             })
         }
     }

@@ -15,6 +15,7 @@ enum VerbWords {
     static var pier: [(word: String, value: Action.PIER)] { table(Action.PIER.self) }
     static var scopes: [(word: String, value: Review.Scope)] { table(Review.Scope.self) }
     static var outcomes: [(word: String, value: PlanReview.Outcome)] { table(PlanReview.Outcome.self) }
+    static var confidences: [(word: String, value: Score.Confidence)] { table(Score.Confidence.self) }
     static var markings: [(word: String, value: Marking)] { table(Marking.self) }
     static var formats: [(word: String, value: OutputFormat)] { OutputFormat.allCases.map { ($0.rawValue, $0) } }
     static var expandedModes: [(word: String, value: Expanded)] { Expanded.allCases.map { ($0.rawValue, $0) } }
