@@ -99,6 +99,11 @@ public final class Interpreter {
     public var mayWrite: () -> Bool = { true }
     /// Whether to keep what `undo` needs (the REPL, or a script that uses undo).
     public var keepsUndo = false
+    /// Told how many of the statements given to ``execute(_:in:origin:)`` are done, every 64
+    /// statements run (nested ones count towards the call, not the number): a progress line.
+    public var progress: ((Int) -> Void)?
+    /// The statements of the running ``execute(_:in:origin:)`` done so far.
+    var statementsDone = 0
 
     /// What statements printed since the session last took it.
     public private(set) var printed: [Printed] = []
@@ -205,8 +210,9 @@ public final class Interpreter {
     /// Runs parsed statements in order, stopping at the first failure.
     public func execute(_ statements: [Statement], in source: SourceFile, origin: Origin) throws(Failure) {
         let frame = Frame(source: source, origin: origin)
-        for s in statements {
+        for (done, s) in statements.enumerated() {
             if quitRequested { return }
+            statementsDone = done
             do {
                 _ = try run(s, frame, quiet: false)
             } catch let d {
@@ -242,6 +248,7 @@ public final class Interpreter {
         if steps & 63 == 0 || steps < 64, interrupted() {
             throw Diagnostic(.error, "interrupted (Ctrl-C): nothing of this statement was saved", range: s.range)
         }
+        if steps & 63 == 0, let progress { progress(statementsDone) }
         if steps > Interpreter.maxSteps {
             throw Diagnostic(.error, "the script ran more than \(Interpreter.maxSteps) statements; stopping", range: s.range,
                              help: "check the loops")
