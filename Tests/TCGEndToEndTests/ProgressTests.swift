@@ -39,4 +39,17 @@ final class ProgressTests: XCTestCase {
         XCTAssertFalse(end.contains("statements"), end)
         XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("err.txt"), encoding: .utf8), "")
     }
+
+    /// `tcg verify` on a large trail counts the entries and records it has checked.
+    func testVerifyShowsProgressAtATerminalOnly() throws {
+        let build = try TcgProcess.run(["--workspace", "ws.json", "run", "long.tcg"], in: folder)
+        XCTAssertEqual(build.status, 0, build.stderr)
+        XCTAssertEqual(build.stderr, "", "a pipe gets no progress")
+        let t = try Tmux(["--workspace", "ws.json", "verify"], in: folder, shell: " > /dev/null; echo \"ended $?\"; sleep 60")
+        tmux = t
+        try t.waitFor("the progress line", timeout: 30) { $0.contains("/60,00") && $0.contains(" entries and records checked") }
+        let end = try t.waitFor("the end", timeout: 60) { $0.contains("ended ") }
+        XCTAssertTrue(end.contains("ended 0"), end)
+        XCTAssertFalse(end.contains("checked"), "erased when done:\n\(end)")
+    }
 }

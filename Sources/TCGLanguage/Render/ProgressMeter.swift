@@ -15,8 +15,9 @@ public final class ProgressMeter {
     private let interval: Double
     /// No line before this time.
     private var nextDraw: Double
-    /// When the counted pass started, for the rate.
-    private var passStarted: Double
+    /// The first report of the pass, from which the rate counts (what came before it, such as
+    /// reading the workspace, is not the work counted).
+    private var base: (time: Double, done: Int)?
     /// Whether a line is on the screen now.
     public private(set) var shown = false
 
@@ -29,9 +30,7 @@ public final class ProgressMeter {
         self.clock = clock
         self.write = write
         self.interval = interval
-        let now = clock()
-        nextDraw = now + delay
-        passStarted = now
+        nextDraw = clock() + delay
     }
 
     /// `done` of ``total`` (or of `size`, when the work learns its size late) are done:
@@ -39,9 +38,14 @@ public final class ProgressMeter {
     public func update(_ done: Int, of size: Int? = nil) {
         if let size { total = size }
         let now = clock()
+        guard let base else {
+            base = (now, done)
+            return
+        }
         guard now >= nextDraw else { return }
         nextDraw = now + interval
-        write("\r" + ProgressMeter.line(done: done, total: total, label: label, seconds: now - passStarted) + "\u{1b}[K")
+        let rate = now - base.time >= 0.25 ? Int((Double(done - base.done) / (now - base.time)).rounded()) : nil
+        write("\r" + ProgressMeter.line(done: done, total: total, label: label, rate: rate) + "\u{1b}[K")
         shown = true
     }
 
@@ -50,7 +54,7 @@ public final class ProgressMeter {
     public func restart(total: Int, label: String) {
         self.total = total
         self.label = label
-        passStarted = clock()
+        base = nil
     }
 
     /// Erases the line, if one is shown.
@@ -60,11 +64,9 @@ public final class ProgressMeter {
         shown = false
     }
 
-    /// `  41,000/100,000 statements  88,000/s`: the rate once some time has passed.
-    static func line(done: Int, total: Int, label: String, seconds: Double) -> String {
-        var text = "  \(grouped(done))/\(grouped(total)) \(label)"
-        if seconds > 0 { text += "  \(grouped(Int((Double(done) / seconds).rounded())))/s" }
-        return text
+    /// `  41,000/100,000 statements  88,000/s`.
+    static func line(done: Int, total: Int, label: String, rate: Int?) -> String {
+        "  \(grouped(done))/\(grouped(total)) \(label)" + (rate.map { "  \(grouped($0))/s" } ?? "")
     }
 
     /// 41000 → `41,000`.
