@@ -2,7 +2,17 @@ import TCGDomain
 
 /// The clock, the output format and the session.
 extension CommandTable {
-    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setTimer, undo, help, quit]
+    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setTimer, undo, help, quit] + prompt
+
+    /// The forms only the REPL reads, before the parser ; the parser refuses them in a script.
+    static let prompt: [CommandSpec] = [
+        CommandSpec(special: "edit", synopsis: "edit", topic: "session",
+                    "At the prompt: open the last statement (or an empty buffer) in $VISUAL, else $EDITOR, else vi, and run what is saved.",
+                    ["edit"]),
+        CommandSpec(special: "watch", synopsis: "watch [SECONDS] QUERY", topic: "session",
+                    "At the prompt: run a query every SECONDS (default 2) on the latest register until Ctrl-C.",
+                    ["watch count actions where overdue", "watch 10 outstanding actions unit East"]),
+    ]
 
     static var setMaxMarking: CommandSpec {
         let marking = Arg("marking", .choice([("official", Marking?.some(.official)), ("official-sensitive", .some(.officialSensitive)),
