@@ -89,7 +89,7 @@ final class Session {
             let started = Session.monotonicMilliseconds()
             if !console.captureOnly {
                 progress = .onStderr(of: console.terminal, total: parsed.statements.count, label: "statements")
-                interpreter.progress = progress.map { meter in { meter.update($0) } }
+                interpreter.progress = progress.map { meter in { meter.update($0, ran: $1) } }
             }
             defer { interpreter.progress = nil; progress = nil }
             status = perform(parsed.statements, in: source, origin: origin, reading: { [store] () throws(StoreError) -> Register? in try store.open() },
@@ -133,8 +133,11 @@ final class Session {
             }
             if !needsWriter, let absent = refusingMissing?.absent { throw absent }
             if needsWriter {
-                // A second count from 0 is named as such only when the first one was seen.
-                progress?.restart(total: statements.count, label: progress?.shown == true ? "statements, again under the writer lock" : "statements")
+                // A second count from 0 is named as such only when the first one was seen. The line
+                // is erased meanwhile: the store may print (a migration) before the count goes on.
+                let again = progress?.shown == true
+                progress?.finish()
+                progress?.restart(total: statements.count, label: again ? "statements, again under the writer lock" : "statements")
                 interpreter.sessionState = saved
                 interpreter.mayWrite = { true }
                 try store.transaction { (register: inout Register) throws in

@@ -82,12 +82,22 @@ final class ProgressMeterTests: XCTestCase {
         let i = Interpreter(register: Register(), format: .table, user: "t", todayOverride: nil,
                             clock: { (Day(iso: "2027-03-12") ?? Day(number: 0), "2027-03-12T09:00:00Z") }, readFile: { _ in [] })
         var told: [Int] = []
-        i.progress = { told.append($0) }
+        i.progress = { done, _ in told.append(done) }
         let text = Array(repeating: "let x = 1", count: 200).joined(separator: "\n")
         let source = SourceFile(name: "t", text: text)
         let parsed = Parser.parse(source)
         XCTAssertEqual(parsed.diagnostics, [])
         try i.execute(parsed.statements, in: source, origin: .repl)
         XCTAssertEqual(told, [63, 127, 191])
+    }
+
+    /// A script's loop is one statement of the count, but the rate counts every statement it runs.
+    func testTheRateCountsTheStatementsRunInALoop() {
+        let screen = Screen()
+        let m = meter(screen, total: 2)
+        m.update(0, ran: 64)
+        screen.now += 1.5
+        m.update(0, ran: 30_064)
+        XCTAssertEqual(screen.written, ["\r  0/2 statements  20,000/s\u{1b}[K"])
     }
 }

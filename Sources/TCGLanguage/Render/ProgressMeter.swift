@@ -17,7 +17,7 @@ public final class ProgressMeter {
     private var nextDraw: Double
     /// The first report of the pass, from which the rate counts (what came before it, such as
     /// reading the workspace, is not the work counted).
-    private var base: (time: Double, done: Int)?
+    private var base: (time: Double, ran: Int)?
     /// Whether a line is on the screen now.
     public private(set) var shown = false
 
@@ -34,17 +34,19 @@ public final class ProgressMeter {
     }
 
     /// `done` of ``total`` (or of `size`, when the work learns its size late) are done:
-    /// redraws the line when it is time.
-    public func update(_ done: Int, of size: Int? = nil) {
+    /// redraws the line when it is time. `ran`: the steps taken in all, when a step counted in
+    /// `done` may hold many (a script's loop); the rate counts them, else `done`.
+    public func update(_ done: Int, of size: Int? = nil, ran: Int? = nil) {
         if let size { total = size }
         let now = clock()
+        let ran = ran ?? done
         guard let base else {
-            base = (now, done)
+            base = (now, ran)
             return
         }
         guard now >= nextDraw else { return }
         nextDraw = now + interval
-        let rate = now - base.time >= 0.25 ? Int((Double(done - base.done) / (now - base.time)).rounded()) : nil
+        let rate = now - base.time >= 0.25 ? Int((Double(ran - base.ran) / (now - base.time)).rounded()) : nil
         write("\r" + ProgressMeter.line(done: done, total: total, label: label, rate: rate) + "\u{1b}[K")
         shown = true
     }
