@@ -2,17 +2,7 @@ import TCGDomain
 
 /// The clock, the output format and the session.
 extension CommandTable {
-    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setTimer, undo, help, quit] + prompt
-
-    /// The forms only the REPL reads, before the parser ; the parser refuses them in a script.
-    static let prompt: [CommandSpec] = [
-        CommandSpec(special: "edit", synopsis: "edit", topic: "session",
-                    "At the prompt: open the last statement (or an empty buffer) in $VISUAL, else $EDITOR, else vi, and run what is saved.",
-                    ["edit"]),
-        CommandSpec(special: "watch", synopsis: "watch [SECONDS] QUERY", topic: "session",
-                    "At the prompt: run a query every SECONDS (default 2) on the latest register until Ctrl-C.",
-                    ["watch count actions where overdue", "watch 10 outstanding actions unit East"]),
-    ]
+    static let session: [CommandSpec] = [setToday, advance, setMaxMarking, setFormat, setTimer, undo, help, quit]
 
     static var setMaxMarking: CommandSpec {
         let marking = Arg("marking", .choice([("official", Marking?.some(.official)), ("official-sensitive", .some(.officialSensitive)),
@@ -102,6 +92,17 @@ extension CommandTable {
             return .none
         }
     }
+
+    /// The forms only the REPL reads, before the parser; the parser refuses
+    /// them in a script. Help lists them under the session's topic.
+    static let prompt: [CommandSpec] = [
+        CommandSpec(special: "edit", synopsis: "edit", topic: "session",
+                    "At the prompt: open the last statement (or an empty buffer) in $VISUAL, else $EDITOR, else vi, and run what is saved.",
+                    ["edit"]),
+        CommandSpec(special: "watch", synopsis: "watch [SECONDS] QUERY", topic: "session",
+                    "At the prompt: run a query every SECONDS (default 2) on the latest register until Ctrl-C.",
+                    ["watch count actions where overdue", "watch 10 outstanding actions unit East"]),
+    ]
 
     /// The forms the parser reads by hand into statements of their own.
     static let scripting: [CommandSpec] = [
