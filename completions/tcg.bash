@@ -404,7 +404,7 @@ _tcg_help() {
     # Offer positional completions
     case "${positional_number}" in
     *)
-        __tcg_add_completions -W 'add'$'\n''update'$'\n''set'$'\n''create'$'\n''schedule'$'\n''open'$'\n''attend'$'\n''close'$'\n''reject'$'\n''retire'$'\n''review'$'\n''adopt'$'\n''score'$'\n''rank'$'\n''show'$'\n''commission'$'\n''assign'$'\n''handover'$'\n''escalate'$'\n''accept'$'\n''decline'$'\n''present'$'\n''decide'$'\n''deliver'$'\n''complete'$'\n''reopen'$'\n''amend'$'\n''modify'$'\n''cancel'$'\n''record'$'\n''mark'$'\n''list'$'\n''count'$'\n''outstanding'$'\n''agenda'$'\n''minutes'$'\n''strategy'$'\n''performance'$'\n''calendar'$'\n''history'$'\n''report'$'\n''advance'$'\n''undo'$'\n''help'$'\n''quit'$'\n''let'$'\n''echo'$'\n''for'$'\n''if'$'\n''assert'$'\n''run'$'\n''setup'$'\n''meetings'$'\n''delivery'$'\n''queries'$'\n''scripting'$'\n''session'$'\n''kinds'$'\n''dates'
+        __tcg_add_completions -W 'add'$'\n''update'$'\n''set'$'\n''create'$'\n''schedule'$'\n''open'$'\n''attend'$'\n''close'$'\n''reject'$'\n''retire'$'\n''review'$'\n''adopt'$'\n''score'$'\n''rank'$'\n''show'$'\n''commission'$'\n''assign'$'\n''handover'$'\n''escalate'$'\n''accept'$'\n''decline'$'\n''present'$'\n''decide'$'\n''deliver'$'\n''complete'$'\n''reopen'$'\n''amend'$'\n''modify'$'\n''cancel'$'\n''record'$'\n''mark'$'\n''list'$'\n''count'$'\n''outstanding'$'\n''agenda'$'\n''minutes'$'\n''strategy'$'\n''performance'$'\n''calendar'$'\n''history'$'\n''report'$'\n''advance'$'\n''undo'$'\n''help'$'\n''quit'$'\n''edit'$'\n''watch'$'\n''let'$'\n''echo'$'\n''for'$'\n''if'$'\n''assert'$'\n''run'$'\n''setup'$'\n''meetings'$'\n''delivery'$'\n''queries'$'\n''scripting'$'\n''session'$'\n''kinds'$'\n''dates'
         return
         ;;
     esac

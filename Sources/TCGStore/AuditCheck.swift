@@ -70,8 +70,10 @@ public struct AuditCheck: Sendable {
     }
 
     /// Checks `entries`, the whole trail, against `register` (the records as stored now) and
-    /// `head`; keyed entries are checked with `key`.
-    static func run(entries: [AuditEntry], register: Register, head: AuditHead?, key: AuditKey?, headName: String) -> AuditCheck {
+    /// `head`; keyed entries are checked with `key`. `progress` is told, every 256, how many of
+    /// the entries and then the records (their sum the second number) are checked.
+    static func run(entries: [AuditEntry], register: Register, head: AuditHead?, key: AuditKey?, headName: String,
+                    progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> AuditCheck {
         var check = AuditCheck()
         check.count = entries.count
         check.lastSeq = entries.last?.seq ?? 0
@@ -92,7 +94,14 @@ public struct AuditCheck: Sendable {
         var state: (seq: Int, digest: String)?
         var highest: [RecordKind: (number: Int, seq: Int)] = [:]
         check.hashes.reserveCapacity(entries.count)
+        let ids = register.allRecordIDs
+        var done = 0
+        func tick() {
+            done += 1
+            if done & 255 == 0, let progress { progress(done, entries.count + ids.count) }
+        }
         for e in entries {
+            tick()
             check.hashes.append((e.seq, e.hash))
             var wrong: String?
             if e.seq != expected {
@@ -135,7 +144,8 @@ public struct AuditCheck: Sendable {
         }
         var stored = Set<RecordID>()
         var writer = JSONWriter(style: .compact, capacity: 1024)
-        for id in register.allRecordIDs {
+        for id in ids {
+            tick()
             stored.insert(id)
             let digest = WorkspaceSeal.digest(of: id, in: register, using: &writer)
             if let last = sealed[id] {

@@ -22,11 +22,12 @@ extension WorkspaceFile {
     }
 
     /// Checks the whole audit trail of the workspace as stored now: the chain, the records it
-    /// seals and the head file. Reads without the lock, like any reader.
-    public func check() throws(StoreError) -> AuditCheck {
+    /// seals and the head file. Reads without the lock, like any reader. `progress`: see
+    /// ``AuditCheck/run(entries:register:head:key:headName:progress:)``.
+    public func check(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(StoreError) -> AuditCheck {
         let register = try open()
         return AuditCheck.run(entries: try register.fullAudit(), register: register, head: AuditHead.read(workspace: path, key: seal.key),
-                              key: seal.key, headName: AuditHead.path(of: path))
+                              key: seal.key, headName: AuditHead.path(of: path), progress: progress)
     }
 
     /// Refuses a transaction on a workspace whose audit chain is broken and not accepted, or is

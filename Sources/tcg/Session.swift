@@ -39,6 +39,9 @@ final class Session {
     /// register creates it, whatever it queried first. The REPL's banner names it. nil (`tcg
     /// test`'s private copies, `tcg demo`): an empty register answers.
     var workspace: WorkspaceFile?
+    /// The running script's progress line (``ProgressMeter/onStderr(of:total:label:)``), erased
+    /// before anything is printed.
+    var progress: ProgressMeter?
 
     init(store: RegisterStore, console: Console, user: String, format: OutputFormat, todayOverride: Day?, dryRun: Bool,
          userState: UserState? = nil, clock: @escaping @Sendable () -> (today: Day, now: String) = Environment.clock) {
@@ -84,6 +87,11 @@ final class Session {
             interpreter.variables.merge(parameters) { _, new in new }
             interpreter.keepsUndo = parsed.usesUndo
             let started = Session.monotonicMilliseconds()
+            if !console.captureOnly {
+                progress = .onStderr(of: console.terminal, total: parsed.statements.count, label: "statements")
+                interpreter.progress = progress.map { meter in { meter.update($0, ran: $1) } }
+            }
+            defer { interpreter.progress = nil; progress = nil }
             status = perform(parsed.statements, in: source, origin: origin, reading: { [store] () throws(StoreError) -> Register? in try store.open() },
                              refusingMissing: parsed.readsRegister ? workspace : nil)
             if interpreter.timer {
@@ -125,6 +133,11 @@ final class Session {
             }
             if !needsWriter, let absent = refusingMissing?.absent { throw absent }
             if needsWriter {
+                // A second count from 0 is named as such only when the first one was seen. The line
+                // is erased meanwhile: the store may print (a migration) before the count goes on.
+                let again = progress?.shown == true
+                progress?.finish()
+                progress?.restart(total: statements.count, label: again ? "statements, again under the writer lock" : "statements")
                 interpreter.sessionState = saved
                 interpreter.mayWrite = { true }
                 try store.transaction { (register: inout Register) throws in
@@ -134,6 +147,7 @@ final class Session {
                 }
             }
         } catch {
+            progress?.finish()
             interpreter.register = clean
             let printed = interpreter.takePrinted()
             _ = interpreter.takeFiles()
@@ -149,6 +163,7 @@ final class Session {
             }
             return ExitStatus(for: error)
         }
+        progress?.finish()
         return finish(changed: interpreter.register.auditCount != clean.auditCount, saved: saved)
     }
 

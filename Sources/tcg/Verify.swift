@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import TCGDomain
+import TCGLanguage
 import TCGStore
 
 /// `tcg verify [--head HASH] [--accept]`: the audit trail is tamper-evident; this lists every
@@ -21,7 +22,10 @@ enum Verify {
             if accept {
                 (check, accepted) = try store.acceptBreaks(user: user, day: today)
             } else {
-                check = try store.check()
+                // The total is known once the workspace is read.
+                let meter = ProgressMeter.onStderr(of: console.terminal, total: 0, label: "entries and records checked")
+                defer { meter?.finish() }
+                check = try store.check(progress: meter.map { meter in { meter.update($0, of: $1) } })
             }
         } catch let error as StoreError {
             console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))

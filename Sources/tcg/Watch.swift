@@ -11,7 +11,8 @@ import TCGText
 
 /// The REPL's `watch [SECONDS] QUERY` (psql's `\watch`): runs one query every SECONDS (default 2)
 /// on the latest register, each answer under a line naming the query and the time, until Ctrl-C.
-/// Only queries: a change repeated on a timer is never what was meant.
+/// Only queries: a change repeated on a timer is never what was meant. A query that fails ends
+/// the watch, its error quoting the line as typed.
 extension Session {
     /// Runs `line` as a watch when it is one (`watch` then a query); false when it is not a watch.
     func watchIfAsked(_ line: String) -> Bool {
@@ -28,10 +29,11 @@ extension Session {
             seconds = n
             prefix = line.count - (words.count > 1 ? words[1].count : 0)
         }
-        // The query keeps its columns: what came before it is blanked, so errors point at the typed line.
-        let text = String(repeating: " ", count: prefix) + String(line.dropFirst(prefix))
-        let source = SourceFile(name: "<repl>", text: text)
-        let parsed = Parser.parse(source)
+        // The query is parsed with what came before it blanked, so that it keeps its columns; its
+        // errors are shown on the line as typed (`watch 5` is ASCII: the offsets are the same).
+        let blanked = SourceFile(name: "<repl>", text: String(repeating: " ", count: prefix) + String(line.dropFirst(prefix)))
+        let source = SourceFile(name: "<repl>", text: line)
+        let parsed = Parser.parse(blanked)
         if !parsed.diagnostics.isEmpty {
             for d in parsed.diagnostics { console.error(d, in: source) }
             return true
@@ -49,7 +51,9 @@ extension Session {
         let every = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
         while !StatementInterrupt.requested {
             console.write("\(query)  (every \(every)s, Ctrl-C stops)  \(Environment.clock().now)\n")
-            _ = perform(parsed.statements, in: source, origin: .repl, reading: { [store] () throws(StoreError) -> Register? in try store.refresh() })
+            // A failed query would fail the same way every time: the watch ends (as psql's does).
+            guard perform(parsed.statements, in: source, origin: .repl, reading: { [store] () throws(StoreError) -> Register? in try store.refresh() })
+                    == .success else { return true }
             console.write("\n")
             console.flush()
             var waited = 0.0

@@ -356,4 +356,28 @@ final class EditAtThePromptTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("tcg: edit: the editor (false) ended with status 1; nothing was run"), r.stderr)
         XCTAssertFalse(r.stdout.contains("1"), r.stdout)
     }
+
+    /// A query that fails under `watch` quotes the line as typed, the caret under the fault, and
+    /// ends the watch (the next statement runs); in a script `watch` and `edit` are refused.
+    func testAFailedWatchQuotesTheTypedLineAndEnds() throws {
+        let r = try prompt("  watch 5 list actions where bogus = 1\nwatch count actoins\ncount units\n", editor: "false")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertTrue(r.stderr.contains("""
+            <repl>:1:30: error: actions have no field `bogus`
+                  watch 5 list actions where bogus = 1
+                                             ^~~~~
+            """), r.stderr)
+        XCTAssertTrue(r.stderr.contains("""
+            <repl>:1:13: error: `actoins` is not something the register keeps
+                watch count actoins
+                            ^~~~~~~
+            """), r.stderr)
+        XCTAssertEqual(r.stdout.components(separatedBy: "Ctrl-C stops").count, 2, "one run, then the watch ended:\n\(r.stdout)")
+        XCTAssertTrue(r.stdout.contains("\n1\n"), "the statement after it ran:\n\(r.stdout)")
+        for word in ["watch 5 count units", "edit"] {
+            let script = try TcgProcess.run(["--workspace", "ws.json", "-c", word], in: folder)
+            XCTAssertEqual(script.status, 1)
+            XCTAssertTrue(script.stderr.contains("works only at the tcg prompt (the REPL), not in a script"), script.stderr)
+        }
+    }
 }

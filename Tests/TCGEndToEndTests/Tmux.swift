@@ -7,15 +7,16 @@ final class Tmux {
     let name: String
     let folder: URL
 
-    /// Starts `tcg ARGS` in a new detached tmux session of the given size, in `folder`.
-    init(_ args: [String], in folder: URL, environment: [String: String] = [:], width: Int = 120, height: Int = 40) throws {
+    /// Starts `tcg ARGS` in a new detached tmux session of the given size, in `folder`; `shell`
+    /// is shell text written after the command (redirections, `; echo ended; sleep 60`).
+    init(_ args: [String], in folder: URL, environment: [String: String] = [:], width: Int = 120, height: Int = 40, shell: String = "") throws {
         name = "tcg-test-\(UUID().uuidString.prefix(8))"
         self.folder = folder
         var env = ["HOME": folder.path, "TERM": "xterm-256color", "USER": "tester", "SOURCE_DATE_EPOCH": "1800000000", "PAGER": "cat"]
         for (k, v) in environment { env[k] = v }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
         let command = "cd \(Tmux.quote(folder.path)) && env -u NO_COLOR -u TCG_WORKSPACE -u TCG_TODAY -u XDG_STATE_HOME \(exports) "
-            + ([TcgProcess.binary.path] + args).map(Tmux.quote).joined(separator: " ")
+            + ([TcgProcess.binary.path] + args).map(Tmux.quote).joined(separator: " ") + shell
         try Tmux.run(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 

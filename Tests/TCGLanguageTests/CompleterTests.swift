@@ -72,4 +72,18 @@ final class CompleterTests: XCTestCase {
         XCTAssertEqual(c("run \"lib/"), ["\"lib/setup.tcg\""])
         XCTAssertFalse(completer.complete("run \"li").appendSpace)
     }
+
+    /// `edit` and `watch` are read by the REPL, not the parser, but help lists them and Tab
+    /// completes them, and a query after `watch [SECONDS]`.
+    func testThePromptsOwnFormsAreCompletedAndInHelp() {
+        XCTAssertEqual(c("wat"), ["watch"])
+        XCTAssertTrue(c("ed").contains("edit"))
+        XCTAssertEqual(c("watch "), CommandTable.queryWords.sorted())
+        XCTAssertEqual(c("watch 5 cou"), ["count"])
+        XCTAssertEqual(c("watch 0.5 count act"), ["actions"])
+        XCTAssertEqual(c("watch add "), [])
+        let session = Help.text(topic: "session")
+        XCTAssertTrue(session.contains("  edit\n") && session.contains("  watch [SECONDS] QUERY\n"), session)
+        XCTAssertTrue(Help.text(topic: "watch").hasPrefix("watch [SECONDS] QUERY\n"))
+    }
 }

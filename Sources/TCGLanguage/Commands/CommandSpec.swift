@@ -241,14 +241,15 @@ public struct CommandSpec: Sendable {
         self.execute = run
     }
 
-    /// A form the parser reads by hand into a statement of its own (`let`, `for`, `if`, …).
-    public init(special word: String, synopsis: String, _ summary: String, _ examples: [String]) {
+    /// A form the parser reads by hand into a statement of its own (`let`, `for`, `if`, …), or
+    /// that only the REPL reads (`edit`, `watch`).
+    public init(special word: String, synopsis: String, topic: String = "scripting", _ summary: String, _ examples: [String]) {
         self.words = [word]
         self.operands = []
         self.clauses = []
         self.atMeeting = false
         self.effect = .session
-        self.topic = "scripting"
+        self.topic = topic
         self.summary = summary
         self.examples = examples
         self.customSynopsis = synopsis

@@ -4,7 +4,7 @@ import TCGDomain
 /// `help`, tab completion, the interpreter and docs/language.md all read this table.
 public enum CommandTable {
     /// The table, in the order help lists it.
-    public static let all: [CommandSpec] = setup + meetings + strategy + scoring + delivery + queries + session + scripting
+    public static let all: [CommandSpec] = setup + meetings + strategy + scoring + delivery + queries + session + prompt + scripting
 
     /// The command written with these words (`add action`), if any.
     public static func spec(named name: String) -> CommandSpec? {

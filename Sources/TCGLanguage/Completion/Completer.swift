@@ -63,6 +63,14 @@ public struct Completer {
         // `let x =` and `for $x in` introduce a statement.
         if statement.first?.isWord("let") == true, statement.count >= 3, statement[2].kind == .op { statement = Array(statement.dropFirst(3)) }
         if statement.first?.isWord("for") == true, statement.count >= 3, statement[2].isWord("in") { statement = Array(statement.dropFirst(3)) }
+        // `watch [SECONDS]` introduces a query.
+        if statement.first?.isWord("watch") == true {
+            statement.removeFirst()
+            // SECONDS (`5`, `0.5`: a number of one or more tokens) comes before the query's first word.
+            while let seconds = statement.first, seconds.kind != .word { statement.removeFirst() }
+            if statement.isEmpty { return finish(CommandTable.queryWords.sorted(), partial) }
+            guard CommandTable.startsQuery(statement[0].lower) else { return finish([], partial) }
+        }
         if let first = statement.first, first.isWord("if") || first.isWord("assert") {
             return finish(["("] + CommandTable.queryWords.sorted().map { "(\($0)" }, partial)
         }

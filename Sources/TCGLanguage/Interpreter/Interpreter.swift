@@ -104,6 +104,12 @@ public final class Interpreter {
     public var mayWrite: () -> Bool = { true }
     /// Whether to keep what `undo` needs (the REPL, or a script that uses undo).
     public var keepsUndo = false
+    /// Told, every 64 statements run, how many of the statements given to
+    /// ``execute(_:in:origin:)`` are done, and how many statements have run in all (a loop's
+    /// body and a `run` file's statements too), for a progress line and its rate.
+    public var progress: ((_ done: Int, _ ran: Int) -> Void)?
+    /// The statements of the running ``execute(_:in:origin:)`` done so far.
+    var statementsDone = 0
 
     /// What statements printed since the session last took it.
     public private(set) var printed: [Printed] = []
@@ -215,8 +221,9 @@ public final class Interpreter {
     /// Runs parsed statements in order, stopping at the first failure.
     public func execute(_ statements: [Statement], in source: SourceFile, origin: Origin) throws(Failure) {
         let frame = Frame(source: source, origin: origin)
-        for s in statements {
+        for (done, s) in statements.enumerated() {
             if quitRequested { return }
+            statementsDone = done
             do {
                 _ = try run(s, frame, quiet: false)
             } catch let d {
@@ -258,6 +265,7 @@ public final class Interpreter {
         if steps & 63 == 0 || steps < 64, interrupted() {
             throw Diagnostic(.error, "interrupted (Ctrl-C): nothing of this statement was saved", range: s.range)
         }
+        if steps & 63 == 0, let progress { progress(statementsDone, steps) }
         if steps > Interpreter.maxSteps {
             throw Diagnostic(.error, "the script ran more than \(Interpreter.maxSteps) statements; stopping", range: s.range,
                              help: "check the loops")

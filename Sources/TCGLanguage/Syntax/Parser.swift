@@ -204,6 +204,9 @@ public struct Parser {
             readsRegister = true
             return try parseRun()
         case "else": throw fail("`else` without an `if`", t)
+        case "edit", "watch":
+            throw fail("`\(t.lower)` works only at the tcg prompt (the REPL), not in a script", t,
+                       help: "start tcg without a script (the REPL) and type it there")
         default: return .command(try parseCommand())
         }
     }

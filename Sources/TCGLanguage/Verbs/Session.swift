@@ -116,6 +116,17 @@ extension CommandTable {
         }
     }
 
+    /// The forms only the REPL reads, before the parser; the parser refuses
+    /// them in a script. Help lists them under the session's topic.
+    static let prompt: [CommandSpec] = [
+        CommandSpec(special: "edit", synopsis: "edit", topic: "session",
+                    "At the prompt: open the last statement (or an empty buffer) in $VISUAL, else $EDITOR, else vi, and run what is saved.",
+                    ["edit"]),
+        CommandSpec(special: "watch", synopsis: "watch [SECONDS] QUERY", topic: "session",
+                    "At the prompt: run a query every SECONDS (default 2) on the latest register until Ctrl-C.",
+                    ["watch count actions where overdue", "watch 10 outstanding actions unit East"]),
+    ]
+
     /// The forms the parser reads by hand into statements of their own.
     static let scripting: [CommandSpec] = [
         CommandSpec(special: "let", synopsis: "let NAME = STATEMENT-or-VALUE", "Keep a value, or the id a statement prints, in $NAME.",
