@@ -111,6 +111,8 @@ final class ScoringLanguageTests: XCTestCase {
         XCTAssertTrue(html.contains("data-harm=\"14\" data-likelihood=\"4\""), "X-1 sits in harm 14, likelihood 4")
         let cell = html.split(separator: "<td").first { $0.contains("data-harm=\"14\" data-likelihood=\"4\"") } ?? ""
         XCTAssertTrue(cell.contains(">X-1<"), String(cell))
+        XCTAssertTrue(html.contains("<td class=\"whole\">X-1</td>"), "the ranked table's ids are never broken across lines")
+        XCTAssertTrue(html.contains("td.whole { white-space: nowrap; }"))
     }
 
     func testRequirementsMayBeRaisedAgainstACandidate() {

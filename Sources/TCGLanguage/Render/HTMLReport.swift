@@ -36,7 +36,7 @@ struct HTMLReport {
             .meta { color: #57606a; margin: .2em 0 1em; }
             dl.fields { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; margin: 0 0 1em; } dt { font-weight: 600; color: #57606a; } dd { margin: 0; }
             table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; } th, td { text-align: left; padding: .3em .5em; border-bottom: 1px solid #d0d7de; vertical-align: top; }
-            th { background: #f0f3f6; font-weight: 600; } tr.overdue td { background: #fff1f0; } td.late { color: #b42318; font-weight: 600; }
+            th { background: #f0f3f6; font-weight: 600; } tr.overdue td { background: #fff1f0; } td.late { color: #b42318; font-weight: 600; } td.whole { white-space: nowrap; }
             .none { color: #57606a; font-style: italic; } svg { max-width: 100%; height: auto; } .legend { color: #57606a; font-size: .9em; }
             @media print { body { margin: 0; max-width: none; font-size: 11px; } section, table { page-break-inside: avoid; } h2 { page-break-after: avoid; } }
             </style></head>
@@ -58,8 +58,13 @@ struct HTMLReport {
             let late = lateIndex.flatMap { $0 < row.count ? row[$0] : nil } != nil
             out += late ? "<tr class=\"overdue\">" : "<tr>"
             for i in idx {
-                let v = i < row.count ? row[i]?.display ?? "" : ""
-                out += s.columns[i] == "late" && !v.isEmpty ? "<td class=\"late\">\(esc(v)) overdue</td>" : "<td>\(esc(v))</td>"
+                let value = i < row.count ? row[i] : nil
+                let v = value?.display ?? ""
+                if s.columns[i] == "late", !v.isEmpty {
+                    out += "<td class=\"late\">\(esc(v)) overdue</td>"
+                } else {
+                    out += value?.keepsWhole == true ? "<td class=\"whole\">\(esc(v))</td>" : "<td>\(esc(v))</td>"
+                }
             }
             out += "</tr>\n"
         }
@@ -187,5 +192,15 @@ struct HTMLReport {
             }
         }
         return out
+    }
+}
+
+extension FieldValue {
+    /// Ids, dates and numbers: a table never breaks them across lines (`P-` over `5`).
+    var keepsWhole: Bool {
+        switch self {
+        case .id, .date, .int: return true
+        default: return false
+        }
     }
 }
