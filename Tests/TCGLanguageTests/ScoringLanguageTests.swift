@@ -80,6 +80,20 @@ final class ScoringLanguageTests: XCTestCase {
         XCTAssertEqual(ScriptHarness.run(i, "score X-1 harm physcal 2 rationale \"x\"").error?.help?.contains("physical"), true)
     }
 
+    /// The caret is under what is wrong: the value out of its scale, or the factor the scheme lacks.
+    func testARefusedScorePointsAtTheValueAtFault() {
+        let i = prepared()
+        func fault(_ statement: String) -> String? {
+            guard let range = ScriptHarness.run(i, statement).error?.range else { return nil }
+            let bytes = Array(statement.utf8)
+            return String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+        }
+        XCTAssertEqual(fault("score X-1 harm physical 1 community 7 likelihood 2 rationale \"x\""), "7")
+        XCTAssertEqual(fault("score X-1 harm physical 1 likelihood 9 position 2 rationale \"x\""), "9")
+        XCTAssertEqual(fault("score X-1 position 6 likelihood 2 rationale \"x\""), "6")
+        XCTAssertEqual(fault("score X-1 harm physical 1 spiritual 2 rationale \"x\""), "spiritual")
+    }
+
     func testRescoringOneFactorKeepsTheHistoryShownByShow() {
         let i = prepared()
         XCTAssertEqual(ScriptHarness.run(i, "score X-3 likelihood 5 rationale \"More incidents\"").out.hasPrefix("X-3 scored 165"), true)

@@ -45,14 +45,17 @@ public struct Call {
 
     /// Runs a change on the register; a refusal becomes a diagnostic on the statement.
     /// The register's clock is set on it first, for the rules that compare dates with today (R10).
-    public func change<T>(_ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
+    /// `blame` may point the diagnostic at the part of the statement at fault (the value out of
+    /// scale) rather than at the whole statement.
+    public func change<T>(blaming blame: (DomainError) -> SourceRange? = { _ in nil },
+                          _ body: (inout Register) throws(DomainError) -> T) throws(Diagnostic) -> T {
         let day = today
         do {
             return try interpreter.inPlace { (r: inout Register) throws(DomainError) -> T in
                 r.today = day
                 return try body(&r)
             }
-        } catch { throw Diagnostic(error, range: range, register: interpreter.visibleRegister) }
+        } catch { throw Diagnostic(error, range: blame(error) ?? range, register: interpreter.visibleRegister) }
     }
 
     /// Reports built over the register as the session may see it (`--max-marking`).

@@ -60,7 +60,9 @@ extension CommandTable {
             let current = c.interpreter.currentMeeting.flatMap { n in c.register.meetings.index(ofNumber: n).map { c.register.meetings[$0] } }
             let m = try c(at) ?? current.flatMap { $0.status != .closed && $0.date <= day ? $0.number : nil }
             let input = Register.ScoreInput(harm: h, likelihood: l, position: p, confidence: conf)
-            let s = try c.change { (r) throws(DomainError) in try r.score(id, input, rationale: why, today: day, meeting: m) }
+            let s = try c.change(blaming: { scoreFault($0, in: c.command) }) { (r) throws(DomainError) in
+                try r.score(id, input, rationale: why, today: day, meeting: m)
+            }
             let band = c.register.scheme(version: s.scheme).band(of: s.priorityScore).map { ", \($0)" } ?? ""
             c.confirm(.text("\(id) scored \(s.priorityScore)\(band) (harm \(s.harmTotal) × likelihood \(s.likelihood) = risk \(s.risk); × position \(s.position); confidence \(s.confidence.keyword))"))
             return .int(s.priorityScore)
@@ -160,5 +162,26 @@ extension CommandTable {
             if c.printing { c.show(.document(c.reports.scheme(c.register.scheme(version: v)))) }
             return .int(v)
         }
+    }
+}
+
+/// Where in a `score` statement a refused score is: the value out of its scale, or the harm
+/// factor the scheme does not have.
+func scoreFault(_ error: DomainError, in command: Command) -> SourceRange? {
+    func factor(_ name: String) -> (name: Expr, value: Expr)? {
+        guard case .list(let pairs, _)? = command.expr("harm") else { return nil }
+        for case .list(let parts, _) in pairs where parts.count == 2 {
+            if case .word(let word, _) = parts[0], word.lowercased() == name.lowercased() { return (parts[0], parts[1]) }
+        }
+        return nil
+    }
+    switch error {
+    case .outOfScale(let scale, _, _, _):
+        if scale == "likelihood" || scale == "position" { return command.expr(scale)?.range }
+        return factor(String(scale.prefix { $0 != " " }))?.value.range
+    case .unknownFactor(let name, _):
+        return factor(name)?.name.range
+    default:
+        return nil
     }
 }
