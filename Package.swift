@@ -29,11 +29,15 @@ let package = Package(
         .target(name: "CEditShim", dependencies: ["CEditLine"]),
         /// The line editor behind a small protocol: libedit at a terminal, plain lines otherwise.
         .target(name: "TCGLineEditor", dependencies: ["CEditShim", "TCGText"]),
+        /// Debian's libpq (libpq-dev), PostgreSQL's C client, as a system library.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        /// The register kept in PostgreSQL: connection, schema migrations, the store (docs/postgresql.md).
+        .target(name: "TCGPostgres", dependencies: ["CLibPQ", "TCGDomain", "TCGStore"]),
         /// The thin executable: command line, workspace selection, exit codes.
         .executableTarget(
             name: "tcg",
             dependencies: [
-                "TCGDomain", "TCGLanguage", "TCGStore", "TCGLineEditor", "TCGText",
+                "TCGDomain", "TCGLanguage", "TCGStore", "TCGPostgres", "TCGLineEditor", "TCGText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain", "TCGText"]),
         .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON", "TCGTestSupport"]),
         .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain", "TCGText", "TCGTestSupport"]),
+        .testTarget(name: "TCGPostgresTests", dependencies: ["TCGPostgres", "TCGStore", "TCGDomain", "TCGLanguage", "TCGTestSupport"]),
         .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor", "TCGText"]),
         .testTarget(
             name: "TCGEndToEndTests",

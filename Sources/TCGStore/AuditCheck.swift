@@ -177,3 +177,12 @@ public struct AuditCheck: Sendable {
         return check
     }
 }
+
+extension AuditCheck {
+    /// Checks `register`'s whole audit trail and the records it seals, with no head file to
+    /// compare with (a database store keeps its head in a row of its own); keyed entries are
+    /// checked with `key`, and `name` names the store.
+    public static func of(_ register: Register, key: AuditKey?, name: String) throws(StoreError) -> AuditCheck {
+        run(entries: try register.fullAudit(), register: register, head: nil, key: key, headName: name)
+    }
+}

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import TCGDomain
+import TCGPostgres
 import TCGStore
 
 /// `tcg verify [--head HASH] [--accept]`: the audit trail is tamper-evident; this lists every
@@ -14,15 +15,25 @@ enum Verify {
     /// the key, 3 when the workspace cannot be read.
     static func run(store: WorkspaceFile, path: String, head: String?, accept: Bool, user: String, today: Day?,
                     console: Console) -> ExitStatus {
+        report(path: path, head: head, headFile: store.headPath, console: console) {
+            if let absent = store.absent { throw absent }
+            return accept ? try store.acceptBreaks(user: user, day: today) : (try store.check(), nil)
+        }
+    }
+
+    /// `tcg verify` against a database (``PostgresStore``), named `name` (its URL without a password).
+    static func run(database store: PostgresStore, name: String, head: String?, console: Console) -> ExitStatus {
+        report(path: name, head: head, headFile: nil, console: console) { (try store.check(), nil) }
+    }
+
+    /// Runs `checking` and reports what it found; `headFile` is the head file that a cut tail
+    /// needs (nil for a database, whose head row is checked with it).
+    private static func report(path: String, head: String?, headFile: String?, console: Console,
+                               checking: () throws -> (check: AuditCheck, entry: AuditEntry?)) -> ExitStatus {
         let check: AuditCheck
         var accepted: AuditEntry?
         do {
-            if let absent = store.absent { throw absent }
-            if accept {
-                (check, accepted) = try store.acceptBreaks(user: user, day: today)
-            } else {
-                check = try store.check()
-            }
+            (check, accepted) = try checking()
         } catch let error as StoreError {
             console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
             return .workspace
@@ -69,7 +80,7 @@ enum Verify {
         }
         console.write("\(path): the audit trail is intact: \(check.count) entries, head #\(check.lastSeq) \(check.lastHash); "
                       + "\(check.sealedRecords) records match the entries that last changed them"
-                      + (check.hadHead || check.count == 0 ? "" : "; \(store.headPath) is missing, so a cut tail cannot be seen") + "\n")
+                      + (check.hadHead || check.count == 0 ? "" : headFile.map { "; \($0) is missing, so a cut tail cannot be seen" } ?? "") + "\n")
         console.flush()
         return status
     }

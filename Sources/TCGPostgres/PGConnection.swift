@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CLibPQ
+
+/// One synchronous connection to a PostgreSQL server through libpq.
+///
+/// Used from one thread at a time. Every failure is a ``PGError`` naming the server by its
+/// address without any password.
+public final class PGConnection {
+    /// The address as given (it may hold a password: never shown).
+    let address: PGAddress
+    private let handle: OpaquePointer
+
+    /// Connects to `address` (a `postgresql://` URL or a libpq `key=value` string); throws
+    /// when the server refuses or cannot be reached. Notices (`… already exists, skipping`)
+    /// are dropped rather than printed on stderr.
+    public init(_ address: PGAddress) throws(PGError) {
+        self.address = address
+        guard let handle = PQconnectdb(address.conninfo) else {
+            throw PGError(address: address.shown, sqlState: nil, message: "out of memory connecting")
+        }
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = PGConnection.text(PQerrorMessage(handle))
+            PQfinish(handle)
+            throw PGError(address: address.shown, sqlState: nil, message: "cannot connect: \(message)")
+        }
+        self.handle = handle
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// Whether the connection is still usable (false once the server went away).
+    public var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+
+    /// Runs one statement with `$1`, `$2`… bound to `parameters` (text; nil is NULL) and
+    /// returns its rows as text.
+    @discardableResult
+    public func exec(_ sql: String, _ parameters: [String?] = []) throws(PGError) -> PGRows {
+        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { value in value.flatMap { $0.withCString { strdup($0) } } }
+        defer { for copy in copies { free(copy) } }
+        let result = copies.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
+                PQexecParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+            }
+        }
+        return try rows(of: result)
+    }
+
+    /// Runs several statements separated by semicolons (no parameters), as a migration does.
+    public func execScript(_ sql: String) throws(PGError) {
+        _ = try rows(of: PQexec(handle, sql))
+    }
+
+    /// The rows of `result`, which it frees; or the error it reports.
+    private func rows(of result: OpaquePointer?) throws(PGError) -> PGRows {
+        guard let result else {
+            throw PGError(address: address.shown, sqlState: nil, message: PGConnection.text(PQerrorMessage(handle)))
+        }
+        defer { PQclear(result) }
+        let status = PQresultStatus(result)
+        guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY else {
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C")))
+            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
+            let message = primary.map { PGConnection.text($0) } ?? PGConnection.text(PQerrorMessage(handle))
+            throw PGError(address: address.shown, sqlState: state.map { PGConnection.text($0) }, message: message)
+        }
+        let columns = Int(PQnfields(result)), count = Int(PQntuples(result))
+        var rows: [[String?]] = []
+        rows.reserveCapacity(count)
+        for r in 0..<count {
+            var row: [String?] = []
+            row.reserveCapacity(columns)
+            for c in 0..<columns {
+                if PQgetisnull(result, Int32(r), Int32(c)) != 0 {
+                    row.append(nil)
+                } else if let value = PQgetvalue(result, Int32(r), Int32(c)) {
+                    let length = Int(PQgetlength(result, Int32(r), Int32(c)))
+                    row.append(String(decoding: UnsafeRawBufferPointer(start: value, count: length), as: UTF8.self))
+                } else {
+                    row.append(nil)
+                }
+            }
+            rows.append(row)
+        }
+        let affected = Int(PGConnection.text(PQcmdTuples(result))) ?? 0
+        return PGRows(rows: rows, affected: affected)
+    }
+
+    /// A C string from libpq as text, without its trailing newline.
+    static func text(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        let length = strlen(pointer)
+        var s = String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+        while s.last == "\n" || s.last == " " { s.removeLast() }
+        return s
+    }
+
+    /// A C string from libpq as text.
+    static func text(_ pointer: UnsafeMutablePointer<CChar>?) -> String { text(UnsafePointer(pointer)) }
+}
+
+/// The rows a statement returned, as text (nil for NULL), and how many rows it changed.
+public struct PGRows: Sendable {
+    /// Each row's columns.
+    public var rows: [[String?]]
+    /// The rows an INSERT, UPDATE or DELETE changed (0 otherwise).
+    public var affected: Int
+
+    /// The first column of the first row, if any.
+    public var scalar: String? { rows.first?.first ?? nil }
+}
+
+/// A failure talking to PostgreSQL: the server's SQLSTATE (when it answered) and message.
+public struct PGError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The server's address, without its password.
+    public var address: String
+    /// The SQLSTATE code, e.g. `40001` for a serialization failure; nil when the server did
+    /// not answer (cannot connect, connection lost).
+    public var sqlState: String?
+    /// The server's or libpq's message.
+    public var message: String
+
+    /// `MESSAGE (SQLSTATE 23505)`.
+    public var description: String { sqlState.map { "\(message) (SQLSTATE \($0))" } ?? message }
+
+    /// SQLSTATE 40001 or 40P01: the transaction may succeed if run again.
+    public var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
+}
