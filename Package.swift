@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         /// Child processes for the tests (posix_spawn, polled waitpid, deadlines).
-        .target(name: "TCGTestSupport", path: "Tests/TCGTestSupport"),
+        .target(name: "TCGTestSupport", dependencies: ["TCGPostgres"], path: "Tests/TCGTestSupport"),
         .testTarget(name: "TCGJSONTests", dependencies: ["TCGJSON"]),
         .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain", "TCGText"]),
         .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON", "TCGTestSupport"]),

@@ -1,0 +1,115 @@
+import TCGDomain
+import TCGPostgres
+import TCGStore
+import TCGTestSupport
+import XCTest
+
+/// PostgresStore against the test server: what a transaction writes, what another store sees,
+/// and that the audit chain reads back as it was written.
+final class PostgresStoreTests: XCTestCase {
+    /// A store over a new database with the schema, or a skip when there is no server.
+    func store() throws -> (PostgresStore, PGConnection) {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        let db = try PGConnection(PGAddress(url))
+        _ = try PGSchema.migrate(db)
+        let store = PostgresStore(address: PGAddress(url))
+        store.seal = WorkspaceSeal()
+        return (store, db)
+    }
+
+    /// Runs `change` in a transaction and appends its audit entry, as the interpreter does.
+    func commit(_ store: PostgresStore, user: String = "ann", _ change: (inout Register) throws -> Void) throws {
+        try store.transaction { (register: inout Register) throws in
+            try change(&register)
+            let pending = register.takePending()
+            let day = Day(iso: "2027-01-15") ?? Day(number: 0)
+            register.appendAudit(AuditEntry(seq: register.lastAuditSeq + 1, at: "2027-01-15T09:00:00Z", day: day, user: user,
+                                            source: "test", statement: "test", changes: pending.changes, ids: pending.ids),
+                                 unchanged: pending.unchanged)
+        }
+    }
+
+    func testACommitIsReadBackByAnotherStoreWithItsChainIntact() throws {
+        let (store, db) = try store()
+        try commit(store) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }
+        try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: "analyst", unit: "Westshire", agency: nil) }
+        let other = PostgresStore(address: store.address)
+        other.seal = WorkspaceSeal()
+        let read = try other.open()
+        XCTAssertEqual(read.people.map(\.name), ["Meg Lowe"])
+        XCTAssertEqual(read.units.map(\.name), ["Westshire"])
+        XCTAssertEqual(read.auditCount, 2)
+        XCTAssertEqual(try db.exec("SELECT version, last_seq FROM tcg.register_head").rows, [["2", "2"]])
+        XCTAssertEqual(try db.exec("SELECT id, name, unit FROM tcg.people").rows, [["PE-1", "Meg Lowe", "Westshire"]])
+        let check = try other.check()
+        XCTAssertTrue(check.problems.isEmpty, "\(check.problems)")
+        XCTAssertEqual(check.count, 2)
+        XCTAssertEqual(check.sealedRecords, 1)
+    }
+
+    func testRefreshSeesOnlyOthersChanges() throws {
+        let (store, _) = try store()
+        try commit(store) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }
+        let other = PostgresStore(address: store.address)
+        XCTAssertNotNil(try other.refresh(), "a store that never read gets the register")
+        XCTAssertNil(try other.refresh(), "nothing changed since")
+        try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: nil, unit: nil, agency: nil) }
+        XCTAssertEqual(try other.refresh()?.people.count, 1)
+        XCTAssertNil(try store.refresh(), "its own commit is not news to the writer")
+    }
+
+    func testWritersTakeTurnsAndNeverReuseAnId() throws {
+        let (first, _) = try store()
+        let second = PostgresStore(address: first.address)
+        second.seal = WorkspaceSeal()
+        _ = try second.open()
+        for n in 1...5 {
+            try commit(first) { _ = try $0.addPerson(name: "First \(n)", role: nil, unit: nil, agency: nil) }
+            // The second store's register is stale: the transaction reads the new head.
+            try commit(second) { _ = try $0.addPerson(name: "Second \(n)", role: nil, unit: nil, agency: nil) }
+        }
+        let people = try PostgresStore(address: first.address).open().people
+        XCTAssertEqual(people.map(\.number), Array(1...10))
+        XCTAssertEqual(Set(people.map(\.name)).count, 10)
+    }
+
+    func testAFailedTransactionWritesNothing() throws {
+        let (store, db) = try store()
+        struct Refused: Error {}
+        XCTAssertThrowsError(try commit(store) { register in
+            try register.addUnit(name: "Westshire", kind: .force, parent: nil)
+            throw Refused()
+        })
+        XCTAssertEqual(try db.exec("SELECT count(*) FROM tcg.units").scalar, "0")
+        XCTAssertEqual(try db.exec("SELECT version FROM tcg.register_head").scalar, "0")
+    }
+
+    func testUndoRemovesTheRowItCreated() throws {
+        let (store, db) = try store()
+        try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: nil, unit: nil, agency: nil) }
+        // What undo does to the records (Register+Revert): the created record goes, logged by id.
+        try commit(store) { register in
+            register.people.remove(at: 0)
+            register.reindex()
+            register.pendingChanges = ["removed PE-1"]
+            register.pendingIDs = [RecordID(.person, 1)]
+        }
+        XCTAssertEqual(try db.exec("SELECT count(*) FROM tcg.people").scalar, "0")
+        XCTAssertTrue(try store.check().problems.isEmpty)
+    }
+
+    func testADatabaseWithoutTheSchemaIsRefusedWithAdvice() throws {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        XCTAssertThrowsError(try PostgresStore(address: PGAddress(url)).open()) { error in
+            XCTAssertTrue("\(error)".contains("run tcg db init"), "\(error)")
+        }
+    }
+
+    func testCopyingOntoARegisterIsRefused() throws {
+        let (store, db) = try store()
+        try commit(store) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }
+        XCTAssertFalse(try store.isEmpty())
+        XCTAssertThrowsError(try store.create(from: Register())) { XCTAssertTrue("\($0)".contains("already holds a register"), "\($0)") }
+        XCTAssertEqual(try db.exec("SELECT version FROM tcg.register_head").scalar, "1")
+    }
+}
