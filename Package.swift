@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor", "TCGText"]),
         .testTarget(
             name: "TCGEndToEndTests",
-            dependencies: ["TCGJSON", "TCGTestSupport"],
+            dependencies: ["TCGJSON", "TCGPostgres", "TCGTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

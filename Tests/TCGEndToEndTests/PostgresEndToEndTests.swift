@@ -1,0 +1,105 @@
+import Foundation
+import TCGPostgres
+import TCGTestSupport
+import XCTest
+
+/// The tcg binary against PostgreSQL (docs/postgresql.md): `db init`, `copy` both ways, verify,
+/// statements by URL, errors and concurrent writers. Tests that need the server skip, saying
+/// so, when `TCG_TEST_PG` is unset (scripts/test sets it).
+final class PostgresEndToEndTests: FolderTestCase {
+    /// A new database with the schema (`tcg db init`), or a skip.
+    func initialisedDatabase() throws -> String {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        let initialised = try tcg(["db", "init", url])
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertTrue(initialised.stdout.contains("applied migration 1"), initialised.stdout)
+        return url
+    }
+
+    func testDemoCopiedIntoPostgresAndBackIsByteIdenticalAndVerifies() throws {
+        let url = try initialisedDatabase()
+        XCTAssertEqual(try tcg(["demo", "demo.json"]).status, 0)
+        let into = try tcg(["copy", "demo.json", url])
+        XCTAssertEqual(into.status, 0, into.stderr)
+        let back = try tcg(["copy", url, "back.json"])
+        XCTAssertEqual(back.status, 0, back.stderr)
+        let original = try Data(contentsOf: folder.appendingPathComponent("demo.json"))
+        let copied = try Data(contentsOf: folder.appendingPathComponent("back.json"))
+        XCTAssertEqual(original.count, copied.count)
+        XCTAssertTrue(original == copied, "demo.json → PostgreSQL → back.json changed the file")
+        let onFile = try tcg(["verify", "--workspace", "demo.json"])
+        let onDatabase = try tcg(["verify", "--workspace", url])
+        XCTAssertEqual(onDatabase.status, 0, onDatabase.stderr)
+        XCTAssertEqual(onDatabase.stdout.replacingOccurrences(of: url, with: "W"), onFile.stdout.replacingOccurrences(of: "demo.json", with: "W"))
+        XCTAssertTrue(onDatabase.stdout.contains("the audit trail is intact"), onDatabase.stdout)
+    }
+
+    func testCopyNeverWritesOverARegister() throws {
+        let url = try initialisedDatabase()
+        XCTAssertEqual(try tcg(["-c", TcgProcess.smallCycle, "--workspace", "a.json"]).status, 0)
+        XCTAssertEqual(try tcg(["copy", "a.json", url]).status, 0)
+        let again = try tcg(["copy", "a.json", url])
+        XCTAssertEqual(again.status, 3)
+        XCTAssertTrue(again.stderr.contains("already holds a register"), again.stderr)
+        XCTAssertEqual(try tcg(["copy", url, "b.json"]).status, 0)
+        let over = try tcg(["copy", url, "b.json"])
+        XCTAssertEqual(over.status, 3)
+        XCTAssertTrue(over.stderr.contains("already exists"), over.stderr)
+        let missing = try tcg(["copy", "nothing.json", "c.json"])
+        XCTAssertEqual(missing.status, 3)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.json").path))
+    }
+
+    func testStatementsRunAgainstAURLAndAFailedScriptSavesNothing() throws {
+        let url = try initialisedDatabase()
+        let built = try tcg(["-c", TcgProcess.smallCycle], env: ["TCG_WORKSPACE": url])
+        XCTAssertEqual(built.status, 0, built.stderr)
+        let outstanding = try tcg(["--workspace", url, "-c", "outstanding actions"])
+        XCTAssertTrue(outstanding.stdout.contains("Patrols"), outstanding.stdout)
+        let failed = try tcg(["--workspace", url, "-c", "add person \"Ann Other\" unit East\nadd person \"Ann Other\" unit East"])
+        XCTAssertEqual(failed.status, 1, failed.stderr)
+        let people = try tcg(["--workspace", url, "-c", "list people", "--format", "csv"])
+        XCTAssertFalse(people.stdout.contains("Ann Other"), "the first statement of a failed script was saved: \(people.stdout)")
+        let verified = try tcg(["verify", "--workspace", url])
+        XCTAssertEqual(verified.status, 0, verified.stdout + verified.stderr)
+    }
+
+    func testAnUninitialisedDatabaseIsRefusedWithAdvice() throws {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        let run = try tcg(["--workspace", url, "-c", "list people"])
+        XCTAssertEqual(run.status, 3)
+        XCTAssertTrue(run.stderr.contains("run tcg db init"), run.stderr)
+    }
+
+    func testAnUnreachableServerIsExitThreeNamingTheURLWithoutItsPassword() throws {
+        let url = "postgresql://ann:s3cret@/tcg?host=/nonexistent-tcg-socket&connect_timeout=2"
+        for args in [["--workspace", url, "-c", "list people"], ["db", "init", url], ["copy", url, "out.json"]] {
+            let run = try tcg(args)
+            XCTAssertEqual(run.status, 3, "\(args): \(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("postgresql://ann@/tcg?host=/nonexistent-tcg-socket"), run.stderr)
+            XCTAssertFalse((run.stdout + run.stderr).contains("s3cret"), run.stderr)
+        }
+    }
+
+    func testConcurrentWritersLoseNoChangeAndReuseNoId() throws {
+        let url = try initialisedDatabase()
+        XCTAssertEqual(try tcg(["--workspace", url, "-c", "add unit Westshire kind force"]).status, 0)
+        let writers = 4, each = 10
+        var children: [ChildProcess] = []
+        for w in 1...writers {
+            // Each statement commits on its own (--interactive), so the writers interleave.
+            let statements = (1...each).map { "add person \"Writer \(w) number \($0)\" unit Westshire\n" }.joined()
+            children.append(try Reliability.start(["--workspace", url, "--interactive"], stdin: Array(statements.utf8), in: folder))
+        }
+        for child in children {
+            let run = child.wait(timeout: 120)
+            XCTAssertEqual(run.status, 0, run.stderr)
+        }
+        let listed = try tcg(["--workspace", url, "-c", "list people", "--format", "csv"])
+        let ids = listed.stdout.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) }
+        XCTAssertEqual(ids.count, writers * each, listed.stdout)
+        XCTAssertEqual(Set(ids).count, writers * each, "an id was used twice")
+        XCTAssertEqual(Set(ids), Set((1...(writers * each)).map { "PE-\($0)" }))
+        XCTAssertEqual(try tcg(["verify", "--workspace", url]).status, 0)
+    }
+}
