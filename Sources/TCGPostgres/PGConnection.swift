@@ -15,11 +15,15 @@ public final class PGConnection {
     private let handle: OpaquePointer
 
     /// Connects to `address` (a `postgresql://` URL or a libpq `key=value` string); throws
-    /// when the server refuses or cannot be reached. Notices (`… already exists, skipping`)
-    /// are dropped rather than printed on stderr.
-    public init(_ address: PGAddress) throws(PGError) {
+    /// when the server refuses or cannot be reached, after `connectTimeout` seconds at most
+    /// unless the address sets its own `connect_timeout`. Notices (`… already exists,
+    /// skipping`) are dropped rather than printed on stderr.
+    public init(_ address: PGAddress, connectTimeout: Int = 10) throws(PGError) {
         self.address = address
-        guard let handle = PQconnectdb(address.conninfo) else {
+        // The address is expanded in place of `dbname`, so its own settings override the default timeout before it.
+        let keywords = ["connect_timeout", "dbname"], values = [String(connectTimeout), address.conninfo]
+        let connected = keywords.withCStrings { k in values.withCStrings { v in PQconnectdbParams(k, v, 1) } }
+        guard let handle = connected else {
             throw PGError(address: address.shown, sqlState: nil, message: "out of memory connecting")
         }
         guard PQstatus(handle) == CONNECTION_OK else {
@@ -129,4 +133,15 @@ public struct PGError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// SQLSTATE 40001 or 40P01: the transaction may succeed if run again.
     public var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
+}
+
+extension Array where Element == String {
+    /// Calls `body` with the strings as a NULL-terminated array of C strings.
+    func withCStrings<R>(_ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        let copies: [UnsafeMutablePointer<CChar>?] = map { $0.withCString { strdup($0) } } + [nil]
+        defer { for copy in copies { free(copy) } }
+        return copies.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body($0.baseAddress) }
+        }
+    }
 }

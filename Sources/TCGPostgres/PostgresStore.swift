@@ -20,6 +20,9 @@ public final class PostgresStore: RegisterStore {
     public let lockTimeout: Double
     /// How audit entries seal records; keyed with `TCG_AUDIT_KEY_FILE`'s key when tcg has one.
     public var seal = WorkspaceSeal()
+    /// How long one SQL statement may run before the server cancels it, in seconds, so that a
+    /// stuck server cannot hang the REPL.
+    public var statementTimeout: Double = 30
     private var connection: PGConnection?
     /// The register as of head version `version`, as this instance last read or wrote it.
     private var cached: (version: Int, register: Register)?
@@ -33,7 +36,7 @@ public final class PostgresStore: RegisterStore {
     /// The register as stored now.
     public func open() throws(StoreError) -> Register {
         try storeErrors { () throws(PGError) in
-            let version = try headVersion()
+            let version = try reconnecting { () throws(PGError) in try headVersion() }
             if let cached, cached.version == version { return cached.register }
             return try load()
         }
@@ -42,7 +45,7 @@ public final class PostgresStore: RegisterStore {
     /// The register when another writer changed it since this instance last looked, else nil.
     public func refresh() throws(StoreError) -> Register? {
         try storeErrors { () throws(PGError) in
-            let version = try headVersion()
+            let version = try reconnecting { () throws(PGError) in try headVersion() }
             if let cached, cached.version == version { return nil }
             return try load()
         }
@@ -51,9 +54,14 @@ public final class PostgresStore: RegisterStore {
     /// Runs `body` on the latest register with the head row locked; writes what it changed.
     /// See ``RegisterStore/transaction(_:)``.
     public func transaction<T>(_ body: (inout Register) throws -> T) throws -> T {
-        let db = try storeErrors { () throws(PGError) in try connect() }
+        let db = try storeErrors { () throws(PGError) in
+            try reconnecting { () throws(PGError) in
+                let db = try connect()
+                try db.exec("BEGIN ISOLATION LEVEL READ COMMITTED")
+                return db
+            }
+        }
         try storeErrors { () throws(PGError) in
-            try db.exec("BEGIN ISOLATION LEVEL READ COMMITTED")
             try db.exec("SELECT set_config('lock_timeout', $1, true)", ["\(Int(lockTimeout * 1000))ms"])
         }
         do {
@@ -145,8 +153,22 @@ public final class PostgresStore: RegisterStore {
             throw PGError(address: address.shown, sqlState: nil,
                           message: "has tcg schema version \(version), older than this tcg's \(PGSchema.version): run tcg db init \(address.shown) to migrate it")
         }
+        try db.exec("SELECT set_config('statement_timeout', $1, false)", ["\(Int(statementTimeout * 1000))ms"])
         connection = db
         return db
+    }
+
+    /// Runs `body`, the first statement of a unit of work, again on a new connection when it
+    /// failed because the connection was lost (the server restarted, or ended an idle
+    /// session): nothing had run yet, so nothing can be applied twice.
+    private func reconnecting<T>(_ body: () throws(PGError) -> T) throws(PGError) -> T {
+        do {
+            return try body()
+        } catch {
+            guard let connection, !connection.isOpen else { throw error }
+            self.connection = nil
+            return try body()
+        }
     }
 
     /// The head row's version (locked until the transaction ends when `locking`).
@@ -253,6 +275,8 @@ public final class PostgresStore: RegisterStore {
             return "check the URL (--workspace or $TCG_WORKSPACE) and that the server is running; nothing was changed"
         case "55P03"?, "40001"?, "40P01"?:
             return "try again; nothing was changed"
+        case "57014"?:
+            return "the server took longer than \(Int(statementTimeout)) s (statement timeout); nothing was changed"
         case "42501"?:
             return "your database role may not do this (docs/postgresql.md, \"Roles\"); nothing was changed"
         default:

@@ -112,4 +112,45 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertThrowsError(try store.create(from: Register())) { XCTAssertTrue("\($0)".contains("already holds a register"), "\($0)") }
         XCTAssertEqual(try db.exec("SELECT version FROM tcg.register_head").scalar, "1")
     }
+
+    func testAWriterHoldingTheRegisterMakesOthersGiveUpAfterTheLockTimeout() throws {
+        let (store, db) = try store()
+        try db.exec("BEGIN")
+        try db.exec("SELECT version FROM tcg.register_head FOR UPDATE")
+        defer { _ = try? db.exec("ROLLBACK") }
+        let waiting = PostgresStore(address: store.address, lockTimeout: 0.3)
+        XCTAssertThrowsError(try commit(waiting) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }) { error in
+            XCTAssertTrue("\(error)".contains("lock timeout"), "\(error)")
+            XCTAssertEqual((error as? StoreError)?.help, "try again; nothing was changed")
+        }
+    }
+
+    func testAStuckServerCannotHangAStatement() throws {
+        let (store, db) = try store()
+        try db.exec("BEGIN")
+        try db.exec("SELECT version FROM tcg.register_head FOR UPDATE")
+        defer { _ = try? db.exec("ROLLBACK") }
+        let waiting = PostgresStore(address: store.address, lockTimeout: 30)
+        waiting.statementTimeout = 0.3
+        XCTAssertThrowsError(try commit(waiting) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }) { error in
+            XCTAssertTrue((error as? StoreError)?.help?.contains("statement timeout") == true, "\(error)")
+        }
+        try db.exec("ROLLBACK")
+        try db.exec("BEGIN")
+        // The next statement reconnects or reuses the connection, and works.
+        try commit(waiting) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }
+        XCTAssertEqual(try waiting.open().units.count, 1)
+    }
+
+    func testALostConnectionIsMadeAgainForTheNextStatement() throws {
+        let (store, db) = try store()
+        try commit(store) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }
+        // The server ends the store's session, as a restart would.
+        let ended = try db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        XCTAssertEqual(ended.rows.count, 1)
+        try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: nil, unit: nil, agency: nil) }
+        try db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        XCTAssertEqual(try store.open().people.count, 1)
+        XCTAssertTrue(try store.check().problems.isEmpty)
+    }
 }
