@@ -102,4 +102,39 @@ final class PostgresEndToEndTests: FolderTestCase {
         XCTAssertEqual(Set(ids), Set((1...(writers * each)).map { "PE-\($0)" }))
         XCTAssertEqual(try tcg(["verify", "--workspace", url]).status, 0)
     }
+
+    func testThePromptSaysWhatOthersChangedSinceTheLastStatement() throws {
+        let url = try initialisedDatabase()
+        XCTAssertEqual(try tcg(["--workspace", url, "-c", "add unit Westshire kind force"]).status, 0)
+        for workspace in [url, "w.json"] {
+            if workspace == "w.json" { XCTAssertEqual(try tcg(["--workspace", workspace, "-c", "add unit Westshire kind force"]).status, 0) }
+            let notes = try othersChanges(workspace: workspace)
+            XCTAssertTrue(notes.contains("note: 2 changes by ann since your last statement"), "\(workspace): \(notes)")
+            XCTAssertEqual(notes.components(separatedBy: "note:").count, 2, "\(workspace): said once, and not for its own change: \(notes)")
+        }
+    }
+
+    /// Runs a prompt session (`--interactive`, fed through a FIFO) that adds a person, waits
+    /// while `ann` adds two in another process, then adds another; returns its stderr.
+    func othersChanges(workspace: String) throws -> String {
+        let fifo = folder.appendingPathComponent("prompt-\(UInt32.random(in: 0...UInt32.max))").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let command = "exec '\(TcgProcess.binary.path)' --workspace '\(workspace)' --interactive < '\(fifo)'"
+        let prompt = try Reliability.start(["-c", command], executable: URL(fileURLWithPath: "/bin/sh"), in: folder)
+        guard let input = FileHandle(forWritingAtPath: fifo) else { throw POSIXError(.EIO) }
+        input.write(Data("add person \"Mine One\" unit Westshire\n".utf8))
+        // Its first statement has committed once its id is printed.
+        let out = prompt.scratch.appendingPathComponent("out")
+        let deadline = Date().addingTimeInterval(30)
+        while !((try? String(contentsOf: out, encoding: .utf8)) ?? "").contains("PE-"), Date() < deadline { usleep(10_000) }
+        for name in ["Ann One", "Ann Two"] {
+            XCTAssertEqual(try tcg(["--workspace", workspace, "--user", "ann", "-c", "add person \"\(name)\" unit Westshire"]).status, 0)
+        }
+        input.write(Data("add person \"Mine Two\" unit Westshire\ncount people\n".utf8))
+        input.closeFile()
+        let run = prompt.wait(timeout: 60)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.output.contains("\n4\n"), run.output)
+        return run.stderr
+    }
 }
