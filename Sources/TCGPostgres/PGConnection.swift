@@ -5,7 +5,7 @@ import Darwin
 #endif
 import CLibPQ
 
-/// One synchronous connection to a PostgreSQL server through libpq.
+/// One synchronous connection to a PostgreSQL server through libpq (loaded at first use: ``LibPQ``).
 ///
 /// Used from one thread at a time. Every failure is a ``PGError`` naming the server by its
 /// address without any password.
@@ -13,6 +13,7 @@ public final class PGConnection {
     /// The address as given (it may hold a password: never shown).
     let address: PGAddress
     private let handle: OpaquePointer
+    private let pq: LibPQ
 
     /// Connects to `address` (a `postgresql://` URL or a libpq `key=value` string); throws
     /// when the server refuses or cannot be reached, after `connectTimeout` seconds at most
@@ -20,25 +21,33 @@ public final class PGConnection {
     /// skipping`) are dropped rather than printed on stderr.
     public init(_ address: PGAddress, connectTimeout: Int = 10) throws(PGError) {
         self.address = address
+        let pq: LibPQ
+        switch LibPQ.shared {
+        case .success(let loaded): pq = loaded
+        case .failure(var error):
+            error.address = address.shown
+            throw error
+        }
+        self.pq = pq
         // The address is expanded in place of `dbname`, so its own settings override the default timeout before it.
         let keywords = ["connect_timeout", "dbname"], values = [String(connectTimeout), address.conninfo]
-        let connected = keywords.withCStrings { k in values.withCStrings { v in PQconnectdbParams(k, v, 1) } }
+        let connected = keywords.withCStrings { k in values.withCStrings { v in pq.connectdbParams(k, v, 1) } }
         guard let handle = connected else {
             throw PGError(address: address.shown, sqlState: nil, message: "out of memory connecting")
         }
-        guard PQstatus(handle) == CONNECTION_OK else {
-            let message = PGConnection.text(PQerrorMessage(handle))
-            PQfinish(handle)
+        guard pq.status(handle) == CONNECTION_OK else {
+            let message = PGConnection.text(pq.errorMessage(handle))
+            pq.finish(handle)
             throw PGError(address: address.shown, sqlState: nil, message: "cannot connect: \(message)")
         }
         self.handle = handle
-        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        _ = pq.setNoticeProcessor(handle, { _, _ in }, nil)
     }
 
-    deinit { PQfinish(handle) }
+    deinit { pq.finish(handle) }
 
     /// Whether the connection is still usable (false once the server went away).
-    public var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+    public var isOpen: Bool { pq.status(handle) == CONNECTION_OK }
 
     /// Runs one statement with `$1`, `$2`… bound to `parameters` (text; nil is NULL) and
     /// returns its rows as text.
@@ -48,7 +57,7 @@ public final class PGConnection {
         defer { for copy in copies { free(copy) } }
         let result = copies.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                PQexecParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
+                pq.execParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
             }
         }
         return try rows(of: result)
@@ -56,33 +65,33 @@ public final class PGConnection {
 
     /// Runs several statements separated by semicolons (no parameters), as a migration does.
     public func execScript(_ sql: String) throws(PGError) {
-        _ = try rows(of: PQexec(handle, sql))
+        _ = try rows(of: pq.exec(handle, sql))
     }
 
     /// The rows of `result`, which it frees; or the error it reports.
     private func rows(of result: OpaquePointer?) throws(PGError) -> PGRows {
         guard let result else {
-            throw PGError(address: address.shown, sqlState: nil, message: PGConnection.text(PQerrorMessage(handle)))
+            throw PGError(address: address.shown, sqlState: nil, message: PGConnection.text(pq.errorMessage(handle)))
         }
-        defer { PQclear(result) }
-        let status = PQresultStatus(result)
+        defer { pq.clear(result) }
+        let status = pq.resultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK || status == PGRES_EMPTY_QUERY else {
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C")))
-            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M")))
-            let message = primary.map { PGConnection.text($0) } ?? PGConnection.text(PQerrorMessage(handle))
+            let state = pq.resultErrorField(result, Int32(UInt8(ascii: "C")))
+            let primary = pq.resultErrorField(result, Int32(UInt8(ascii: "M")))
+            let message = primary.map { PGConnection.text($0) } ?? PGConnection.text(pq.errorMessage(handle))
             throw PGError(address: address.shown, sqlState: state.map { PGConnection.text($0) }, message: message)
         }
-        let columns = Int(PQnfields(result)), count = Int(PQntuples(result))
+        let columns = Int(pq.nfields(result)), count = Int(pq.ntuples(result))
         var rows: [[String?]] = []
         rows.reserveCapacity(count)
         for r in 0..<count {
             var row: [String?] = []
             row.reserveCapacity(columns)
             for c in 0..<columns {
-                if PQgetisnull(result, Int32(r), Int32(c)) != 0 {
+                if pq.getisnull(result, Int32(r), Int32(c)) != 0 {
                     row.append(nil)
-                } else if let value = PQgetvalue(result, Int32(r), Int32(c)) {
-                    let length = Int(PQgetlength(result, Int32(r), Int32(c)))
+                } else if let value = pq.getvalue(result, Int32(r), Int32(c)) {
+                    let length = Int(pq.getlength(result, Int32(r), Int32(c)))
                     row.append(String(decoding: UnsafeRawBufferPointer(start: value, count: length), as: UTF8.self))
                 } else {
                     row.append(nil)
@@ -90,7 +99,7 @@ public final class PGConnection {
             }
             rows.append(row)
         }
-        let affected = Int(PGConnection.text(PQcmdTuples(result))) ?? 0
+        let affected = Int(PGConnection.text(pq.cmdTuples(result))) ?? 0
         return PGRows(rows: rows, affected: affected)
     }
 

@@ -200,7 +200,7 @@ struct Invocation {
             highest = m
         }
         let session = Session(store: store, console: console, user: who, format: outputFormat,
-                              todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: path, user: who, environment: env))
+                              todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: database?.address.shown ?? path, user: who, environment: env))
         session.interpreter.maxMarking = highest
         session.workspace = file
         session.exitsAfterScript = true
