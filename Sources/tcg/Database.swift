@@ -45,6 +45,10 @@ enum Database {
                 if let absent = file.absent { throw absent }
                 register = try file.open()
             }
+            if register.auditCount == 0 {
+                throw StoreError(path: PGAddress(source).shown, message: "holds no register yet: there is nothing to copy",
+                                 help: "nothing was written")
+            }
             let shown: String
             if let address = PGAddress(url: target) {
                 let database = PostgresStore(address: address, lockTimeout: lockTimeout)

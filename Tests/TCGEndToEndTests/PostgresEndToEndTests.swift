@@ -36,6 +36,9 @@ final class PostgresEndToEndTests: FolderTestCase {
 
     func testCopyNeverWritesOverARegister() throws {
         let url = try initialisedDatabase()
+        let empty = try tcg(["copy", url, "empty.json"])
+        XCTAssertEqual(empty.status, 3)
+        XCTAssertTrue(empty.stderr.contains("holds no register yet"), empty.stderr)
         XCTAssertEqual(try tcg(["-c", TcgProcess.smallCycle, "--workspace", "a.json"]).status, 0)
         XCTAssertEqual(try tcg(["copy", "a.json", url]).status, 0)
         let again = try tcg(["copy", "a.json", url])

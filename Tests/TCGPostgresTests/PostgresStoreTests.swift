@@ -113,10 +113,15 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(try db.exec("SELECT version FROM tcg.register_head").scalar, "1")
     }
 
-    func testAWriterHoldingTheRegisterMakesOthersGiveUpAfterTheLockTimeout() throws {
-        let (store, db) = try store()
+    /// Holds the head row locked on `db`, as a writer in the middle of a transaction does.
+    func holdTheRegister(_ db: PGConnection) throws {
         try db.exec("BEGIN")
         try db.exec("SELECT version FROM tcg.register_head FOR UPDATE")
+    }
+
+    func testAWriterHoldingTheRegisterMakesOthersGiveUpAfterTheLockTimeout() throws {
+        let (store, db) = try store()
+        try holdTheRegister(db)
         defer { _ = try? db.exec("ROLLBACK") }
         let waiting = PostgresStore(address: store.address, lockTimeout: 0.3)
         XCTAssertThrowsError(try commit(waiting) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }) { error in
@@ -127,8 +132,7 @@ final class PostgresStoreTests: XCTestCase {
 
     func testAStuckServerCannotHangAStatement() throws {
         let (store, db) = try store()
-        try db.exec("BEGIN")
-        try db.exec("SELECT version FROM tcg.register_head FOR UPDATE")
+        try holdTheRegister(db)
         defer { _ = try? db.exec("ROLLBACK") }
         let waiting = PostgresStore(address: store.address, lockTimeout: 30)
         waiting.statementTimeout = 0.3
