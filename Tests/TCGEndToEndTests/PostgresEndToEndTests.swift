@@ -140,4 +140,32 @@ final class PostgresEndToEndTests: FolderTestCase {
         XCTAssertTrue(run.output.contains("\n4\n"), run.output)
         return run.stderr
     }
+
+    func testRolesDecideWhoMayChangeTheRegisterAndNoneMayRewriteTheAuditTrail() throws {
+        let url = try initialisedDatabase()
+        guard let server = TestDatabase.server else { throw XCTSkip(TestDatabase.skipReason) }
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        let admin = try PGConnection(PGAddress(url))
+        try admin.exec("CREATE ROLE tasker_\(suffix) LOGIN IN ROLE tcg_tasker")
+        try admin.exec("CREATE ROLE reader_\(suffix) LOGIN IN ROLE tcg_reader")
+        let database = TestDatabase.name(of: url)
+        let tasker = TestDatabase.url(server, database: database, user: "tasker_\(suffix)")
+        let reader = TestDatabase.url(server, database: database, user: "reader_\(suffix)")
+        let built = try tcg(["--workspace", tasker, "-c", TcgProcess.smallCycle])
+        XCTAssertEqual(built.status, 0, built.stderr)
+        let read = try tcg(["--workspace", reader, "-c", "outstanding actions"])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        XCTAssertTrue(read.stdout.contains("Patrols"), read.stdout)
+        let refused = try tcg(["--workspace", reader, "-c", "add person \"Rita Reader\" unit East"])
+        XCTAssertEqual(refused.status, 3, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("permission denied"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("your database role may not do this"), refused.stderr)
+        for role in [tasker, reader, url] {
+            let db = try PGConnection(PGAddress(role))
+            for sql in ["UPDATE tcg.audit SET hash = hash", "DELETE FROM tcg.audit WHERE seq = 1"] {
+                XCTAssertThrowsError(try db.exec(sql), "\(role): \(sql)") { XCTAssertEqual(($0 as? PGError)?.sqlState, "42501", "\($0)") }
+            }
+        }
+        XCTAssertEqual(try tcg(["verify", "--workspace", reader]).status, 0)
+    }
 }

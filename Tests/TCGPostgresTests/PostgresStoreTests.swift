@@ -157,4 +157,20 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(try store.open().people.count, 1)
         XCTAssertTrue(try store.check().problems.isEmpty)
     }
+
+    func testAConnectionLostInTheMiddleOfAScriptAppliesNothingAndTheNextOneWorks() throws {
+        let (store, db) = try store()
+        try commit(store) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }
+        XCTAssertThrowsError(try commit(store) { register in
+            _ = try register.addPerson(name: "Meg Lowe", role: nil, unit: nil, agency: nil)
+            // The server ends the session while the script runs, before its commit.
+            try db.exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        }) { error in
+            XCTAssertTrue(error is StoreError, "\(error)")
+        }
+        XCTAssertEqual(try db.exec("SELECT count(*) FROM tcg.people").scalar, "0")
+        XCTAssertEqual(try db.exec("SELECT version FROM tcg.register_head").scalar, "1")
+        try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: nil, unit: nil, agency: nil) }
+        XCTAssertEqual(try store.open().people.map(\.name), ["Meg Lowe"])
+    }
 }

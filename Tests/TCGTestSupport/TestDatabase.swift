@@ -22,11 +22,21 @@ public enum TestDatabase {
         return url(server, database: name)
     }
 
-    /// `server` with its database replaced by `database`.
-    public static func url(_ server: String, database: String) -> String {
-        let query = server.firstIndex(of: "?").map { String(server[$0...]) } ?? ""
+    /// `server` with its database replaced by `database` and, when given, its `user` parameter by `user`.
+    public static func url(_ server: String, database: String, user: String? = nil) -> String {
+        var query = server.firstIndex(of: "?").map { String(server[$0...]) } ?? ""
         let base = String(server.prefix(server.count - query.count))
         let root = base.hasSuffix("/") ? base : String(base[...(base.lastIndex(of: "/") ?? base.startIndex)])
+        if let user {
+            let kept = query.dropFirst().split(separator: "&").filter { !$0.hasPrefix("user=") }
+            query = "?" + (kept + ["user=\(user)"]).joined(separator: "&")
+        }
         return root + database + query
+    }
+
+    /// The database named in `url` (its path), for ``url(_:database:user:)``.
+    public static func name(of url: String) -> String {
+        let path = url.split(separator: "?", maxSplits: 1).first.map(String.init) ?? url
+        return path.split(separator: "/").last.map(String.init) ?? ""
     }
 }
