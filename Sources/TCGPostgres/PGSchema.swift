@@ -21,6 +21,7 @@ public enum PGSchema {
     /// Every migration, oldest first.
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "tables, audit trail, roles", sql: tables + audit + roles),
+        Migration(version: 2, name: "changes made outside tcg are counted", sql: outsideChanges),
     ]
 
     /// The newest schema version this tcg knows.
@@ -204,4 +205,39 @@ public enum PGSchema {
         REVOKE UPDATE, DELETE, TRUNCATE ON tcg.audit FROM PUBLIC, tcg_reader, tcg_tasker, tcg_manager;
 
         """
+
+    // MARK: Migration 2
+
+    /// Counts writes to the register's tables that tcg did not make (`psql`, a reporting tool
+    /// with write rights) in `register_head.outside_changes`, so that tcg checks the audit chain
+    /// again before it adds to it, as it does for a workspace file edited by hand. tcg marks its
+    /// own commits with the transaction setting `tcg.committing`. `checked_outside` is the count
+    /// at which tcg last found the chain intact.
+    static var outsideChanges: String {
+        var sql = """
+            ALTER TABLE tcg.register_head
+                ADD COLUMN outside_changes bigint NOT NULL DEFAULT 0 CHECK (outside_changes >= 0),
+                ADD COLUMN checked_outside bigint NOT NULL DEFAULT 0 CHECK (checked_outside >= 0);
+
+            CREATE FUNCTION tcg.count_outside_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                SET search_path = pg_catalog, tcg AS $$
+            BEGIN
+                IF current_setting('tcg.committing', true) IS DISTINCT FROM 'on' THEN
+                    UPDATE tcg.register_head SET outside_changes = outside_changes + 1;
+                END IF;
+                RETURN NULL;
+            END
+            $$;
+            REVOKE ALL ON FUNCTION tcg.count_outside_change() FROM PUBLIC;
+
+            """
+        for table in ["units"] + kinds.map(\.table) + ["audit"] {
+            sql += """
+                CREATE TRIGGER \(table)_outside_changes AFTER INSERT OR UPDATE OR DELETE ON tcg.\(table)
+                    FOR EACH STATEMENT EXECUTE FUNCTION tcg.count_outside_change();
+
+                """
+        }
+        return sql
+    }
 }

@@ -24,8 +24,9 @@ public final class PostgresStore: RegisterStore {
     /// stuck server cannot hang the REPL.
     public var statementTimeout: Double = 30
     private var connection: PGConnection?
-    /// The register as of head version `version`, as this instance last read or wrote it.
-    private var cached: (version: Int, register: Register)?
+    /// The register as of the head's `state` (its version and count of writes outside tcg),
+    /// as this instance last read or wrote it.
+    private var cached: (state: HeadState, register: Register)?
 
     /// A store for the database at `address`; nothing is read until it is used.
     public init(address: PGAddress, lockTimeout: Double = 10) {
@@ -36,8 +37,8 @@ public final class PostgresStore: RegisterStore {
     /// The register as stored now.
     public func open() throws(StoreError) -> Register {
         try storeErrors { () throws(PGError) in
-            let version = try reconnecting { () throws(PGError) in try headVersion() }
-            if let cached, cached.version == version { return cached.register }
+            let state = try reconnecting { () throws(PGError) in try headState() }
+            if let cached, cached.state == state { return cached.register }
             return try load()
         }
     }
@@ -45,15 +46,41 @@ public final class PostgresStore: RegisterStore {
     /// The register when another writer changed it since this instance last looked, else nil.
     public func refresh() throws(StoreError) -> Register? {
         try storeErrors { () throws(PGError) in
-            let version = try reconnecting { () throws(PGError) in try headVersion() }
-            if let cached, cached.version == version { return nil }
+            let state = try reconnecting { () throws(PGError) in try headState() }
+            if let cached, cached.state == state { return nil }
             return try load()
         }
     }
 
     /// Runs `body` on the latest register with the head row locked; writes what it changed.
+    /// Refuses (nothing run) when the audit chain was changed outside tcg and is broken.
     /// See ``RegisterStore/transaction(_:)``.
     public func transaction<T>(_ body: (inout Register) throws -> T) throws -> T {
+        try locked(checking: true, body)
+    }
+
+    /// `tcg verify --accept`: with the head row locked, checks the trail and, when something is
+    /// wrong, appends an entry by `user` that lists every break it accepts and seals every record
+    /// as it is now. Returns the check and the entry, or the check alone when there was nothing
+    /// to accept.
+    public func acceptBreaks(user: String, day: Day?) throws -> (check: AuditCheck, entry: AuditEntry?) {
+        try locked(checking: false) { (register: inout Register) throws -> (check: AuditCheck, entry: AuditEntry?) in
+            let check = try AuditCheck.of(register, key: seal.key, name: address.shown)
+            if check.keyedUnchecked > 0 {
+                throw StoreError(path: address.shown, message: "the audit chain is keyed (HMAC) and tcg has no key: it cannot be checked, so no break can be accepted",
+                                 help: "set TCG_AUDIT_KEY_FILE to the key file (mode 0600) and try again; the register was not changed")
+            }
+            guard let entry = check.acceptance(of: register, user: user, day: day) else { return (check, nil) }
+            register.appendAudit(entry)
+            return (check, register.audit.last)
+        }
+    }
+
+    /// Runs `body` on the latest register with the head row locked and commits what it changed.
+    /// When writes outside tcg were counted since the chain was last found intact, the chain is
+    /// checked first (`checking`; refused when broken) or left to `body` (`verify --accept`),
+    /// and the count is marked checked in the same transaction.
+    private func locked<T>(checking: Bool, _ body: (inout Register) throws -> T) throws -> T {
         let db = try storeErrors { () throws(PGError) in
             try reconnecting { () throws(PGError) in
                 let db = try connect()
@@ -65,26 +92,33 @@ public final class PostgresStore: RegisterStore {
             try db.exec("SELECT set_config('lock_timeout', $1, true)", ["\(Int(lockTimeout * 1000))ms"])
         }
         do {
-            let version = try storeErrors { () throws(PGError) in
+            let head = try storeErrors { () throws(PGError) in
                 do throws(PGError) {
-                    return try headVersion(locking: true)
+                    return try lockHead()
                 } catch where error.sqlState == "55P03" {
                     throw PGError(address: address.shown, sqlState: error.sqlState,
                                   message: "another writer has held the register for \(Int(lockTimeout)) s (lock timeout)")
                 }
             }
             let old: Register
-            if let cached, cached.version == version { old = cached.register } else { old = try storeErrors { () throws(PGError) in try load(inTransaction: true) } }
+            if let cached, cached.state == head.state { old = cached.register } else { old = try storeErrors { () throws(PGError) in try load(inTransaction: true) } }
+            if head.state.outside != head.checked {
+                if checking { try requireIntact(old) }
+                try storeErrors { () throws(PGError) in
+                    try db.exec("SELECT set_config('tcg.committing', 'on', true)")
+                    try db.exec("UPDATE tcg.register_head SET checked_outside = $1", [String(head.state.outside)])
+                }
+            }
             var register = old
             let result = try body(&register)
             if register.auditCount != old.auditCount {
-                try storeErrors { () throws(PGError) in try write(from: old, to: register, version: version) }
+                try storeErrors { () throws(PGError) in try write(from: old, to: register, version: head.state.version) }
             }
             try storeErrors { () throws(PGError) in try db.exec("COMMIT") }
             if register.auditCount != old.auditCount {
                 register.pendingChanges = []
                 register.pendingIDs = []
-                cached = (version + 1, register)
+                cached = (HeadState(version: head.state.version + 1, outside: head.state.outside), register)
             }
             return result
         } catch {
@@ -92,6 +126,23 @@ public final class PostgresStore: RegisterStore {
             if !db.isOpen { connection = nil }
             cached = nil
             throw error
+        }
+    }
+
+    /// Refuses to add to an audit chain that is broken and not accepted, or keyed when tcg has
+    /// no key (as a workspace file does).
+    private func requireIntact(_ register: Register) throws {
+        let check = try AuditCheck.of(register, key: seal.key, name: address.shown)
+        if let first = check.unaccepted.first {
+            let more = check.unaccepted.count > 1 ? " (and \(check.unaccepted.count - 1) more)" : ""
+            throw StoreError(path: address.shown, message: "the audit trail is broken at entry \(first.seq): \(first.message)\(more); "
+                                 + "the register is read-only until a person accepts the break",
+                             help: "`tcg verify` lists every break; `tcg verify --accept` records in the audit trail that you accept them, "
+                                 + "after which changes are saved again; the register was not changed")
+        }
+        if check.keyedUnchecked > 0 || (register.audit.last?.keyed == true && seal.key == nil) {
+            throw StoreError(path: address.shown, message: "the audit chain is keyed (HMAC) and tcg has no key: refusing to add to it",
+                             help: "set TCG_AUDIT_KEY_FILE to the key file (mode 0600) and try again; the register was not changed")
         }
     }
 
@@ -171,13 +222,33 @@ public final class PostgresStore: RegisterStore {
         }
     }
 
-    /// The head row's version (locked until the transaction ends when `locking`).
-    private func headVersion(locking: Bool = false) throws(PGError) -> Int {
-        let found = try connect().exec("SELECT version FROM tcg.register_head" + (locking ? " FOR UPDATE" : ""))
-        guard let text = found.scalar, let version = Int(text) else {
-            throw PGError(address: address.shown, sqlState: nil, message: "the register_head row is missing: the database is damaged")
-        }
-        return version
+    /// The head row's version and count of writes made outside tcg: a register read at another
+    /// state is read again.
+    struct HeadState: Equatable {
+        var version: Int
+        var outside: Int
+    }
+
+    /// The head's state now.
+    private func headState() throws(PGError) -> HeadState {
+        let found = try connect().exec("SELECT version, outside_changes FROM tcg.register_head")
+        guard let row = found.rows.first, row.count == 2, let version = row[0].flatMap({ Int($0) }),
+              let outside = row[1].flatMap({ Int($0) }) else { throw damagedHead() }
+        return HeadState(version: version, outside: outside)
+    }
+
+    /// Locks the head row until the transaction ends; its state, and the count of writes
+    /// outside tcg at which the chain was last found intact.
+    private func lockHead() throws(PGError) -> (state: HeadState, checked: Int) {
+        let found = try connect().exec("SELECT version, outside_changes, checked_outside FROM tcg.register_head FOR UPDATE")
+        guard let row = found.rows.first, row.count == 3, let version = row[0].flatMap({ Int($0) }),
+              let outside = row[1].flatMap({ Int($0) }), let checked = row[2].flatMap({ Int($0) }) else { throw damagedHead() }
+        return (HeadState(version: version, outside: outside), checked)
+    }
+
+    /// The error for a database whose head row is missing.
+    private func damagedHead() -> PGError {
+        PGError(address: address.shown, sqlState: nil, message: "the register_head row is missing: the database is damaged")
     }
 
     /// Reads every table (in one snapshot) into a register and keeps it as ``cached``.
@@ -186,9 +257,9 @@ public final class PostgresStore: RegisterStore {
         if !inTransaction { try db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
         do throws(PGError) {
             var rows = RegisterRows()
-            let head = try db.exec("SELECT version, to_char(clock, 'YYYY-MM-DD'), max_marking, last_ids FROM tcg.register_head")
-            guard let h = head.rows.first, let version = h[0].flatMap({ Int($0) }) else {
-                throw PGError(address: address.shown, sqlState: nil, message: "the register_head row is missing: the database is damaged")
+            let head = try db.exec("SELECT version, to_char(clock, 'YYYY-MM-DD'), max_marking, last_ids, outside_changes FROM tcg.register_head")
+            guard let h = head.rows.first, h.count == 5, let version = h[0].flatMap({ Int($0) }), let outside = h[4].flatMap({ Int($0) }) else {
+                throw damagedHead()
             }
             rows.clock = h[1]
             rows.maxMarking = h[2]
@@ -208,7 +279,7 @@ public final class PostgresStore: RegisterStore {
                 throw PGError(address: address.shown, sqlState: nil, message: error.message)
             }
             register.seal = seal
-            cached = (version, register)
+            cached = (HeadState(version: version, outside: outside), register)
             return register
         } catch {
             if !inTransaction { _ = try? db.exec("ROLLBACK") }
@@ -229,6 +300,8 @@ public final class PostgresStore: RegisterStore {
     /// Writes `rows` (records, removals, units when changed, audit entries) and the head.
     private func write(_ rows: RegisterRows, version: Int) throws(PGError) {
         let db = try connect()
+        // tcg's own writes: not counted as changes made outside tcg (migration 2).
+        try db.exec("SELECT set_config('tcg.committing', 'on', true)")
         if rows.unitsChanged {
             try db.exec("DELETE FROM tcg.units")
             for (position, unit) in rows.units.enumerated() {

@@ -185,4 +185,17 @@ extension AuditCheck {
     public static func of(_ register: Register, key: AuditKey?, name: String) throws(StoreError) -> AuditCheck {
         run(entries: try register.fullAudit(), register: register, head: nil, key: key, headName: name)
     }
+
+    /// `tcg verify --accept`'s audit entry for `register`, the register this check was run on: by
+    /// `user` (source `accept`), listing every break no earlier entry accepted and sealing every
+    /// record as it is now; dated `day`, else the register's clock, else today. Nil when there is
+    /// nothing to accept.
+    public func acceptance(of register: Register, user: String, day: Day?) -> AuditEntry? {
+        let open = unaccepted
+        guard !open.isEmpty else { return nil }
+        let today = Day(iso: String(WorkspaceLock.utcNow().prefix(10)))
+        return AuditEntry(seq: register.lastAuditSeq + 1, at: WorkspaceLock.utcNow(),
+                          day: day ?? register.clock ?? today ?? Day(number: 0), user: user, source: "accept",
+                          statement: "verify --accept", changes: open.map(AuditCheck.acceptLine), ids: register.allRecordIDs)
+    }
 }

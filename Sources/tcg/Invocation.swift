@@ -174,8 +174,7 @@ struct Invocation {
                 return Verify.run(store: file, path: path, head: head, accept: accept, user: who, today: todayOverride, console: console)
             }
             guard let database else { return .workspace }
-            if accept { return usage("verify --accept is not available against PostgreSQL yet") }
-            return Verify.run(database: database, name: database.address.shown, head: head, console: console)
+            return Verify.run(database: database, head: head, accept: accept, user: who, today: todayOverride, console: console)
         case .test:
             guard !arguments.isEmpty else { return usage("test needs .tcg files or folders of them (tcg test checks/ or tcg test a.tcg b.tcg)") }
             if file == nil { return usage("tcg test runs on a copy of a workspace file, not on a database (copy it out with tcg copy URL PATH)") }

@@ -21,9 +21,11 @@ enum Verify {
         }
     }
 
-    /// `tcg verify` against a database (``PostgresStore``), named `name` (its URL without a password).
-    static func run(database store: PostgresStore, name: String, head: String?, console: Console) -> ExitStatus {
-        report(path: name, head: head, headFile: nil, console: console) { (try store.check(), nil) }
+    /// `tcg verify` against a database (``PostgresStore``), named by its URL without a password.
+    static func run(database store: PostgresStore, head: String?, accept: Bool, user: String, today: Day?, console: Console) -> ExitStatus {
+        report(path: store.address.shown, head: head, headFile: nil, console: console) {
+            accept ? try store.acceptBreaks(user: user, day: today) : (try store.check(), nil)
+        }
     }
 
     /// Runs `checking` and reports what it found; `headFile` is the head file that a cut tail

@@ -168,4 +168,23 @@ final class PostgresEndToEndTests: FolderTestCase {
         }
         XCTAssertEqual(try tcg(["verify", "--workspace", reader]).status, 0)
     }
+
+    func testARecordEditedInTheDatabaseIsFoundAndMustBeAcceptedBeforeTheNextChange() throws {
+        let url = try initialisedDatabase()
+        XCTAssertEqual(try tcg(["--workspace", url, "-c", TcgProcess.smallCycle]).status, 0)
+        try PGConnection(PGAddress(url)).exec(#"UPDATE tcg.actions SET doc = replace(doc, '"Patrols"', '"Patrol"') WHERE id = 'A-1'"#)
+        let refused = try tcg(["--workspace", url, "-c", "add person \"Kim Ng\" unit East"])
+        XCTAssertEqual(refused.status, 3, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("the audit trail is broken at entry"), refused.stderr)
+        let verified = try tcg(["verify", "--workspace", url])
+        XCTAssertEqual(verified.status, 1)
+        XCTAssertTrue(verified.stderr.contains("A-1"), verified.stderr)
+        let accepted = try tcg(["verify", "--accept", "--workspace", url])
+        XCTAssertEqual(accepted.status, 0, accepted.stderr)
+        XCTAssertTrue(accepted.stdout.contains("accepts 1 break"), accepted.stdout)
+        XCTAssertEqual(try tcg(["--workspace", url, "-c", "add person \"Kim Ng\" unit East"]).status, 0)
+        let again = try tcg(["verify", "--workspace", url])
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("the audit trail is intact"), again.stdout)
+    }
 }

@@ -8,7 +8,7 @@ final class PGSchemaTests: XCTestCase {
     func migrated() throws -> PGConnection {
         guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
         let db = try PGConnection(PGAddress(url))
-        XCTAssertEqual(try PGSchema.migrate(db).map(\.version), [1])
+        XCTAssertEqual(try PGSchema.migrate(db).map(\.version), PGSchema.migrations.map(\.version))
         return db
     }
 
@@ -72,5 +72,35 @@ final class PGSchemaTests: XCTestCase {
         try db.exec("BEGIN")
         try db.exec("INSERT INTO tcg.actions (id, number, doc) VALUES ('A-1', 1, $1)", [#"{"id":"A-1","owner":"PE-9","due":"2027-02-01"}"#])
         XCTAssertThrowsError(try db.exec("COMMIT")) { XCTAssertEqual(($0 as? PGError)?.sqlState, "23503", "\($0)") }
+    }
+
+    func testADatabaseAtAnOlderVersionIsMigratedStepByStep() throws {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        let db = try PGConnection(PGAddress(url))
+        // As `db init` from a tcg that knew migration 1 only left it.
+        try db.execScript("CREATE SCHEMA tcg; CREATE TABLE tcg.tcg_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());")
+        try db.exec("BEGIN")
+        try db.execScript(PGSchema.migrations[0].sql)
+        try db.exec("INSERT INTO tcg.tcg_schema_migrations (version, name) VALUES (1, 'tables, audit trail, roles')")
+        try db.exec("COMMIT")
+        XCTAssertEqual(try PGSchema.installedVersion(db), 1)
+        XCTAssertThrowsError(try PostgresStore(address: PGAddress(url)).open()) { XCTAssertTrue("\($0)".contains("run tcg db init"), "\($0)") }
+        XCTAssertEqual(try PGSchema.migrate(db).map(\.version), Array(PGSchema.migrations.map(\.version).dropFirst()))
+        XCTAssertEqual(try PGSchema.installedVersion(db), PGSchema.version)
+        XCTAssertNoThrow(try PostgresStore(address: PGAddress(url)).open())
+    }
+
+    func testWritesOutsideTcgAreCountedAndTcgsOwnAreNot() throws {
+        let db = try migrated()
+        func outside() throws -> String? { try db.exec("SELECT outside_changes FROM tcg.register_head").scalar }
+        try db.exec("INSERT INTO tcg.units (position, doc) VALUES (0, $1)", [#"{"name":"Westshire","kind":"force"}"#])
+        XCTAssertEqual(try outside(), "1")
+        try db.exec("BEGIN")
+        try db.exec("SELECT set_config('tcg.committing', 'on', true)")
+        try db.exec("UPDATE tcg.units SET doc = doc")
+        try db.exec("COMMIT")
+        XCTAssertEqual(try outside(), "1")
+        try db.exec("UPDATE tcg.units SET doc = doc")
+        XCTAssertEqual(try outside(), "2")
     }
 }

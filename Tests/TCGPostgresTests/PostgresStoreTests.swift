@@ -173,4 +173,40 @@ final class PostgresStoreTests: XCTestCase {
         try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: nil, unit: nil, agency: nil) }
         XCTAssertEqual(try store.open().people.map(\.name), ["Meg Lowe"])
     }
+
+    func testARecordChangedOutsideTcgMakesTheRegisterReadOnlyUntilABreakIsAccepted() throws {
+        let (store, db) = try store()
+        try commit(store) { try $0.addUnit(name: "Westshire", kind: .force, parent: nil) }
+        try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: nil, unit: "Westshire", agency: nil) }
+        // Someone with write rights edits a record in psql.
+        try db.exec(#"UPDATE tcg.people SET doc = replace(doc, 'Meg Lowe', 'Meg Low') WHERE id = 'PE-1'"#)
+        XCTAssertThrowsError(try commit(store) { _ = try $0.addPerson(name: "Kim Ng", role: nil, unit: nil, agency: nil) }) { error in
+            XCTAssertTrue("\(error)".contains("the audit trail is broken at entry 2"), "\(error)")
+            XCTAssertTrue("\(error)".contains("read-only until a person accepts the break"), "\(error)")
+        }
+        XCTAssertEqual(try db.exec("SELECT count(*) FROM tcg.people").scalar, "1")
+        XCTAssertFalse(try store.check().unaccepted.isEmpty)
+        let (check, entry) = try store.acceptBreaks(user: "ann", day: nil)
+        XCTAssertEqual(check.unaccepted.count, 1)
+        XCTAssertEqual(entry?.source, "accept")
+        XCTAssertTrue(try store.check().unaccepted.isEmpty)
+        try commit(store) { _ = try $0.addPerson(name: "Kim Ng", role: nil, unit: nil, agency: nil) }
+        XCTAssertEqual(try store.open().people.map(\.name), ["Meg Low", "Kim Ng"])
+        XCTAssertEqual(try db.exec("SELECT outside_changes = checked_outside FROM tcg.register_head").scalar, "t")
+    }
+
+    func testWithNothingDoneOutsideTcgTheChainIsNotCheckedAgain() throws {
+        let (store, db) = try store()
+        try commit(store) { _ = try $0.addPerson(name: "Meg Lowe", role: nil, unit: nil, agency: nil) }
+        // A break the count does not know of (the trigger bypassed, as a superuser can) is not
+        // looked for before each commit: verify finds it.
+        try db.exec("BEGIN")
+        try db.exec("SELECT set_config('tcg.committing', 'on', true)")
+        try db.exec(#"UPDATE tcg.people SET doc = replace(doc, 'Meg Lowe', 'Meg Low')"#)
+        try db.exec("COMMIT")
+        let other = PostgresStore(address: store.address)
+        other.seal = WorkspaceSeal()
+        XCTAssertNoThrow(try commit(other) { _ = try $0.addPerson(name: "Kim Ng", role: nil, unit: nil, agency: nil) })
+        XCTAssertFalse(try other.check().unaccepted.isEmpty)
+    }
 }
