@@ -187,4 +187,15 @@ final class PostgresEndToEndTests: FolderTestCase {
         XCTAssertEqual(again.status, 0, again.stderr)
         XCTAssertTrue(again.stdout.contains("the audit trail is intact"), again.stdout)
     }
+
+    func testTheSpecExampleRunsWithEveryAssertHoldingOnPostgreSQL() throws {
+        let url = try initialisedDatabase()
+        let spec = try Reliability.specExample()
+        let r = try tcg(["--workspace", url, "--today", "2027-03-20", "run", spec.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(try tcg(["--workspace", url, "--today", "2027-03-20", "-c", "count actions where overdue"]).stdout, "1\n")
+        let onFile = try tcg(["--workspace", "spec.json", "--today", "2027-03-20", "run", spec.path])
+        XCTAssertEqual(onFile.stdout, r.stdout)
+        XCTAssertEqual(try tcg(["verify", "--workspace", url]).status, 0)
+    }
 }
