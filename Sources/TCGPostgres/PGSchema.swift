@@ -22,6 +22,7 @@ public enum PGSchema {
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "tables, audit trail, roles", sql: tables + audit + roles),
         Migration(version: 2, name: "changes made outside tcg are counted", sql: outsideChanges),
+        Migration(version: 3, name: "read-only views for reporting tools", sql: views),
     ]
 
     /// The newest schema version this tcg knows.
@@ -240,4 +241,47 @@ public enum PGSchema {
         }
         return sql
     }
+
+    // MARK: Migration 3
+
+    /// Views that name people and units beside ids, for reporting tools (Excel or Power BI over
+    /// ODBC, Grafana); granted to `tcg_reader` for SELECT only. They show every row the role
+    /// may read: markings are in the `marking` column, not enforced yet.
+    static let views = """
+        CREATE VIEW tcg.action_list AS
+            SELECT a.id, a.number, a.type, a.title, a.status, a.due, a.plan, a.owner, o.name AS owner_name,
+                   a.meeting, m.unit, m.date AS meeting_date, a.marking
+            FROM tcg.actions a LEFT JOIN tcg.people o ON o.id = a.owner LEFT JOIN tcg.meetings m ON m.id = a.meeting;
+
+        CREATE VIEW tcg.commission_list AS
+            SELECT c.id, c.number, c.product, c.title, c.status, c.due, c.assignee, o.name AS assignee_name,
+                   c.meeting, m.unit, m.date AS meeting_date, c.marking
+            FROM tcg.commissions c LEFT JOIN tcg.people o ON o.id = c.assignee LEFT JOIN tcg.meetings m ON m.id = c.meeting;
+
+        CREATE VIEW tcg.requirement_list AS
+            SELECT r.id, r.number, r.level, r.question, r.status, r.priority, p.title AS priority_title, r.plan,
+                   r.owner, o.name AS owner_name, r.meeting, m.unit, r.marking
+            FROM tcg.requirements r LEFT JOIN tcg.priorities p ON p.id = r.priority
+                LEFT JOIN tcg.people o ON o.id = r.owner LEFT JOIN tcg.meetings m ON m.id = r.meeting;
+
+        CREATE VIEW tcg.plan_list AS
+            SELECT d.id, d.number, d.title, d.status, d.serves, d.start, d.review, d.owner, o.name AS owner_name,
+                   d.meeting, m.unit, d.marking,
+                   (SELECT count(*) FROM tcg.actions a WHERE a.plan = d.id) AS actions
+            FROM tcg.plans d LEFT JOIN tcg.people o ON o.id = d.owner LEFT JOIN tcg.meetings m ON m.id = d.meeting;
+
+        CREATE VIEW tcg.meeting_list AS
+            SELECT m.id, m.number, m.kind, m.unit, m.date, m.title, m.status, m.chair, c.name AS chair_name, m.marking
+            FROM tcg.meetings m LEFT JOIN tcg.people c ON c.id = m.chair;
+
+        CREATE VIEW tcg.audit_trail AS
+            SELECT seq, at, day, "user", source, statement,
+                   array_to_string(ARRAY(SELECT jsonb_array_elements_text(doc::jsonb -> 'changes')), '; ') AS changes,
+                   array_to_string(ARRAY(SELECT jsonb_array_elements_text(doc::jsonb -> 'ids')), ' ') AS ids, hash
+            FROM tcg.audit;
+
+        GRANT SELECT ON tcg.action_list, tcg.commission_list, tcg.requirement_list, tcg.plan_list, tcg.meeting_list,
+            tcg.audit_trail TO tcg_reader;
+
+        """
 }

@@ -198,4 +198,21 @@ final class PostgresEndToEndTests: FolderTestCase {
         XCTAssertEqual(onFile.stdout, r.stdout)
         XCTAssertEqual(try tcg(["verify", "--workspace", url]).status, 0)
     }
+
+    func testReportingViewsNamePeopleBesideIdsAndAreReadOnly() throws {
+        let url = try initialisedDatabase()
+        XCTAssertEqual(try tcg(["--workspace", url, "-c", TcgProcess.smallCycle]).status, 0)
+        let db = try PGConnection(PGAddress(url))
+        XCTAssertEqual(try db.exec("SELECT id, title, owner_name, plan, unit, due::text FROM tcg.action_list").rows,
+                       [["A-1", "Patrols", "Sgt Bea Cole", "DP-1", "East", "2027-03-15"]])
+        XCTAssertEqual(try db.exec("SELECT id, actions::text FROM tcg.plan_list").rows, [["DP-1", "1"]])
+        XCTAssertEqual(try db.exec("SELECT id, kind, chair_name FROM tcg.meeting_list ORDER BY number").rows.map { $0[0] }, ["M-1", "M-2"])
+        let audit = try db.exec("SELECT count(*) FROM tcg.audit_trail").scalar
+        XCTAssertEqual(audit, try db.exec("SELECT count(*) FROM tcg.audit").scalar)
+        XCTAssertEqual(try db.exec("SELECT ids FROM tcg.audit_trail WHERE seq = 1").scalar, "")
+        for view in ["action_list", "commission_list", "requirement_list", "plan_list", "meeting_list", "audit_trail"] {
+            XCTAssertEqual(try db.exec("SELECT has_table_privilege('tcg_reader', $1, 'SELECT')", ["tcg." + view]).scalar, "t", view)
+            XCTAssertEqual(try db.exec("SELECT has_table_privilege('tcg_tasker', $1, 'INSERT')", ["tcg." + view]).scalar, "f", view)
+        }
+    }
 }
