@@ -29,24 +29,31 @@ let package = Package(
         .target(name: "CEditShim", dependencies: ["CEditLine"]),
         /// The line editor behind a small protocol: libedit at a terminal, plain lines otherwise.
         .target(name: "TCGLineEditor", dependencies: ["CEditShim", "TCGText"]),
+        /// The types and constants of Debian's libpq (libpq-fe.h, from libpq-dev), PostgreSQL's C
+        /// client. Not linked: TCGPostgres loads libpq.so.5 at first use, so that tcg stays a static
+        /// executable that starts in 2 ms (linking libpq's 30 shared libraries made it 7 ms).
+        .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
+        /// The register kept in PostgreSQL: connection, schema migrations, the store (docs/postgresql.md).
+        .target(name: "TCGPostgres", dependencies: ["CLibPQ", "TCGDomain", "TCGStore"]),
         /// The thin executable: command line, workspace selection, exit codes.
         .executableTarget(
             name: "tcg",
             dependencies: [
-                "TCGDomain", "TCGLanguage", "TCGStore", "TCGLineEditor", "TCGText",
+                "TCGDomain", "TCGLanguage", "TCGStore", "TCGPostgres", "TCGLineEditor", "TCGText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         /// Child processes for the tests (posix_spawn, polled waitpid, deadlines).
-        .target(name: "TCGTestSupport", path: "Tests/TCGTestSupport"),
+        .target(name: "TCGTestSupport", dependencies: ["TCGPostgres"], path: "Tests/TCGTestSupport"),
         .testTarget(name: "TCGJSONTests", dependencies: ["TCGJSON"]),
         .testTarget(name: "TCGDomainTests", dependencies: ["TCGDomain", "TCGText"]),
         .testTarget(name: "TCGStoreTests", dependencies: ["TCGStore", "TCGDomain", "TCGJSON", "TCGTestSupport"]),
         .testTarget(name: "TCGLanguageTests", dependencies: ["TCGLanguage", "TCGDomain", "TCGText", "TCGTestSupport"]),
+        .testTarget(name: "TCGPostgresTests", dependencies: ["TCGPostgres", "TCGStore", "TCGDomain", "TCGLanguage", "TCGTestSupport"]),
         .testTarget(name: "TCGLineEditorTests", dependencies: ["TCGLineEditor", "TCGText"]),
         .testTarget(
             name: "TCGEndToEndTests",
-            dependencies: ["TCGJSON", "TCGTestSupport"],
+            dependencies: ["TCGJSON", "TCGPostgres", "TCGTestSupport"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -198,13 +198,13 @@ _tcg() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    run|check|test|verify|demo|help|help)
+    run|check|test|verify|demo|copy|db|help|help)
         # Offer subcommand argument completions
         "_tcg_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'run check test verify demo help help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'run check test verify demo copy db help help' -- "${cur}"))
         ;;
     esac
 }
@@ -392,6 +392,57 @@ _tcg_demo() {
         return
         ;;
     esac
+}
+
+_tcg_copy() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tcg_offer_flags_options 2
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __tcg_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    2)
+        __tcg_add_completions -o plusdirs -fX '!*.@(json)'
+        return
+        ;;
+    esac
+}
+
+_tcg_db() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tcg_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    init)
+        # Offer subcommand argument completions
+        "_tcg_db_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'init' -- "${cur}"))
+        ;;
+    esac
+}
+
+_tcg_db_init() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __tcg_offer_flags_options 1
 }
 
 _tcg_help() {

@@ -165,7 +165,7 @@ public struct AuditCheck: Sendable {
         }
         if let state, state.digest != WorkspaceSeal().stateDigest(of: register) {
             check.problems.append(Problem(kind: .record, seq: state.seq,
-                                          message: "the clock, units or marking ceiling do not match audit entry \(state.seq), the last that changed them: they were changed outside tcg"))
+                                          message: "the clock, units, marking ceiling or scoring scheme do not match audit entry \(state.seq), the last that changed them: they were changed outside tcg"))
         }
         for kind in RecordKind.allCases {
             guard let named = highest[kind], register.lastNumber[kind] ?? 0 < named.number else { continue }
@@ -185,5 +185,27 @@ public struct AuditCheck: Sendable {
         }
         check.problems.sort { $0.seq < $1.seq }
         return check
+    }
+}
+
+extension AuditCheck {
+    /// Checks `register`'s whole audit trail and the records it seals, with no head file to
+    /// compare with (a database store keeps its head in a row of its own); keyed entries are
+    /// checked with `key`, and `name` names the store.
+    public static func of(_ register: Register, key: AuditKey?, name: String) throws(StoreError) -> AuditCheck {
+        run(entries: try register.fullAudit(), register: register, head: nil, key: key, headName: name)
+    }
+
+    /// `tcg verify --accept`'s audit entry for `register`, the register this check was run on: by
+    /// `user` (source `accept`), listing every break no earlier entry accepted and sealing every
+    /// record as it is now; dated `day`, else the register's clock, else today. Nil when there is
+    /// nothing to accept.
+    public func acceptance(of register: Register, user: String, day: Day?) -> AuditEntry? {
+        let open = unaccepted
+        guard !open.isEmpty else { return nil }
+        let today = Day(iso: String(WorkspaceLock.utcNow().prefix(10)))
+        return AuditEntry(seq: register.lastAuditSeq + 1, at: WorkspaceLock.utcNow(),
+                          day: day ?? register.clock ?? today ?? Day(number: 0), user: user, source: "accept",
+                          statement: "verify --accept", changes: open.map(AuditCheck.acceptLine), ids: register.allRecordIDs)
     }
 }

@@ -82,12 +82,7 @@ extension WorkspaceFile {
             throw StoreError(path: path, message: "the audit chain is keyed (HMAC) and tcg has no key: it cannot be checked, so no break can be accepted",
                              help: "set TCG_AUDIT_KEY_FILE to the key file (mode 0600) and try again; the workspace was not changed")
         }
-        let open = check.unaccepted
-        guard !open.isEmpty else { return (check, nil) }
-        let today = Day(iso: String(WorkspaceLock.utcNow().prefix(10)))
-        let entry = AuditEntry(seq: register.lastAuditSeq + 1, at: WorkspaceLock.utcNow(),
-                               day: day ?? register.clock ?? today ?? Day(number: 0), user: user, source: "accept",
-                               statement: "verify --accept", changes: open.map(AuditCheck.acceptLine), ids: register.allRecordIDs)
+        guard let entry = check.acceptance(of: register, user: user, day: day) else { return (check, nil) }
         register.appendAudit(entry)
         try commit(register)
         writeHead(of: register)

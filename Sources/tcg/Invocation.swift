@@ -5,6 +5,7 @@ import Darwin
 #endif
 import TCGDomain
 import TCGLanguage
+import TCGPostgres
 import TCGStore
 import TCGText
 import TCGLineEditor
@@ -27,6 +28,10 @@ struct Invocation {
         case demo
         /// `help [VERB...]`: the language's help.
         case help
+        /// `db init URL`.
+        case dbInit
+        /// `copy FROM TO`.
+        case copy
     }
 
     var action: Action = .session
@@ -126,16 +131,35 @@ struct Invocation {
         let console = Console(format: outputFormat, terminal: terminal)
         // How long a writer waits for another writer's lock before exit 3 (default 10 s).
         let lockTimeout = env["TCG_LOCK_TIMEOUT"].flatMap(Double.init).map { max(0, $0) } ?? 10
-        let store = WorkspaceFile(path: path, lockTimeout: lockTimeout)
-        // An older workspace format is migrated when opened, except by a dry run.
-        store.migrates = !dryRun
-        store.user = who
-        store.onMigration = { Console.writeError("tcg: \($0)\n") }
         let auditKey = Verify.key(file: env["TCG_AUDIT_KEY_FILE"])
         if let problem = auditKey.problem { return usage(problem) }
-        store.seal = WorkspaceSeal(key: auditKey.key)
+        // A postgresql:// URL picks the database store; anything else is a workspace file's path.
+        let store: RegisterStore
+        var file: WorkspaceFile?
+        var database: PostgresStore?
+        if let address = PGAddress(url: path) {
+            let postgres = PostgresStore(address: address, lockTimeout: lockTimeout)
+            postgres.seal = WorkspaceSeal(key: auditKey.key)
+            store = postgres
+            database = postgres
+        } else {
+            let workspaceFile = WorkspaceFile(path: path, lockTimeout: lockTimeout)
+            // An older workspace format is migrated when opened, except by a dry run.
+            workspaceFile.migrates = !dryRun
+            workspaceFile.user = who
+            workspaceFile.onMigration = { Console.writeError("tcg: \($0)\n") }
+            workspaceFile.seal = WorkspaceSeal(key: auditKey.key)
+            store = workspaceFile
+            file = workspaceFile
+        }
 
         switch action {
+        case .dbInit:
+            guard arguments.count == 1 else { return usage("db init takes one URL (postgresql://… or postgres:///DB?host=/SOCKET/DIR)") }
+            return Database.initialise(arguments[0], console: console)
+        case .copy:
+            guard arguments.count == 2 else { return usage("copy takes FROM and TO: two workspace paths or postgresql:// URLs") }
+            return Database.copy(from: arguments[0], to: arguments[1], key: auditKey.key, lockTimeout: lockTimeout, console: console)
         case .demo:
             guard arguments.count <= 1 else { return usage("demo takes at most one PATH") }
             // `tcg demo PATH`, or `tcg --workspace PATH demo`; else demo.json (never overwritten).
@@ -149,9 +173,14 @@ struct Invocation {
                     return usage("verify takes --head HASH and --accept only (the workspace is --workspace PATH)")
                 }
             }
-            return Verify.run(store: store, path: path, head: head, accept: accept, user: who, today: todayOverride, console: console)
+            if let file {
+                return Verify.run(store: file, path: path, head: head, accept: accept, user: who, today: todayOverride, console: console)
+            }
+            guard let database else { return .workspace }
+            return Verify.run(database: database, head: head, accept: accept, user: who, today: todayOverride, console: console)
         case .test:
             guard !arguments.isEmpty else { return usage("test needs .tcg files or folders of them (tcg test checks/ or tcg test a.tcg b.tcg)") }
+            if file == nil { return usage("tcg test runs on a copy of a workspace file, not on a database (copy it out with tcg copy URL PATH)") }
             return ScriptTests.run(paths: arguments, workspace: path, invocation: self, console: console)
         case .check:
             guard !arguments.isEmpty else { return usage("check needs a FILE") }
@@ -173,10 +202,10 @@ struct Invocation {
             highest = m
         }
         let session = Session(store: store, console: console, user: who, format: outputFormat,
-                              todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: path, user: who, environment: env))
+                              todayOverride: todayOverride, dryRun: dryRun, userState: UserState(workspace: database?.address.shown ?? path, user: who, environment: env))
         session.interpreter.maxMarking = highest
         session.interpreter.quietConfirmations = quiet
-        session.workspace = store
+        session.workspace = file
         session.exitsAfterScript = true
         session.initFile = skipsInitFile ? nil : InitFile.path(environment: env)
         if let command {

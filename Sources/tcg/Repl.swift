@@ -6,6 +6,7 @@ import Darwin
 import TCGDomain
 import TCGLanguage
 import TCGLineEditor
+import TCGPostgres
 import TCGText
 
 extension Session {
@@ -33,6 +34,7 @@ extension Session {
         if console.terminal.stdinIsTerminal && console.terminal.stdoutIsTerminal {
             console.write("tcg — the T&C register. `help` lists the commands, Tab completes; Ctrl-D or `quit` leaves.\n")
             if let workspace { console.write(Session.banner(workspace: workspace.path, new: isNew) + "\n") }
+            if let database = store as? PostgresStore { console.write(Session.banner(workspace: database.address.shown, new: false) + "\n") }
             console.flush()
         }
         let pendingBox = PendingLines()

@@ -29,6 +29,9 @@ final class Session {
     var exitsAfterScript = false
     /// The init file the REPL runs first (`InitFile.path`); nil with `-X`.
     var initFile: String?
+    /// At the prompt: the last audit entry the register held after the last statement (nil
+    /// before the first), to tell the user what others changed since.
+    private var lastSeenAudit: Int?
     /// Whether the user's saved current meeting has been checked against the register.
     private var meetingAdopted = false
     /// `tcg test`: scripts run on a copy of the workspace, and the reports they write are not
@@ -239,10 +242,17 @@ final class Session {
         return "\(micro / 1000).\(frac < 10 ? "00" : frac < 100 ? "0" : "")\(frac)"
     }
 
-    /// Runs one statement at the prompt as its own transaction. Returns false when the session should end.
+    /// Runs one statement at the prompt as its own transaction, first saying what other sessions
+    /// changed since the last one (``OthersChanges``). Returns false when the session should end.
     func runInteractive(_ statement: Statement, source: SourceFile) -> Bool {
         let started = Session.monotonicMilliseconds()
-        _ = perform([statement], in: source, origin: .repl, reading: { [store] () throws(StoreError) -> Register? in try store.refresh() })
+        let seen = lastSeenAudit
+        _ = perform([statement], in: source, origin: .repl, reading: { [store, console, interpreter] () throws(StoreError) -> Register? in
+            let fresh = try store.refresh()
+            if let fresh, let seen, let note = OthersChanges.note(in: fresh, since: seen, flag: interpreter.maxMarking) { console.message(note) }
+            return fresh
+        })
+        lastSeenAudit = interpreter.register.lastAuditSeq
         console.flush()
         if interpreter.timer {
             Console.writeError("time: \(Session.format(Session.monotonicMilliseconds() - started)) ms\n")

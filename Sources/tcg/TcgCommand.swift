@@ -29,6 +29,9 @@ struct Tcg: ParsableCommand {
             tcg verify               check the audit trail's hash chain: report the first
                                      entry altered or removed by hand-editing the file
             tcg demo [PATH]          write a demo register (a year of T&C business)
+            tcg db init URL          create the tables and roles in a PostgreSQL database
+            tcg copy FROM TO         copy a register between workspace files and
+                                     postgresql:// URLs, audit trail included
             tcg help [VERB...]       the language's commands, or one verb's help
             tcg --interactive        read stdin as at the prompt: each statement commits
                                      on its own
@@ -38,7 +41,7 @@ struct Tcg: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [RunCommand.self, CheckCommand.self, TestCommand.self, VerifyCommand.self, DemoCommand.self,
-                      LanguageHelpCommand.self, SessionCommand.self],
+                      CopyCommand.self, DbCommand.self, LanguageHelpCommand.self, SessionCommand.self],
         defaultSubcommand: SessionCommand.self
     )
 

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import TCGDomain
 import TCGLanguage
+import TCGPostgres
 import TCGStore
 
 /// `tcg verify [--head HASH] [--accept]`: the audit trail is tamper-evident; this lists every
@@ -15,18 +16,31 @@ enum Verify {
     /// the key, 3 when the workspace cannot be read.
     static func run(store: WorkspaceFile, path: String, head: String?, accept: Bool, user: String, today: Day?,
                     console: Console) -> ExitStatus {
+        report(path: path, head: head, headFile: store.headPath, console: console) {
+            if let absent = store.absent { throw absent }
+            if accept { return try store.acceptBreaks(user: user, day: today) }
+            // The total is known once the workspace is read.
+            let meter = ProgressMeter.onStderr(of: console.terminal, total: 0, label: "entries and records checked")
+            defer { meter?.finish() }
+            return (try store.check(progress: meter.map { meter in { meter.update($0, of: $1) } }), nil)
+        }
+    }
+
+    /// `tcg verify` against a database (``PostgresStore``), named by its URL without a password.
+    static func run(database store: PostgresStore, head: String?, accept: Bool, user: String, today: Day?, console: Console) -> ExitStatus {
+        report(path: store.address.shown, head: head, headFile: nil, console: console) {
+            accept ? try store.acceptBreaks(user: user, day: today) : (try store.check(), nil)
+        }
+    }
+
+    /// Runs `checking` and reports what it found; `headFile` is the head file that a cut tail
+    /// needs (nil for a database, whose head row is checked with it).
+    private static func report(path: String, head: String?, headFile: String?, console: Console,
+                               checking: () throws -> (check: AuditCheck, entry: AuditEntry?)) -> ExitStatus {
         let check: AuditCheck
         var accepted: AuditEntry?
         do {
-            if let absent = store.absent { throw absent }
-            if accept {
-                (check, accepted) = try store.acceptBreaks(user: user, day: today)
-            } else {
-                // The total is known once the workspace is read.
-                let meter = ProgressMeter.onStderr(of: console.terminal, total: 0, label: "entries and records checked")
-                defer { meter?.finish() }
-                check = try store.check(progress: meter.map { meter in { meter.update($0, of: $1) } })
-            }
+            (check, accepted) = try checking()
         } catch let error as StoreError {
             console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
             return .workspace
@@ -73,7 +87,7 @@ enum Verify {
         }
         console.write("\(path): the audit trail is intact: \(check.count) entries, head #\(check.lastSeq) \(check.lastHash); "
                       + "\(check.sealedRecords) records match the entries that last changed them"
-                      + (check.hadHead || check.count == 0 ? "" : "; \(store.headPath) is missing, so a cut tail cannot be seen") + "\n")
+                      + (check.hadHead || check.count == 0 ? "" : headFile.map { "; \($0) is missing, so a cut tail cannot be seen" } ?? "") + "\n")
         console.flush()
         return status
     }

@@ -20,21 +20,9 @@ final class GoldenTests: XCTestCase {
     }
 
     func check(_ file: String, record: Bool) throws {
-        let script = Self.folder.appendingPathComponent(file)
-        let text = try String(contentsOf: script, encoding: .utf8)
-        var args: [String] = []
-        var expectedStatus: Int32 = 0
-        for line in text.split(separator: "\n") {
-            if line.hasPrefix("# args:") { args = line.dropFirst(7).split(separator: " ").map(String.init) }
-            if line.hasPrefix("# exit:"), let n = Int32(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) { expectedStatus = n }
-        }
         let work = try TcgProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.copyItem(at: script, to: work.appendingPathComponent(file))
-        for extra in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) where extra.hasSuffix(".inc") {
-            try FileManager.default.copyItem(at: Self.folder.appendingPathComponent(extra), to: work.appendingPathComponent(extra))
-        }
-        let result = try TcgProcess.run(["--workspace", "ws.json"] + args + ["run", file], in: work)
+        let (result, expectedStatus) = try Self.run(file, workspace: "ws.json", in: work)
         let base = Self.folder.appendingPathComponent(String(file.dropLast(4)))
         let outURL = base.appendingPathExtension("out"), errURL = base.appendingPathExtension("err")
         if record {
@@ -49,5 +37,49 @@ final class GoldenTests: XCTestCase {
         XCTAssertEqual(result.status, expectedStatus, "\(file): exit status; stderr:\n\(result.stderr)")
         XCTAssertEqual(result.stdout, expectedOut, "\(file): stdout differs")
         XCTAssertEqual(result.stderr, expectedErr, "\(file): stderr differs")
+    }
+
+    /// How `file` run in `work` on `workspace` differs from its recorded output (the workspace's
+    /// name read as `ws.json`), or nil when it does not.
+    static func difference(_ file: String, workspace: String, in work: URL) throws -> String? {
+        let (result, expectedStatus) = try run(file, workspace: workspace, in: work)
+        let base = Self.folder.appendingPathComponent(String(file.dropLast(4)))
+        let expectedOut = (try? String(contentsOf: base.appendingPathExtension("out"), encoding: .utf8)) ?? ""
+        let expectedErr = (try? String(contentsOf: base.appendingPathExtension("err"), encoding: .utf8)) ?? ""
+        let out = result.stdout.replacingOccurrences(of: workspace, with: "ws.json")
+        let err = result.stderr.replacingOccurrences(of: workspace, with: "ws.json")
+        if result.status != expectedStatus { return "exit \(result.status), not \(expectedStatus): \(err.prefix(300))" }
+        if out != expectedOut { return "stdout differs: \(Self.firstDifference(out, expectedOut))" }
+        if err != expectedErr { return "stderr differs: \(Self.firstDifference(err, expectedErr))" }
+        return nil
+    }
+
+    /// The first line where `got` and `expected` differ, both shown.
+    static func firstDifference(_ got: String, _ expected: String) -> String {
+        let a = got.split(separator: "\n", omittingEmptySubsequences: false), b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        for i in 0..<max(a.count, b.count) {
+            let x = i < a.count ? String(a[i]) : "(end)", y = i < b.count ? String(b[i]) : "(end)"
+            if x != y { return "line \(i + 1): got \(x.prefix(160)) | expected \(y.prefix(160))" }
+        }
+        return "(same lines)"
+    }
+
+    /// Runs the golden `file` in the folder `work` (a new one) on `workspace`; its result and
+    /// expected exit status.
+    static func run(_ file: String, workspace: String, in work: URL) throws -> (TcgProcess.Result, Int32) {
+        let script = Self.folder.appendingPathComponent(file)
+        let text = try String(contentsOf: script, encoding: .utf8)
+        var args: [String] = []
+        var expectedStatus: Int32 = 0
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("# args:") { args = line.dropFirst(7).split(separator: " ").map(String.init) }
+            if line.hasPrefix("# exit:"), let n = Int32(line.dropFirst(7).trimmingCharacters(in: .whitespaces)) { expectedStatus = n }
+        }
+        try FileManager.default.copyItem(at: script, to: work.appendingPathComponent(file))
+        for extra in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) where extra.hasSuffix(".inc") {
+            try FileManager.default.copyItem(at: Self.folder.appendingPathComponent(extra), to: work.appendingPathComponent(extra))
+        }
+        let result = try TcgProcess.run(["--workspace", workspace] + args + ["run", file], in: work)
+        return (result, expectedStatus)
     }
 }

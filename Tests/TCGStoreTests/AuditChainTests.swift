@@ -113,7 +113,7 @@ final class AuditChainTests: XCTestCase {
         try fixture.store().close()
         XCTAssertEqual(try problems(fixture), [])
         try edit(fixture.path, containing: "\"max_marking\"") { $0.replacingOccurrences(of: "\"max_marking\": \"OFFICIAL\",", with: "") }
-        XCTAssertEqual(try problems(fixture).map { $0.contains("the clock, units or marking ceiling do not match audit entry") }, [true])
+        XCTAssertEqual(try problems(fixture).map { $0.contains("the clock, units, marking ceiling or scoring scheme do not match audit entry") }, [true])
     }
 
     func testAMeetingNamedWithoutChangeIsSealedByTheEntryThatChangedIt() throws {

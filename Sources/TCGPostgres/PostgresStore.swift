@@ -1,0 +1,361 @@
+import TCGDomain
+import TCGStore
+
+/// The register kept in a PostgreSQL database made by `tcg db init` (docs/postgresql.md).
+///
+/// Each record is a row holding the JSON a workspace file would hold for it (``RegisterRows``),
+/// so reading the tables back gives exactly the register a workspace would, audit chain and
+/// all. The `register_head` row carries a version that every commit raises by one.
+///
+/// A transaction locks the head row (`SELECT … FOR UPDATE`, so writers in any number of
+/// processes take turns, as with a workspace's lock), reads the tables again only when the
+/// version moved since this instance last looked, runs the statements in memory, and writes
+/// only the records the new audit entries name, the entries themselves and the head — with
+/// `UPDATE … WHERE version = old`, which must change exactly one row. The statements run once:
+/// they are never retried, since what they print is promised only after the commit.
+public final class PostgresStore: RegisterStore {
+    /// The database.
+    public let address: PGAddress
+    /// How long a transaction waits for another writer, in seconds.
+    public let lockTimeout: Double
+    /// How audit entries seal records; keyed with `TCG_AUDIT_KEY_FILE`'s key when tcg has one.
+    public var seal = WorkspaceSeal()
+    /// How long one SQL statement may run before the server cancels it, in seconds, so that a
+    /// stuck server cannot hang the REPL.
+    public var statementTimeout: Double = 30
+    private var connection: PGConnection?
+    /// The register as of the head's `state` (its version and count of writes outside tcg),
+    /// as this instance last read or wrote it.
+    private var cached: (state: HeadState, register: Register)?
+
+    /// A store for the database at `address`; nothing is read until it is used.
+    public init(address: PGAddress, lockTimeout: Double = 10) {
+        self.address = address
+        self.lockTimeout = lockTimeout
+    }
+
+    /// The register as stored now.
+    public func open() throws(StoreError) -> Register {
+        try storeErrors { () throws(PGError) in
+            let state = try reconnecting { () throws(PGError) in try headState() }
+            if let cached, cached.state == state { return cached.register }
+            return try load()
+        }
+    }
+
+    /// The register when another writer changed it since this instance last looked, else nil.
+    public func refresh() throws(StoreError) -> Register? {
+        try storeErrors { () throws(PGError) in
+            let state = try reconnecting { () throws(PGError) in try headState() }
+            if let cached, cached.state == state { return nil }
+            return try load()
+        }
+    }
+
+    /// Runs `body` on the latest register with the head row locked; writes what it changed.
+    /// Refuses (nothing run) when the audit chain was changed outside tcg and is broken.
+    /// See ``RegisterStore/transaction(_:)``.
+    public func transaction<T>(_ body: (inout Register) throws -> T) throws -> T {
+        try locked(checking: true, body)
+    }
+
+    /// `tcg verify --accept`: with the head row locked, checks the trail and, when something is
+    /// wrong, appends an entry by `user` that lists every break it accepts and seals every record
+    /// as it is now. Returns the check and the entry, or the check alone when there was nothing
+    /// to accept.
+    public func acceptBreaks(user: String, day: Day?) throws -> (check: AuditCheck, entry: AuditEntry?) {
+        try locked(checking: false) { (register: inout Register) throws -> (check: AuditCheck, entry: AuditEntry?) in
+            let check = try AuditCheck.of(register, key: seal.key, name: address.shown)
+            if check.keyedUnchecked > 0 {
+                throw StoreError(path: address.shown, message: "the audit chain is keyed (HMAC) and tcg has no key: it cannot be checked, so no break can be accepted",
+                                 help: "set TCG_AUDIT_KEY_FILE to the key file (mode 0600) and try again; the register was not changed")
+            }
+            guard let entry = check.acceptance(of: register, user: user, day: day) else { return (check, nil) }
+            register.appendAudit(entry)
+            return (check, register.audit.last)
+        }
+    }
+
+    /// Runs `body` on the latest register with the head row locked and commits what it changed.
+    /// When writes outside tcg were counted since the chain was last found intact, the chain is
+    /// checked first (`checking`; refused when broken) or left to `body` (`verify --accept`),
+    /// and the count is marked checked in the same transaction.
+    private func locked<T>(checking: Bool, _ body: (inout Register) throws -> T) throws -> T {
+        let db = try storeErrors { () throws(PGError) in
+            try reconnecting { () throws(PGError) in
+                let db = try connect()
+                try db.exec("BEGIN ISOLATION LEVEL READ COMMITTED")
+                return db
+            }
+        }
+        try storeErrors { () throws(PGError) in
+            try db.exec("SELECT set_config('lock_timeout', $1, true)", ["\(Int(lockTimeout * 1000))ms"])
+        }
+        do {
+            let head = try storeErrors { () throws(PGError) in
+                do throws(PGError) {
+                    return try lockHead()
+                } catch where error.sqlState == "55P03" {
+                    throw PGError(address: address.shown, sqlState: error.sqlState,
+                                  message: "another writer has held the register for \(Int(lockTimeout)) s (lock timeout)")
+                }
+            }
+            let old: Register
+            if let cached, cached.state == head.state { old = cached.register } else { old = try storeErrors { () throws(PGError) in try load(inTransaction: true) } }
+            if head.state.outside != head.checked {
+                if checking { try requireIntact(old) }
+                try storeErrors { () throws(PGError) in
+                    try db.exec("SELECT set_config('tcg.committing', 'on', true)")
+                    try db.exec("UPDATE tcg.register_head SET checked_outside = $1", [String(head.state.outside)])
+                }
+            }
+            var register = old
+            let result = try body(&register)
+            if register.auditCount != old.auditCount {
+                try storeErrors { () throws(PGError) in try write(from: old, to: register, version: head.state.version) }
+            }
+            try storeErrors { () throws(PGError) in try db.exec("COMMIT") }
+            if register.auditCount != old.auditCount {
+                register.pendingChanges = []
+                register.pendingIDs = []
+                cached = (HeadState(version: head.state.version + 1, outside: head.state.outside), register)
+            }
+            return result
+        } catch {
+            _ = try? db.exec("ROLLBACK")
+            if !db.isOpen { connection = nil }
+            cached = nil
+            throw error
+        }
+    }
+
+    /// Refuses to add to an audit chain that is broken and not accepted, or keyed when tcg has
+    /// no key (as a workspace file does).
+    private func requireIntact(_ register: Register) throws {
+        let check = try AuditCheck.of(register, key: seal.key, name: address.shown)
+        if let first = check.unaccepted.first {
+            let more = check.unaccepted.count > 1 ? " (and \(check.unaccepted.count - 1) more)" : ""
+            throw StoreError(path: address.shown, message: "the audit trail is broken at entry \(first.seq): \(first.message)\(more); "
+                                 + "the register is read-only until a person accepts the break",
+                             help: "`tcg verify` lists every break; `tcg verify --accept` records in the audit trail that you accept them, "
+                                 + "after which changes are saved again; the register was not changed")
+        }
+        if check.keyedUnchecked > 0 || (register.audit.last?.keyed == true && seal.key == nil) {
+            throw StoreError(path: address.shown, message: "the audit chain is keyed (HMAC) and tcg has no key: refusing to add to it",
+                             help: "set TCG_AUDIT_KEY_FILE to the key file (mode 0600) and try again; the register was not changed")
+        }
+    }
+
+    /// Whether the register holds nothing yet: no audit entry and no record (a copy's target).
+    public func isEmpty() throws(StoreError) -> Bool {
+        try storeErrors { () throws(PGError) in
+            let db = try connect()
+            let found = try db.exec("SELECT version, last_seq FROM tcg.register_head")
+            return found.rows.first.map { $0[0] == "0" && $0[1] == "0" } ?? true
+        }
+    }
+
+    /// Stores `register` whole in an empty database (``isEmpty()``); refuses one that holds a
+    /// register. Used by `tcg copy`.
+    public func create(from register: Register) throws(StoreError) {
+        try storeErrors { () throws(PGError) in
+            let db = try connect()
+            try db.exec("BEGIN")
+            do throws(PGError) {
+                let head = try db.exec("SELECT version, last_seq FROM tcg.register_head FOR UPDATE")
+                guard head.rows.first.map({ $0[0] == "0" && $0[1] == "0" }) == true else {
+                    throw PGError(address: address.shown, sqlState: nil, message: "already holds a register: tcg copy never writes over one")
+                }
+                let rows: RegisterRows
+                do throws(StoreError) { rows = try RegisterRows.all(of: register) } catch {
+                    throw PGError(address: address.shown, sqlState: nil, message: error.message)
+                }
+                try write(rows, version: 0)
+                try db.exec("COMMIT")
+            } catch {
+                _ = try? db.exec("ROLLBACK")
+                throw error
+            }
+        }
+        cached = nil
+    }
+
+    /// Checks the whole audit trail and the records it seals.
+    public func check() throws(StoreError) -> AuditCheck {
+        try AuditCheck.of(try open(), key: seal.key, name: address.shown)
+    }
+
+    // MARK: Reading and writing
+
+    /// The connection, opened (and the schema checked) on first use or after it was lost.
+    private func connect() throws(PGError) -> PGConnection {
+        if let connection, connection.isOpen { return connection }
+        connection = nil
+        let db = try PGConnection(address)
+        let version = try PGSchema.installedVersion(db)
+        guard version > 0 else {
+            throw PGError(address: address.shown, sqlState: nil, message: "holds no tcg register (no tcg schema): run tcg db init \(address.shown) first")
+        }
+        guard version <= PGSchema.version else {
+            throw PGError(address: address.shown, sqlState: nil,
+                          message: "has tcg schema version \(version); this tcg knows versions up to \(PGSchema.version): use a newer tcg")
+        }
+        if version < PGSchema.version {
+            throw PGError(address: address.shown, sqlState: nil,
+                          message: "has tcg schema version \(version), older than this tcg's \(PGSchema.version): run tcg db init \(address.shown) to migrate it")
+        }
+        try db.exec("SELECT set_config('statement_timeout', $1, false)", ["\(Int(statementTimeout * 1000))ms"])
+        connection = db
+        return db
+    }
+
+    /// Runs `body`, the first statement of a unit of work, again on a new connection when it
+    /// failed because the connection was lost (the server restarted, or ended an idle
+    /// session): nothing had run yet, so nothing can be applied twice.
+    private func reconnecting<T>(_ body: () throws(PGError) -> T) throws(PGError) -> T {
+        do {
+            return try body()
+        } catch {
+            guard let connection, !connection.isOpen else { throw error }
+            self.connection = nil
+            return try body()
+        }
+    }
+
+    /// The head row's version and count of writes made outside tcg: a register read at another
+    /// state is read again.
+    struct HeadState: Equatable {
+        var version: Int
+        var outside: Int
+    }
+
+    /// The head's state now.
+    private func headState() throws(PGError) -> HeadState {
+        let found = try connect().exec("SELECT version, outside_changes FROM tcg.register_head")
+        guard let row = found.rows.first, row.count == 2, let version = row[0].flatMap({ Int($0) }),
+              let outside = row[1].flatMap({ Int($0) }) else { throw damagedHead() }
+        return HeadState(version: version, outside: outside)
+    }
+
+    /// Locks the head row until the transaction ends; its state, and the count of writes
+    /// outside tcg at which the chain was last found intact.
+    private func lockHead() throws(PGError) -> (state: HeadState, checked: Int) {
+        let found = try connect().exec("SELECT version, outside_changes, checked_outside FROM tcg.register_head FOR UPDATE")
+        guard let row = found.rows.first, row.count == 3, let version = row[0].flatMap({ Int($0) }),
+              let outside = row[1].flatMap({ Int($0) }), let checked = row[2].flatMap({ Int($0) }) else { throw damagedHead() }
+        return (HeadState(version: version, outside: outside), checked)
+    }
+
+    /// The error for a database whose head row is missing.
+    private func damagedHead() -> PGError {
+        PGError(address: address.shown, sqlState: nil, message: "the register_head row is missing: the database is damaged")
+    }
+
+    /// Reads every table (in one snapshot) into a register and keeps it as ``cached``.
+    private func load(inTransaction: Bool = false) throws(PGError) -> Register {
+        let db = try connect()
+        if !inTransaction { try db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
+        do throws(PGError) {
+            var rows = RegisterRows()
+            let head = try db.exec("SELECT version, to_char(clock, 'YYYY-MM-DD'), max_marking, last_ids, outside_changes, scoring_schemes FROM tcg.register_head")
+            guard let h = head.rows.first, h.count == 6, let version = h[0].flatMap({ Int($0) }), let outside = h[4].flatMap({ Int($0) }) else {
+                throw damagedHead()
+            }
+            rows.clock = h[1]
+            rows.maxMarking = h[2]
+            rows.lastIDs = h[3] ?? "{}"
+            rows.schemes = h[5]
+            rows.units = try db.exec("SELECT doc FROM tcg.units ORDER BY position").rows.compactMap { $0[0] }
+            for table in RegisterRows.tables {
+                for row in try db.exec("SELECT id, number, doc FROM tcg.\(table) ORDER BY number").rows {
+                    rows.records.append(RecordRow(key: RecordRow.Key(table: table, id: row[0] ?? ""), number: Int(row[1] ?? "") ?? 0, json: row[2] ?? ""))
+                }
+            }
+            for row in try db.exec("SELECT seq, hash, \"user\", doc FROM tcg.audit ORDER BY seq").rows {
+                rows.audit.append(AuditRow(seq: Int(row[0] ?? "") ?? 0, hash: row[1] ?? "", user: row[2] ?? "", json: row[3] ?? ""))
+            }
+            if !inTransaction { try db.exec("COMMIT") }
+            var register: Register
+            do throws(StoreError) { register = try rows.register(name: address.shown) } catch {
+                throw PGError(address: address.shown, sqlState: nil, message: error.message)
+            }
+            register.seal = seal
+            cached = (HeadState(version: version, outside: outside), register)
+            return register
+        } catch {
+            if !inTransaction { _ = try? db.exec("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Writes the change from `old` to `new` in the open transaction and raises the head's
+    /// version from `version`.
+    private func write(from old: Register, to new: Register, version: Int) throws(PGError) {
+        guard let rows = RegisterRows.change(from: old, to: new) else {
+            throw PGError(address: address.shown, sqlState: nil,
+                          message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
+        }
+        try write(rows, version: version)
+    }
+
+    /// Writes `rows` (records, removals, units when changed, audit entries) and the head.
+    private func write(_ rows: RegisterRows, version: Int) throws(PGError) {
+        let db = try connect()
+        // tcg's own writes: not counted as changes made outside tcg (migration 2).
+        try db.exec("SELECT set_config('tcg.committing', 'on', true)")
+        if rows.unitsChanged {
+            try db.exec("DELETE FROM tcg.units")
+            for (position, unit) in rows.units.enumerated() {
+                try db.exec("INSERT INTO tcg.units (position, doc) VALUES ($1, $2)", [String(position), unit])
+            }
+        }
+        for key in rows.deleted {
+            try db.exec("DELETE FROM tcg.\(key.table) WHERE id = $1", [key.id])
+        }
+        for record in rows.records {
+            try db.exec("INSERT INTO tcg.\(record.key.table) (id, number, doc) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc", [record.key.id, String(record.number), record.json])
+        }
+        for entry in rows.audit {
+            try db.exec("INSERT INTO tcg.audit (seq, hash, \"user\", doc) VALUES ($1, $2, $3, $4)",
+                        [String(entry.seq), entry.hash, entry.user, entry.json])
+        }
+        let last = rows.audit.last
+        let updated = try db.exec("""
+            UPDATE tcg.register_head SET version = version + 1, clock = $2::date, max_marking = $3, last_ids = $4,
+                last_seq = coalesce($5::integer, last_seq), last_hash = coalesce($6, last_hash), changed_at = now(),
+                scoring_schemes = $7
+            WHERE version = $1
+            """, [String(version), rows.clock, rows.maxMarking, rows.lastIDs, last.map { String($0.seq) }, last?.hash, rows.schemes])
+        guard updated.affected == 1 else {
+            throw PGError(address: address.shown, sqlState: "40001", message: "another writer changed the register at the same time; nothing was saved")
+        }
+    }
+
+    /// Runs `body`, turning a ``PGError`` into the ``StoreError`` tcg reports (exit 3).
+    @discardableResult
+    private func storeErrors<T>(_ body: () throws(PGError) -> T) throws(StoreError) -> T {
+        do {
+            return try body()
+        } catch {
+            if let connection, !connection.isOpen { self.connection = nil }
+            throw StoreError(path: error.address, message: error.description, help: help(for: error))
+        }
+    }
+
+    /// Advice for a failure, when there is any.
+    private func help(for error: PGError) -> String? {
+        switch error.sqlState {
+        case nil where error.message.hasPrefix("cannot connect"):
+            return "check the URL (--workspace or $TCG_WORKSPACE) and that the server is running; nothing was changed"
+        case "55P03"?, "40001"?, "40P01"?:
+            return "try again; nothing was changed"
+        case "57014"?:
+            return "the server took longer than \(Int(statementTimeout)) s (statement timeout); nothing was changed"
+        case "42501"?:
+            return "your database role may not do this (docs/postgresql.md, \"Roles\"); nothing was changed"
+        default:
+            return nil
+        }
+    }
+}
