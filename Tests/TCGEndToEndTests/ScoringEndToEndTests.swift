@@ -36,7 +36,7 @@ final class ScoringEndToEndTests: FolderTestCase {
         let before = try files()
         let refused = try run(["-c", "score X-2 harm physical 7 rationale \"x\""])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.stderr.contains("-c:1:1: error: physical harm is scored 0–4; 7 is out of scale"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("-c:1:25: error: physical harm is scored 0–4; 7 is out of scale"), refused.stderr)
         XCTAssertEqual(try files(), before, "the workspace is byte-identical after a refused score")
         let adoptAtNoMeeting = try run(["-c", "reject X-2 rationale \"no\""])
         XCTAssertEqual(adoptAtNoMeeting.status, 1)
