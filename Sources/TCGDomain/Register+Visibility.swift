@@ -14,8 +14,13 @@ extension Register {
 
     /// This register with everything marked above `ceiling`, and everything under it, left out.
     public func visible(under ceiling: Marking) -> Register {
-        var view = self
-        view.ceiling = ceiling
+        let hidden = hidden(under: ceiling)
+        return withholding(hidden.records, names: hidden.names, under: ceiling)
+    }
+
+    /// The records a session cleared only up to `ceiling` does not see (those marked above it
+    /// and those that inherit from one), and the lowercased names of the people among them.
+    public func hidden(under ceiling: Marking) -> (records: Set<RecordID>, names: [String]) {
         var hidden = Set<RecordID>()
         func above(_ m: Marking?) -> Bool { (m ?? .official) > ceiling }
         for p in people where above(p.marking) { hidden.insert(p.id) }
@@ -30,10 +35,20 @@ extension Register {
         for d in decisions where above(d.marking) { hidden.insert(d.id) }
         for e in escalations where above(e.marking) { hidden.insert(e.id) }
         for r in reviews where above(r.marking) { hidden.insert(r.id) }
-        if hidden.isEmpty { return view }
-
+        if hidden.isEmpty { return (hidden, []) }
         Self.inherit(&hidden, in: self)
-        view.withheldNames = people.filter { hidden.contains($0.id) }.map { $0.name.lowercased() }
+        return (hidden, people.filter { hidden.contains($0.id) }.map { $0.name.lowercased() })
+    }
+
+    /// This register as a session cleared up to `ceiling` sees it when `hidden` are the records
+    /// it may not see: those left out, references to them dropped from the records that stay,
+    /// and the people named `names` withheld. The records in `hidden` may be missing already
+    /// (a database's row-level security kept them from this session).
+    public func withholding(_ hidden: Set<RecordID>, names: [String], under ceiling: Marking) -> Register {
+        var view = self
+        view.ceiling = ceiling
+        if hidden.isEmpty { return view }
+        view.withheldNames = names
         func meetingShown(_ n: Int?) -> Int? { n.flatMap { hidden.contains(RecordID(.meeting, $0)) ? nil : $0 } }
         func notesShown(_ notes: [Note]) -> [Note] { notes.filter { $0.meeting == nil || meetingShown($0.meeting) != nil } }
         func amendmentsShown(_ list: [Amendment]) -> [Amendment] { list.filter { $0.meeting == nil || meetingShown($0.meeting) != nil } }
@@ -117,14 +132,27 @@ extension Register {
     /// person. Always true for a register without a ceiling.
     public func shows(_ entry: AuditEntry) -> Bool {
         guard ceiling != nil else { return true }
-        if entry.ids.contains(where: { !exists($0) }) { return false }
+        return !Self.mentions(entry, names: withheldNames) { !exists($0) }
+    }
+
+    /// Whether a session that does not see `hidden` (and the people named `names`, lowercased)
+    /// may not see `entry` either: it names or mentions one of them. Unlike ``shows(_:)``, an
+    /// entry naming a record removed by an undo is not hidden.
+    public static func hides(_ entry: AuditEntry, hidden: Set<RecordID>, names: [String]) -> Bool {
+        !hidden.isEmpty && mentions(entry, names: names) { hidden.contains($0) }
+    }
+
+    /// Whether `entry` names a record `missing` holds for, or mentions one or a person named
+    /// one of `names` in its statement or changes.
+    private static func mentions(_ entry: AuditEntry, names: [String], _ missing: (RecordID) -> Bool) -> Bool {
+        if entry.ids.contains(where: missing) { return true }
         for text in [entry.statement] + entry.changes {
             let lower = text.lowercased()
-            if withheldNames.contains(where: { lower.contains($0) }) { return false }
+            if names.contains(where: { lower.contains($0) }) { return true }
             for word in text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
-                if let id = RecordID(word), !exists(id) { return false }
+                if let id = RecordID(word), missing(id) { return true }
             }
         }
-        return true
+        return false
     }
 }

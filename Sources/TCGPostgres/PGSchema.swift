@@ -24,6 +24,9 @@ public enum PGSchema {
         Migration(version: 2, name: "changes made outside tcg are counted", sql: outsideChanges),
         Migration(version: 3, name: "read-only views for reporting tools", sql: views),
         Migration(version: 4, name: "the scoring schemes a force sets", sql: scoringSchemes),
+        Migration(version: 5, name: "the audit trail names the database role", sql: auditUser),
+        Migration(version: 6, name: "control strategy, units and schemes for tcg_manager only", sql: rolesByVerb),
+        Migration(version: 7, name: "OFFICIAL-SENSITIVE rows only for tcg_sensitive (row-level security)", sql: markings),
     ]
 
     /// The newest schema version this tcg knows.

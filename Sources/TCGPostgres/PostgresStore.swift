@@ -24,6 +24,9 @@ public final class PostgresStore: RegisterStore {
     /// stuck server cannot hang the REPL.
     public var statementTimeout: Double = 30
     private var connection: PGConnection?
+    /// The database role this session is (`session_user`) and whether it holds clearance for
+    /// OFFICIAL-SENSITIVE (`tcg_sensitive`), as found when the connection was made.
+    private var role: (name: String, cleared: Bool)?
     /// The register as of the head's `state` (its version and count of writes outside tcg),
     /// as this instance last read or wrote it.
     private var cached: (state: HeadState, register: Register)?
@@ -49,6 +52,13 @@ public final class PostgresStore: RegisterStore {
             let state = try reconnecting { () throws(PGError) in try headState() }
             if let cached, cached.state == state { return nil }
             return try load()
+        }
+    }
+
+    /// The database role tcg acts as (`session_user`): the user every audit entry names.
+    public func sessionUser() throws(StoreError) -> String {
+        try storeErrors { () throws(PGError) in
+            try reconnecting { () throws(PGError) in try roleOfSession().name }
         }
     }
 
@@ -95,11 +105,16 @@ public final class PostgresStore: RegisterStore {
             let head = try storeErrors { () throws(PGError) in
                 do throws(PGError) {
                     return try lockHead()
+                } catch where error.sqlState == "42501" {
+                    let who = role.map { "role \($0.name)" } ?? "this role"
+                    throw PGError(address: address.shown, sqlState: error.sqlState,
+                                  message: "\(who) may only read this register: changing it needs tcg_tasker (business) or tcg_manager (control strategy)")
                 } catch where error.sqlState == "55P03" {
                     throw PGError(address: address.shown, sqlState: error.sqlState,
                                   message: "another writer has held the register for \(Int(lockTimeout)) s (lock timeout)")
                 }
             }
+            try refuseUnlessEverythingIsSeen(.change)
             let old: Register
             if let cached, cached.state == head.state { old = cached.register } else { old = try storeErrors { () throws(PGError) in try load(inTransaction: true) } }
             if head.state.outside != head.checked {
@@ -171,6 +186,7 @@ public final class PostgresStore: RegisterStore {
                     throw PGError(address: address.shown, sqlState: nil, message: error.message)
                 }
                 try write(rows, version: 0)
+                try keepHidden(of: register, after: 0)
                 try db.exec("COMMIT")
             } catch {
                 _ = try? db.exec("ROLLBACK")
@@ -180,9 +196,154 @@ public final class PostgresStore: RegisterStore {
         cached = nil
     }
 
-    /// Checks the whole audit trail and the records it seals.
+    /// Checks the whole audit trail and the records it seals; refused to a role that cannot
+    /// see all of it (``refuseUnlessEverythingIsSeen(_:)``).
     public func check() throws(StoreError) -> AuditCheck {
-        try AuditCheck.of(try open(), key: seal.key, name: address.shown)
+        let register = try open()
+        try refuseUnlessEverythingIsSeen(.verify)
+        return try AuditCheck.of(register, key: seal.key, name: address.shown)
+    }
+
+    /// The whole register, for `tcg copy`; refused to a role from which row-level security
+    /// hides records (a copy would be partial and its audit chain broken).
+    public func whole() throws(StoreError) -> Register {
+        let register = try open()
+        try refuseUnlessEverythingIsSeen(.copy)
+        return register
+    }
+
+    /// Fills `tcg.hidden` and `tcg.hidden_audit` for the register as it is (`db init`, after
+    /// migration 7 on a database that already held a register). Needs clearance.
+    public func markHidden() throws(StoreError) {
+        try storeErrors { () throws(PGError) in
+            let db = try connect()
+            try db.exec("BEGIN")
+            do throws(PGError) {
+                _ = try lockHead()
+                try keepHidden(of: try load(inTransaction: true), after: 0)
+                try db.exec("COMMIT")
+            } catch {
+                _ = try? db.exec("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// What a role needs the whole register for.
+    private enum WholeRegisterUse { case change, verify, copy }
+
+    /// Refuses a role without clearance when row-level security hides records from it: it
+    /// cannot add to the audit chain (each entry seals the whole register), check it, or copy
+    /// the register. What it cannot see is unverifiable, not broken.
+    private func refuseUnlessEverythingIsSeen(_ use: WholeRegisterUse) throws(StoreError) {
+        let hidden = try storeErrors { () throws(PGError) -> Int in
+            let role = try roleOfSession()
+            if role.cleared { return 0 }
+            return Int(try connect().exec("SELECT count(*) FROM tcg.hidden").scalar ?? "") ?? 0
+        }
+        guard hidden > 0, let role else { return }
+        let what = "\(hidden) record\(hidden == 1 ? " is" : "s are") hidden from role \(role.name) (OFFICIAL-SENSITIVE, or recorded under such a record)"
+        let clearance = "a role in tcg_sensitive may (GRANT tcg_sensitive TO \(role.name))"
+        switch use {
+        case .change:
+            throw StoreError(path: address.shown, message: "\(what): only a role with clearance may change this register",
+                             help: "\(clearance); the register was not changed")
+        case .verify:
+            throw StoreError(path: address.shown, message: "\(what), and the audit entries that name them: the audit trail cannot be verified "
+                                 + "by this role (unverifiable, not broken)",
+                             help: "\(clearance): run tcg verify as such a role")
+        case .copy:
+            throw StoreError(path: address.shown, message: "\(what): a copy would leave them out and break its audit chain",
+                             help: "\(clearance): copy as such a role; nothing was written")
+        }
+    }
+
+    /// Whether the register holds nothing yet: no audit entry and no record (a copy's target).
+    public func isEmpty() throws(StoreError) -> Bool {
+        try storeErrors { () throws(PGError) in
+            let db = try connect()
+            let found = try db.exec("SELECT version, last_seq FROM tcg.register_head")
+            return found.rows.first.map { $0[0] == "0" && $0[1] == "0" } ?? true
+        }
+    }
+
+    /// Stores `register` whole in an empty database (``isEmpty()``); refuses one that holds a
+    /// register. Used by `tcg copy`.
+    public func create(from register: Register) throws(StoreError) {
+        try storeErrors { () throws(PGError) in
+            let db = try connect()
+            try db.exec("BEGIN")
+            do throws(PGError) {
+                let head = try db.exec("SELECT version, last_seq FROM tcg.register_head FOR UPDATE")
+                guard head.rows.first.map({ $0[0] == "0" && $0[1] == "0" }) == true else {
+                    throw PGError(address: address.shown, sqlState: nil, message: "already holds a register: tcg copy never writes over one")
+                }
+                let rows: RegisterRows
+                do throws(StoreError) { rows = try RegisterRows.all(of: register) } catch {
+                    throw PGError(address: address.shown, sqlState: nil, message: error.message)
+                }
+                try write(rows, version: 0)
+                try keepHidden(of: register, after: 0)
+                try db.exec("COMMIT")
+            } catch {
+                _ = try? db.exec("ROLLBACK")
+                throw error
+            }
+        }
+        cached = nil
+    }
+
+    /// Checks the whole audit trail and the records it seals; refused to a role that cannot
+    /// see all of it (``refuseUnlessEverythingIsSeen(_:)``).
+    public func check() throws(StoreError) -> AuditCheck {
+        let register = try open()
+        try refuseUnlessEverythingIsSeen(.verify)
+        return try AuditCheck.of(register, key: seal.key, name: address.shown)
+    }
+
+    /// The whole register, for `tcg copy`; refused to a role from which row-level security
+    /// hides records (a copy would be partial and its audit chain broken).
+    public func whole() throws(StoreError) -> Register {
+        let register = try open()
+        try refuseUnlessEverythingIsSeen(.copy)
+        return register
+    }
+
+    /// Fills `tcg.hidden` and `tcg.hidden_audit` for the register as it is (`db init`, after
+    /// migration 7 on a database that already held a register). Needs clearance.
+    public func markHidden() throws(StoreError) {
+        try storeErrors { () throws(PGError) in
+            let db = try connect()
+            try db.exec("BEGIN")
+            do throws(PGError) {
+                _ = try lockHead()
+                try keepHidden(of: try load(inTransaction: true), after: 0)
+                try db.exec("COMMIT")
+            } catch {
+                _ = try? db.exec("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Refuses a role without clearance when row-level security hides records from it: it
+    /// cannot check the audit chain (each entry seals the whole register) nor add to it.
+    /// What it cannot see is unverifiable, not broken.
+    private func refuseUnlessEverythingIsSeen(writing: Bool) throws(StoreError) {
+        let hidden = try storeErrors { () throws(PGError) -> Int in
+            let role = try roleOfSession()
+            if role.cleared { return 0 }
+            return Int(try connect().exec("SELECT count(*) FROM tcg.hidden").scalar ?? "") ?? 0
+        }
+        guard hidden > 0, let role else { return }
+        let what = "\(hidden) record\(hidden == 1 ? " is" : "s are") hidden from role \(role.name) (OFFICIAL-SENSITIVE, or recorded under such a record)"
+        if writing {
+            throw StoreError(path: address.shown, message: "\(what): only a role with clearance may change this register",
+                             help: "a role in tcg_sensitive may (GRANT tcg_sensitive TO \(role.name)); the register was not changed")
+        }
+        throw StoreError(path: address.shown, message: "\(what), and the audit entries that name them: the audit trail cannot be verified "
+                             + "by this role (unverifiable, not broken)",
+                         help: "run tcg verify as a role in tcg_sensitive")
     }
 
     // MARK: Reading and writing
@@ -205,8 +366,20 @@ public final class PostgresStore: RegisterStore {
                           message: "has tcg schema version \(version), older than this tcg's \(PGSchema.version): run tcg db init \(address.shown) to migrate it")
         }
         try db.exec("SELECT set_config('statement_timeout', $1, false)", ["\(Int(statementTimeout * 1000))ms"])
+        let found = try db.exec("SELECT session_user, \(PGSchema.cleared)")
+        guard let row = found.rows.first, row.count == 2, let name = row[0] else {
+            throw PGError(address: address.shown, sqlState: nil, message: "the server did not say which role this session is")
+        }
+        role = (name, row[1] == "t")
         connection = db
         return db
+    }
+
+    /// The session's role and clearance (``role``), connecting first when needed.
+    private func roleOfSession() throws(PGError) -> (name: String, cleared: Bool) {
+        _ = try connect()
+        if let role { return role }
+        throw PGError(address: address.shown, sqlState: nil, message: "the server did not say which role this session is")
     }
 
     /// Runs `body`, the first statement of a unit of work, again on a new connection when it
@@ -280,6 +453,10 @@ public final class PostgresStore: RegisterStore {
                 throw PGError(address: address.shown, sqlState: nil, message: error.message)
             }
             register.seal = seal
+            if role?.cleared == false {
+                let hidden = try db.exec("SELECT id FROM tcg.hidden").rows.compactMap { $0[0].flatMap(RecordID.init) }
+                if !hidden.isEmpty { register = register.withholding(Set(hidden), names: [], under: .official) }
+            }
             cached = (HeadState(version: version, outside: outside), register)
             return register
         } catch {
@@ -296,7 +473,34 @@ public final class PostgresStore: RegisterStore {
                           message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
         }
         try write(rows, version: version)
+        try keepHidden(of: new, after: old.audit.count)
     }
+
+    /// Brings `tcg.hidden` and `tcg.hidden_audit` (migration 7) up to date with `register`: the
+    /// records a role without clearance may not read, and the audit entries that name them.
+    /// Entries before `after` are looked at again only when the hidden records changed.
+    private func keepHidden(of register: Register, after: Int) throws(PGError) {
+        let db = try connect()
+        let now = register.hidden(under: .official)
+        let ids = Set(now.records.map(\.description))
+        let stored = Set(try db.exec("SELECT id FROM tcg.hidden").rows.compactMap { $0[0] })
+        var entries = register.audit[...]
+        if ids != stored {
+            try db.exec("DELETE FROM tcg.hidden WHERE NOT (id = ANY($1::text[]))", [Self.array(ids.sorted())])
+            try db.exec("INSERT INTO tcg.hidden (id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [Self.array(ids.sorted())])
+        } else {
+            entries = register.audit[min(after, register.audit.count)...]
+        }
+        if ids.isEmpty && stored.isEmpty { return }
+        let seqs = entries.filter { Register.hides($0, hidden: now.records, names: now.names) }.map { String($0.seq) }
+        if entries.startIndex == register.audit.startIndex {
+            try db.exec("DELETE FROM tcg.hidden_audit WHERE NOT (seq = ANY($1::integer[]))", [Self.array(seqs)])
+        }
+        try db.exec("INSERT INTO tcg.hidden_audit (seq) SELECT unnest($1::integer[]) ON CONFLICT DO NOTHING", [Self.array(seqs)])
+    }
+
+    /// A PostgreSQL array literal of plain words (ids, numbers).
+    private static func array(_ words: [String]) -> String { "{" + words.joined(separator: ",") + "}" }
 
     /// Writes `rows` (records, removals, units when changed, audit entries) and the head.
     private func write(_ rows: RegisterRows, version: Int) throws(PGError) {
@@ -321,12 +525,14 @@ public final class PostgresStore: RegisterStore {
                         [String(entry.seq), entry.hash, entry.user, entry.json])
         }
         let last = rows.audit.last
+        // Only a manager may change the schemes (migration 6): a tasker's commit leaves the column alone.
         let updated = try db.exec("""
             UPDATE tcg.register_head SET version = version + 1, clock = $2::date, max_marking = $3, last_ids = $4,
-                last_seq = coalesce($5::integer, last_seq), last_hash = coalesce($6, last_hash), changed_at = now(),
-                scoring_schemes = $7
+                last_seq = coalesce($5::integer, last_seq), last_hash = coalesce($6, last_hash), changed_at = now()
+                \(rows.schemesChanged ? ", scoring_schemes = $7" : "")
             WHERE version = $1
-            """, [String(version), rows.clock, rows.maxMarking, rows.lastIDs, last.map { String($0.seq) }, last?.hash, rows.schemes])
+            """, [String(version), rows.clock, rows.maxMarking, rows.lastIDs, last.map { String($0.seq) }, last?.hash]
+                + (rows.schemesChanged ? [rows.schemes] : []))
         guard updated.affected == 1 else {
             throw PGError(address: address.shown, sqlState: "40001", message: "another writer changed the register at the same time; nothing was saved")
         }
@@ -339,7 +545,22 @@ public final class PostgresStore: RegisterStore {
             return try body()
         } catch {
             if let connection, !connection.isOpen { self.connection = nil }
-            throw StoreError(path: error.address, message: error.description, help: help(for: error))
+            throw StoreError(path: error.address, message: denied(error) ?? error.description, help: help(for: error))
+        }
+    }
+
+    /// For the server's "permission denied for table T": which role the change needs (exit 3).
+    private func denied(_ error: PGError) -> String? {
+        let prefix = "permission denied for table "
+        guard error.sqlState == "42501", error.message.hasPrefix(prefix) else { return nil }
+        let table = error.message.dropFirst(prefix.count).prefix { $0.isLetter || $0 == "_" }
+        let who = role.map { "role \($0.name)" } ?? "this role"
+        switch table {
+        case _ where PGSchema.managerTables.contains(String(table)), "register_head":
+            let what = table == "register_head" ? "the scoring scheme" : table == "units" ? "units or their policy" : "the control strategy (\(table))"
+            return "\(who) may not change \(what): that needs tcg_manager (SQLSTATE 42501)"
+        default:
+            return "\(who) may not change the register (table \(table)): recording business needs tcg_tasker, the control strategy tcg_manager (SQLSTATE 42501)"
         }
     }
 
@@ -353,7 +574,7 @@ public final class PostgresStore: RegisterStore {
         case "57014"?:
             return "the server took longer than \(Int(statementTimeout)) s (statement timeout); nothing was changed"
         case "42501"?:
-            return "your database role may not do this (docs/postgresql.md, \"Roles\"); nothing was changed"
+            return "your database role may not do this (docs/postgresql.md, \"Roles and grants\"); nothing was changed"
         default:
             return nil
         }

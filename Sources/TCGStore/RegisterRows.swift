@@ -20,6 +20,9 @@ public struct RegisterRows: Sendable, Equatable {
     public var units: [String] = []
     /// Whether ``units`` is meant to replace the stored units (a change that leaves them alone
     /// carries them all the same, unchanged).
+    /// Whether the scoring schemes changed (always, for a whole register); a role that may not
+    /// change them (a database's `tcg_tasker`) leaves them as they are.
+    public var schemesChanged = true
     public var unitsChanged = true
     /// Records written, kind by kind in workspace order, each kind in id order.
     public var records: [RecordRow] = []
@@ -109,6 +112,7 @@ extension RegisterRows {
               old.audit.isEmpty || new.audit[old.audit.count - 1] == old.audit[old.audit.count - 1] else { return nil }
         var rows = RegisterRows(state: new)
         rows.unitsChanged = old.units != new.units
+        rows.schemesChanged = old.schemes != new.schemes
         rows.audit = new.audit[old.audit.count...].map(auditRow)
         if let entry = JournalEntry.change(from: old, to: new, seq: 1, limit: .max) {
             var collector = Collector(entry: entry)

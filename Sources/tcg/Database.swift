@@ -19,6 +19,13 @@ enum Database {
             for migration in ran {
                 console.write("\(address.shown): applied migration \(migration.version): \(migration.name)\n")
             }
+            // Row-level security (migration 7) needs the records a role without clearance may not read.
+            if ran.contains(where: { $0.version == 7 }) {
+                do { try PostgresStore(address: address).markHidden() } catch {
+                    console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
+                    return .workspace
+                }
+            }
             console.flush()
             return .success
         } catch {
@@ -37,7 +44,7 @@ enum Database {
             if let address = PGAddress(url: source) {
                 let database = PostgresStore(address: address, lockTimeout: lockTimeout)
                 database.seal = seal
-                register = try database.open()
+                register = try database.whole()
             } else {
                 let file = WorkspaceFile(path: source, lockTimeout: lockTimeout)
                 file.migrates = false

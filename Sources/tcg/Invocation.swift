@@ -122,7 +122,8 @@ struct Invocation {
             todayOverride = d
         }
         let path = workspace ?? env["TCG_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 } ?? "tcg-workspace.json"
-        let who = user ?? env["TCG_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? Environment.loginName
+        let named = user ?? env["TCG_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        var who = named ?? Environment.loginName
         // The user is written into every audit entry: it holds no control, bidi or zero-width character.
         if let bad = who.unicodeScalars.first(where: UnsafeScalar.isForbiddenInName) {
             return usage("\(user != nil ? "--user" : "the user name") cannot hold \(UnsafeScalar.describe(bad)): \(who)")
@@ -142,6 +143,21 @@ struct Invocation {
             postgres.seal = WorkspaceSeal(key: auditKey.key)
             store = postgres
             database = postgres
+            // Against PostgreSQL the audit trail names the database role (docs/postgresql.md, "Identity and access").
+            if [.session, .run, .verify, .help].contains(action) {
+                do {
+                    let role = try postgres.sessionUser()
+                    if let named, named != role {
+                        return usage("\(user != nil ? "--user" : "$TCG_USER") names \(named), but this session is the database role \(role): "
+                                     + "against PostgreSQL the audit trail names the role you connect as; leave out --user and $TCG_USER, "
+                                     + "or connect as \(named) (the URL's user)")
+                    }
+                    who = role
+                } catch {
+                    console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
+                    return .workspace
+                }
+            }
         } else {
             let workspaceFile = WorkspaceFile(path: path, lockTimeout: lockTimeout)
             // An older workspace format is migrated when opened, except by a dry run.
