@@ -64,6 +64,14 @@ final class GoldenTests: XCTestCase {
         return "(same lines)"
     }
 
+    /// The user the golden `file` names with `--user` on its `# args:` line, if any.
+    static func user(of file: String) throws -> String? {
+        let text = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("# args:") }) else { return nil }
+        let args = line.dropFirst(7).split(separator: " ").map(String.init)
+        return args.firstIndex(of: "--user").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
+    }
+
     /// Runs the golden `file` in the folder `work` (a new one) on `workspace`; its result and
     /// expected exit status.
     static func run(_ file: String, workspace: String, in work: URL) throws -> (TcgProcess.Result, Int32) {

@@ -18,7 +18,9 @@ final class PostgresGoldenTests: XCTestCase {
         for (n, file) in files.enumerated() {
             let name = "\(TestDatabase.name(of: template))_g\(n)"
             try admin.exec("CREATE DATABASE \(name) TEMPLATE \(TestDatabase.name(of: template))")
-            let url = TestDatabase.url(server, database: name)
+            // The audit trail names the database role: the one the script names with --user, else the tests' login name.
+            let url = try TestDatabase.login(GoldenTests.user(of: file) ?? "tester", in: ["tcg_manager", "tcg_sensitive"],
+                                             at: TestDatabase.url(server, database: name))
             if let difference = try sameRegister(file, url: url) { differing.append("\(file): \(difference)") }
             try admin.exec("DROP DATABASE \(name)")
         }

@@ -1,0 +1,139 @@
+import Foundation
+import TCGPostgres
+import TCGTestSupport
+import XCTest
+
+/// Identity and access decided by the server (docs/postgresql.md, "Identity and access"): the
+/// audit trail names the database role, what each role may change, and OFFICIAL-SENSITIVE rows
+/// hidden by row-level security, through tcg and through SQL. Skipped without a test server.
+final class PostgresAccessTests: FolderTestCase {
+    /// A database after `tcg db init`, and a login role in it named `prefix_N` for each of
+    /// `roles` (name → group roles); their URLs by name.
+    func database(_ roles: [String: [String]]) throws -> (url: String, as: [String: String]) {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        let initialised = try tcg(["db", "init", url])
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        let suffix = UInt32.random(in: 0...UInt32.max)
+        var urls: [String: String] = [:]
+        for (name, groups) in roles { urls[name] = try TestDatabase.login("\(name)_\(suffix)", in: groups, at: url) }
+        return (url, urls)
+    }
+
+    /// The rows `sql` gives when run as the role of `url`, each row's columns joined by `|`.
+    func rows(_ sql: String, as url: String) throws -> [String] {
+        try PGConnection(PGAddress(url)).exec(sql).rows.map { $0.map { $0 ?? "" }.joined(separator: "|") }
+    }
+
+    func testTheAuditTrailNamesTheDatabaseRoleAndAnotherUserIsRefused() throws {
+        let (_, role) = try database(["sue": ["tcg_manager"]])
+        let sue = try XCTUnwrap(role["sue"])
+        let name = try XCTUnwrap(try rows("SELECT session_user", as: sue).first)
+        XCTAssertEqual(try tcg(["--workspace", sue, "-c", "add unit Westshire kind force"]).status, 0)
+        XCTAssertEqual(try rows(#"SELECT "user", doc::jsonb ->> 'user' FROM tcg.audit"#, as: sue), ["\(name)|\(name)"])
+        for (arguments, env, named) in [(["--user", "bob"], [String: String](), "--user"), ([], ["TCG_USER": "bob"], "$TCG_USER")] {
+            let refused = try tcg(["--workspace", sue] + arguments + ["-c", "add unit East kind bcu parent Westshire"], env: env)
+            XCTAssertEqual(refused.status, 2, refused.stderr)
+            XCTAssertTrue(refused.stderr.contains("\(named) names bob, but this session is the database role \(name)"), refused.stderr)
+        }
+        XCTAssertEqual(try tcg(["--workspace", sue, "--user", name, "-c", "add unit East kind bcu parent Westshire"]).status, 0)
+        XCTAssertEqual(try rows("SELECT count(*) FROM tcg.audit", as: sue), ["2"], "a refused --user changed nothing")
+        // Even an INSERT by hand cannot name someone else.
+        let forged = #"{"seq":3,"user":"bob"}"#
+        XCTAssertThrowsError(try PGConnection(PGAddress(sue)).exec(
+            #"INSERT INTO tcg.audit (seq, hash, "user", doc) VALUES (3, repeat('a', 64), 'bob', $1)"#, [forged])) {
+            XCTAssertEqual(($0 as? PGError)?.sqlState, "42501", "\($0)")
+            XCTAssertTrue("\($0)".contains(#""bob" is not "\#(name)""#), "\($0)")
+        }
+    }
+
+    func testATaskerRecordsBusinessAndOnlyAManagerChangesTheControlStrategy() throws {
+        let (url, role) = try database(["manager": ["tcg_manager"], "tasker": ["tcg_tasker"]])
+        let manager = try XCTUnwrap(role["manager"]), tasker = try XCTUnwrap(role["tasker"])
+        XCTAssertEqual(try tcg(["--workspace", manager, "-c", TcgProcess.smallCycle]).status, 0)
+        let business = try tcg(["--workspace", tasker, "-c", "add person \"Pc Ann Lee\" unit East"])
+        XCTAssertEqual(business.status, 0, business.stderr)
+        for (statement, what) in [("add unit North kind bcu parent Westshire", "units or their policy"),
+                                  ("set policy East ttcg every 2w", "units or their policy"),
+                                  ("set scheme likelihood max 5", "the scoring scheme")] {
+            let refused = try tcg(["--workspace", tasker, "--today", "2027-01-11", "-c", statement])
+            XCTAssertEqual(refused.status, 3, "\(statement): \(refused.stderr)")
+            XCTAssertTrue(refused.stderr.contains("may not change \(what): that needs tcg_manager"), "\(statement): \(refused.stderr)")
+        }
+        XCTAssertEqual(try tcg(["--workspace", manager, "-c", "set scheme likelihood max 5"]).status, 0)
+        // The server's grants, as psql shows them.
+        let tasks = try rows("""
+            SELECT t, has_table_privilege('tcg_tasker', 'tcg.' || t, 'INSERT'), has_table_privilege('tcg_tasker', 'tcg.' || t, 'UPDATE'),
+                   has_table_privilege('tcg_manager', 'tcg.' || t, 'UPDATE')
+            FROM unnest(ARRAY['actions', 'priorities', 'candidates', 'units']) t
+            """, as: url)
+        XCTAssertEqual(tasks, ["actions|t|t|t", "priorities|f|f|t", "candidates|t|f|t", "units|f|f|t"])
+        XCTAssertEqual(try rows("SELECT has_column_privilege('tcg_tasker', 'tcg.register_head', 'scoring_schemes', 'UPDATE'), "
+                                + "has_column_privilege('tcg_tasker', 'tcg.register_head', 'version', 'UPDATE')", as: url), ["f|t"])
+        XCTAssertEqual(try tcg(["verify", "--workspace", manager]).status, 0)
+    }
+
+    /// The small cycle and a second plan, marked OFFICIAL-SENSITIVE, with an action under it.
+    static let markedCycle = TcgProcess.smallCycle + """
+        let quiet = create plan "Op Quiet" for P-1 owner "Sgt Bea Cole"
+        add action enforcement "Surveillance" to $quiet owner "Sgt Bea Cole" due 2027-03-20
+        mark DP-2 official-sensitive
+
+        """
+
+    func testARoleWithoutClearanceCannotReadMarkedRecordsOrTheirChildren() throws {
+        let (_, role) = try database(["sue": ["tcg_manager", "tcg_sensitive"], "vic": ["tcg_reader", "tcg_sensitive"],
+                                      "rita": ["tcg_reader"], "ann": ["tcg_tasker"]])
+        let sue = try XCTUnwrap(role["sue"]), vic = try XCTUnwrap(role["vic"]), rita = try XCTUnwrap(role["rita"]), ann = try XCTUnwrap(role["ann"])
+        let built = try tcg(["--workspace", sue, "-c", Self.markedCycle])
+        XCTAssertEqual(built.status, 0, built.stderr)
+        // Through tcg: the cleared role sees both plans and both actions; the other neither DP-2 nor A-2 under it.
+        XCTAssertEqual(try tcg(["--workspace", vic, "-c", "count actions"]).stdout, "2\n")
+        XCTAssertEqual(try tcg(["--workspace", rita, "-c", "count actions"]).stdout, "1\n")
+        XCTAssertEqual(try tcg(["--workspace", rita, "-c", "count plans"]).stdout, "1\n")
+        let listed = try tcg(["--workspace", rita, "-c", "list actions"])
+        XCTAssertTrue(listed.stdout.contains("Patrols") && !listed.stdout.contains("Surveillance"), listed.stdout)
+        for (id, kind) in [("A-2", "action"), ("DP-2", "delivery plan")] {
+            let shown = try tcg(["--workspace", rita, "-c", "show \(id)"])
+            XCTAssertEqual(shown.status, 1)
+            XCTAssertTrue(shown.stderr.contains("no \(kind) \(id) in the register"), shown.stderr)
+            XCTAssertEqual(try tcg(["--workspace", vic, "-c", "show \(id)"]).status, 0)
+        }
+        let history = try tcg(["--workspace", rita, "-c", "history"])
+        XCTAssertFalse(history.stdout.contains("Op Quiet") || history.stdout.contains("Surveillance") || history.stdout.contains("DP-2"), history.stdout)
+        // --max-marking still narrows a cleared role.
+        XCTAssertEqual(try tcg(["--workspace", vic, "--max-marking", "official", "-c", "count actions"]).stdout, "1\n")
+        // Through SQL: no row at all, in the tables, the views or the audit trail.
+        XCTAssertEqual(try rows("SELECT id FROM tcg.actions ORDER BY id", as: rita), ["A-1"])
+        XCTAssertEqual(try rows("SELECT id FROM tcg.actions ORDER BY id", as: vic), ["A-1", "A-2"])
+        XCTAssertEqual(try rows("SELECT id FROM tcg.plans WHERE marking = 'OFFICIAL-SENSITIVE'", as: rita), [])
+        XCTAssertEqual(try rows("SELECT id FROM tcg.action_list ORDER BY id", as: rita), ["A-1"])
+        XCTAssertEqual(try rows("SELECT count(*) FROM tcg.audit_trail WHERE ids LIKE '%DP-2%' OR ids LIKE '%A-2%'", as: rita), ["0"])
+        XCTAssertEqual(try rows("SELECT count(*) FROM tcg.audit_trail WHERE ids LIKE '%DP-2%'", as: vic), ["2"])
+        // What it cannot see it cannot verify, change or copy: unverifiable, not broken.
+        let verified = try tcg(["verify", "--workspace", rita])
+        XCTAssertEqual(verified.status, 3)
+        XCTAssertTrue(verified.stderr.contains("2 records are hidden from role") && verified.stderr.contains("unverifiable, not broken"), verified.stderr)
+        XCTAssertEqual(try tcg(["verify", "--workspace", vic]).status, 0)
+        let written = try tcg(["--workspace", ann, "-c", "add person \"Pc New\" unit East"])
+        XCTAssertEqual(written.status, 3)
+        XCTAssertTrue(written.stderr.contains("only a role with clearance may change this register"), written.stderr)
+        let copied = try tcg(["copy", rita, "out.json"])
+        XCTAssertEqual(copied.status, 3, copied.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out.json").path))
+        // Marked down, the plan and its action are everyone's again.
+        XCTAssertEqual(try tcg(["--workspace", sue, "-c", "mark DP-2 official"]).status, 0)
+        XCTAssertEqual(try tcg(["--workspace", rita, "-c", "count actions"]).stdout, "2\n")
+        XCTAssertEqual(try tcg(["verify", "--workspace", rita]).status, 0)
+        XCTAssertEqual(try tcg(["--workspace", ann, "-c", "add person \"Pc New\" unit East"]).status, 0)
+    }
+
+    func testARegisterCopiedInHasItsMarkedRecordsHiddenAndCopiesBackExactly() throws {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        XCTAssertEqual(try tcg(["-c", Self.markedCycle, "--workspace", "marked.json"]).status, 0)
+        XCTAssertEqual(try tcg(["db", "init", url]).status, 0)
+        XCTAssertEqual(try tcg(["copy", "marked.json", url]).status, 0)
+        XCTAssertEqual(try rows("SELECT id FROM tcg.hidden ORDER BY id", as: url), ["A-2", "DP-2"])
+        XCTAssertEqual(try tcg(["copy", url, "back.json"]).status, 0)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("marked.json")), try Data(contentsOf: folder.appendingPathComponent("back.json")))
+    }
+}
