@@ -464,9 +464,13 @@ public final class PostgresStore: RegisterStore {
     /// For the server's "permission denied for table T": which role the change needs (exit 3).
     private func denied(_ error: PGError) -> String? {
         let prefix = "permission denied for table "
+        let who = role.map { "role \($0.name)" } ?? "this role"
+        // Row-level security on tcg.hidden (migration 7): only a cleared role may hide records.
+        if error.sqlState == "42501", error.message.contains("row-level security policy for table \"hidden") {
+            return "\(who) may not mark a record OFFICIAL-SENSITIVE (nor record under one): that needs clearance, tcg_sensitive (SQLSTATE 42501)"
+        }
         guard error.sqlState == "42501", error.message.hasPrefix(prefix) else { return nil }
         let table = error.message.dropFirst(prefix.count).prefix { $0.isLetter || $0 == "_" }
-        let who = role.map { "role \($0.name)" } ?? "this role"
         switch table {
         case _ where PGSchema.managerTables.contains(String(table)), "register_head":
             let what = table == "register_head" ? "the scoring scheme" : table == "units" ? "units or their policy" : "the control strategy (\(table))"

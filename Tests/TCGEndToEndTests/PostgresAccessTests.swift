@@ -125,6 +125,11 @@ final class PostgresAccessTests: FolderTestCase {
         XCTAssertEqual(try tcg(["--workspace", rita, "-c", "count actions"]).stdout, "2\n")
         XCTAssertEqual(try tcg(["verify", "--workspace", rita]).status, 0)
         XCTAssertEqual(try tcg(["--workspace", ann, "-c", "add person \"Pc New\" unit East"]).status, 0)
+        // A role without clearance cannot hide what it records.
+        let marked = try tcg(["--workspace", ann, "-c", "mark A-1 official-sensitive"])
+        XCTAssertEqual(marked.status, 3, marked.stderr)
+        XCTAssertTrue(marked.stderr.contains("may not mark a record OFFICIAL-SENSITIVE (nor record under one): that needs clearance"), marked.stderr)
+        XCTAssertEqual(try rows("SELECT coalesce(marking, 'OFFICIAL') FROM tcg.actions WHERE id = 'A-1'", as: sue), ["OFFICIAL"])
     }
 
     func testARegisterCopiedInHasItsMarkedRecordsHiddenAndCopiesBackExactly() throws {
@@ -133,6 +138,13 @@ final class PostgresAccessTests: FolderTestCase {
         XCTAssertEqual(try tcg(["db", "init", url]).status, 0)
         XCTAssertEqual(try tcg(["copy", "marked.json", url]).status, 0)
         XCTAssertEqual(try rows("SELECT id FROM tcg.hidden ORDER BY id", as: url), ["A-2", "DP-2"])
+        let entries = try rows("SELECT seq FROM tcg.hidden_audit ORDER BY seq", as: url)
+        XCTAssertEqual(entries.count, 3, "the two that created them and the marking")
+        // As a register stored before migration 7 is found by db init: the lists are made from the records.
+        try PGConnection(PGAddress(url)).execScript("DELETE FROM tcg.hidden; DELETE FROM tcg.hidden_audit;")
+        try PostgresStore(address: PGAddress(url)).markHidden()
+        XCTAssertEqual(try rows("SELECT id FROM tcg.hidden ORDER BY id", as: url), ["A-2", "DP-2"])
+        XCTAssertEqual(try rows("SELECT seq FROM tcg.hidden_audit ORDER BY seq", as: url), entries)
         XCTAssertEqual(try tcg(["copy", url, "back.json"]).status, 0)
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("marked.json")), try Data(contentsOf: folder.appendingPathComponent("back.json")))
     }
