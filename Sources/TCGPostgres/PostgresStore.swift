@@ -186,7 +186,8 @@ public final class PostgresStore: RegisterStore {
                     throw PGError(address: address.shown, sqlState: nil, message: error.message)
                 }
                 try write(rows, version: 0)
-                try keepHidden(of: register, after: 0)
+                // Read back: a register from a file may keep the start of its audit trail on disk.
+                try keepHidden(of: try load(inTransaction: true), after: 0)
                 try db.exec("COMMIT")
             } catch {
                 _ = try? db.exec("ROLLBACK")
