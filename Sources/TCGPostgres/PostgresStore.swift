@@ -26,7 +26,7 @@ public final class PostgresStore: RegisterStore {
     private var connection: PGConnection?
     /// The database role this session is (`session_user`) and whether it holds clearance for
     /// OFFICIAL-SENSITIVE (`tcg_sensitive`), as found when the connection was made.
-    private var role: (name: String, cleared: Bool)?
+    private(set) var role: (name: String, cleared: Bool)?
     /// The register as of the head's `state` (its version and count of writes outside tcg),
     /// as this instance last read or wrote it.
     private var cached: (state: HeadState, register: Register)?
@@ -52,13 +52,6 @@ public final class PostgresStore: RegisterStore {
             let state = try reconnecting { () throws(PGError) in try headState() }
             if let cached, cached.state == state { return nil }
             return try load()
-        }
-    }
-
-    /// The database role tcg acts as (`session_user`): the user every audit entry names.
-    public func sessionUser() throws(StoreError) -> String {
-        try storeErrors { () throws(PGError) in
-            try reconnecting { () throws(PGError) in try roleOfSession().name }
         }
     }
 
@@ -205,64 +198,10 @@ public final class PostgresStore: RegisterStore {
         return try AuditCheck.of(register, key: seal.key, name: address.shown)
     }
 
-    /// The whole register, for `tcg copy`; refused to a role from which row-level security
-    /// hides records (a copy would be partial and its audit chain broken).
-    public func whole() throws(StoreError) -> Register {
-        let register = try open()
-        try refuseUnlessEverythingIsSeen(.copy)
-        return register
-    }
-
-    /// Fills `tcg.hidden` and `tcg.hidden_audit` for the register as it is (`db init`, after
-    /// migration 7 on a database that already held a register). Needs clearance.
-    public func markHidden() throws(StoreError) {
-        try storeErrors { () throws(PGError) in
-            let db = try connect()
-            try db.exec("BEGIN")
-            do throws(PGError) {
-                _ = try lockHead()
-                try keepHidden(of: try load(inTransaction: true), after: 0)
-                try db.exec("COMMIT")
-            } catch {
-                _ = try? db.exec("ROLLBACK")
-                throw error
-            }
-        }
-    }
-
-    /// What a role needs the whole register for.
-    private enum WholeRegisterUse { case change, verify, copy }
-
-    /// Refuses a role without clearance when row-level security hides records from it: it
-    /// cannot add to the audit chain (each entry seals the whole register), check it, or copy
-    /// the register. What it cannot see is unverifiable, not broken.
-    private func refuseUnlessEverythingIsSeen(_ use: WholeRegisterUse) throws(StoreError) {
-        let hidden = try storeErrors { () throws(PGError) -> Int in
-            let role = try roleOfSession()
-            if role.cleared { return 0 }
-            return Int(try connect().exec("SELECT count(*) FROM tcg.hidden").scalar ?? "") ?? 0
-        }
-        guard hidden > 0, let role else { return }
-        let what = "\(hidden) record\(hidden == 1 ? " is" : "s are") hidden from role \(role.name) (OFFICIAL-SENSITIVE, or recorded under such a record)"
-        let clearance = "a role in tcg_sensitive may (GRANT tcg_sensitive TO \(role.name))"
-        switch use {
-        case .change:
-            throw StoreError(path: address.shown, message: "\(what): only a role with clearance may change this register",
-                             help: "\(clearance); the register was not changed")
-        case .verify:
-            throw StoreError(path: address.shown, message: "\(what), and the audit entries that name them: the audit trail cannot be verified "
-                                 + "by this role (unverifiable, not broken)",
-                             help: "\(clearance): run tcg verify as such a role")
-        case .copy:
-            throw StoreError(path: address.shown, message: "\(what): a copy would leave them out and break its audit chain",
-                             help: "\(clearance): copy as such a role; nothing was written")
-        }
-    }
-
     // MARK: Reading and writing
 
     /// The connection, opened (and the schema checked) on first use or after it was lost.
-    private func connect() throws(PGError) -> PGConnection {
+    func connect() throws(PGError) -> PGConnection {
         if let connection, connection.isOpen { return connection }
         connection = nil
         let db = try PGConnection(address)
@@ -288,17 +227,10 @@ public final class PostgresStore: RegisterStore {
         return db
     }
 
-    /// The session's role and clearance (``role``), connecting first when needed.
-    private func roleOfSession() throws(PGError) -> (name: String, cleared: Bool) {
-        _ = try connect()
-        if let role { return role }
-        throw PGError(address: address.shown, sqlState: nil, message: "the server did not say which role this session is")
-    }
-
     /// Runs `body`, the first statement of a unit of work, again on a new connection when it
     /// failed because the connection was lost (the server restarted, or ended an idle
     /// session): nothing had run yet, so nothing can be applied twice.
-    private func reconnecting<T>(_ body: () throws(PGError) -> T) throws(PGError) -> T {
+    func reconnecting<T>(_ body: () throws(PGError) -> T) throws(PGError) -> T {
         do {
             return try body()
         } catch {
@@ -325,7 +257,7 @@ public final class PostgresStore: RegisterStore {
 
     /// Locks the head row until the transaction ends; its state, and the count of writes
     /// outside tcg at which the chain was last found intact.
-    private func lockHead() throws(PGError) -> (state: HeadState, checked: Int) {
+    func lockHead() throws(PGError) -> (state: HeadState, checked: Int) {
         let found = try connect().exec("SELECT version, outside_changes, checked_outside FROM tcg.register_head FOR UPDATE")
         guard let row = found.rows.first, row.count == 3, let version = row[0].flatMap({ Int($0) }),
               let outside = row[1].flatMap({ Int($0) }), let checked = row[2].flatMap({ Int($0) }) else { throw damagedHead() }
@@ -338,7 +270,7 @@ public final class PostgresStore: RegisterStore {
     }
 
     /// Reads every table (in one snapshot) into a register and keeps it as ``cached``.
-    private func load(inTransaction: Bool = false) throws(PGError) -> Register {
+    func load(inTransaction: Bool = false) throws(PGError) -> Register {
         let db = try connect()
         if !inTransaction { try db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
         do throws(PGError) {
@@ -389,32 +321,6 @@ public final class PostgresStore: RegisterStore {
         try keepHidden(of: new, after: old.audit.count)
     }
 
-    /// Brings `tcg.hidden` and `tcg.hidden_audit` (migration 7) up to date with `register`: the
-    /// records a role without clearance may not read, and the audit entries that name them.
-    /// Entries before `after` are looked at again only when the hidden records changed.
-    private func keepHidden(of register: Register, after: Int) throws(PGError) {
-        let db = try connect()
-        let now = register.hidden(under: .official)
-        let ids = Set(now.records.map(\.description))
-        let stored = Set(try db.exec("SELECT id FROM tcg.hidden").rows.compactMap { $0[0] })
-        var entries = register.audit[...]
-        if ids != stored {
-            try db.exec("DELETE FROM tcg.hidden WHERE NOT (id = ANY($1::text[]))", [Self.array(ids.sorted())])
-            try db.exec("INSERT INTO tcg.hidden (id) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [Self.array(ids.sorted())])
-        } else {
-            entries = register.audit[min(after, register.audit.count)...]
-        }
-        if ids.isEmpty && stored.isEmpty { return }
-        let seqs = entries.filter { Register.hides($0, hidden: now.records, names: now.names) }.map { String($0.seq) }
-        if entries.startIndex == register.audit.startIndex {
-            try db.exec("DELETE FROM tcg.hidden_audit WHERE NOT (seq = ANY($1::integer[]))", [Self.array(seqs)])
-        }
-        try db.exec("INSERT INTO tcg.hidden_audit (seq) SELECT unnest($1::integer[]) ON CONFLICT DO NOTHING", [Self.array(seqs)])
-    }
-
-    /// A PostgreSQL array literal of plain words (ids, numbers).
-    private static func array(_ words: [String]) -> String { "{" + words.joined(separator: ",") + "}" }
-
     /// Writes `rows` (records, removals, units when changed, audit entries) and the head.
     private func write(_ rows: RegisterRows, version: Int) throws(PGError) {
         let db = try connect()
@@ -453,31 +359,12 @@ public final class PostgresStore: RegisterStore {
 
     /// Runs `body`, turning a ``PGError`` into the ``StoreError`` tcg reports (exit 3).
     @discardableResult
-    private func storeErrors<T>(_ body: () throws(PGError) -> T) throws(StoreError) -> T {
+    func storeErrors<T>(_ body: () throws(PGError) -> T) throws(StoreError) -> T {
         do {
             return try body()
         } catch {
             if let connection, !connection.isOpen { self.connection = nil }
             throw StoreError(path: error.address, message: denied(error) ?? error.description, help: help(for: error))
-        }
-    }
-
-    /// For the server's "permission denied for table T": which role the change needs (exit 3).
-    private func denied(_ error: PGError) -> String? {
-        let prefix = "permission denied for table "
-        let who = role.map { "role \($0.name)" } ?? "this role"
-        // Row-level security on tcg.hidden (migration 7): only a cleared role may hide records.
-        if error.sqlState == "42501", error.message.contains("row-level security policy for table \"hidden") {
-            return "\(who) may not mark a record OFFICIAL-SENSITIVE (nor record under one): that needs clearance, tcg_sensitive (SQLSTATE 42501)"
-        }
-        guard error.sqlState == "42501", error.message.hasPrefix(prefix) else { return nil }
-        let table = error.message.dropFirst(prefix.count).prefix { $0.isLetter || $0 == "_" }
-        switch table {
-        case _ where PGSchema.managerTables.contains(String(table)), "register_head":
-            let what = table == "register_head" ? "the scoring scheme" : table == "units" ? "units or their policy" : "the control strategy (\(table))"
-            return "\(who) may not change \(what): that needs tcg_manager (SQLSTATE 42501)"
-        default:
-            return "\(who) may not change the register (table \(table)): recording business needs tcg_tasker, the control strategy tcg_manager (SQLSTATE 42501)"
         }
     }
 
