@@ -11,7 +11,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The register's clock (else $TCG_TODAY, else the saved clock, else the system date).", valueName: "YYYY-MM-DD"))
     var today: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who the audit trail records (else $TCG_USER, else the login name).", valueName: "NAME"))
+    @Option(name: .long, help: ArgumentHelp("Who the audit trail records (else $TCG_USER, else the login name; against PostgreSQL it must be the database role).", valueName: "NAME"))
     var user: String?
 
     @Option(name: .long, help: ArgumentHelp("Output format: table, json, csv or markdown.", valueName: "FORMAT"),
