@@ -180,6 +180,27 @@ public final class PostgresStore: RegisterStore {
         cached = nil
     }
 
+    /// Runs `body` in one read-only snapshot of the database, without reading the register: for
+    /// a query answered in SQL over the tables' columns (`count … where`), which needs a few
+    /// rows rather than the whole register.
+    public func reading<T>(_ body: (PGConnection) throws(PGError) -> T) throws(StoreError) -> T {
+        try storeErrors { () throws(PGError) in
+            let db = try reconnecting { () throws(PGError) in
+                let db = try connect()
+                try db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                return db
+            }
+            do throws(PGError) {
+                let result = try body(db)
+                try db.exec("COMMIT")
+                return result
+            } catch {
+                _ = try? db.exec("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
     /// Checks the whole audit trail and the records it seals.
     public func check() throws(StoreError) -> AuditCheck {
         try AuditCheck.of(try open(), key: seal.key, name: address.shown)
