@@ -135,7 +135,7 @@ enum SQLCount {
         /// `field op value`, true or false.
         mutating func comparison(_ field: String, _ op: String, _ v: Value) throws(Untranslatable) -> String {
             let sqlOps = ["=": "=", "!=": "<>", "<": "<", "<=": "<=", ">": ">", ">=": ">="]
-            guard let sqlOp = sqlOps[op] else { throw Untranslatable() }
+            guard let sqlOp = sqlOps[op], schema.field(field) != nil else { throw Untranslatable() }
             /// `column = target`, or its negation for `!=`: an absent value equals nothing but "".
             func equality(_ test: String) -> String { op == "!=" ? "(NOT coalesce(\(test), false))" : "coalesce(\(test), false)" }
             switch field {
