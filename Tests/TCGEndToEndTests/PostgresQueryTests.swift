@@ -14,7 +14,7 @@ final class PostgresQueryTests: FolderTestCase {
         let generator = TcgProcess.packageRoot.appendingPathComponent("scripts/lib/generate.py")
         let script = try Reliability.run([generator.path, "400"], executable: ChildProcess.tool("python3"), in: folder, timeout: 120)
         XCTAssertEqual(script.status, 0, script.stderr)
-        let marked = marking ? "\nmark A-3, A-17 official-sensitive\n" : "\n"
+        let marked = marking ? "\nmark A-8, A-17 official-sensitive\n" : "\n"
         try write("build.tcg", String(decoding: script.stdout, as: UTF8.self) + marked)
         for workspace in ["w.json", url] {
             let built = try tcg(["--workspace", workspace, "--today", "2019-06-01", "run", "build.tcg"])
@@ -109,7 +109,7 @@ final class PostgresQueryTests: FolderTestCase {
         for condition in ["overdue", "status = open", "due < 2018-01-01"] {
             let sql = try count(url, condition, ["--max-marking", "official"])
             let json = try count("w.json", condition, ["--max-marking", "official"])
-            XCTAssertFalse(sql.sql, "a ceiling hides A-3 and A-17: \(condition)")
+            XCTAssertFalse(sql.sql, "a ceiling hides A-8 and A-17: \(condition)")
             XCTAssertEqual(sql.answer, json.answer, condition)
             // Without a ceiling, every record counts, in SQL.
             let all = try count(url, condition), allJSON = try count("w.json", condition)
