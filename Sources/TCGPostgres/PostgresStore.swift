@@ -190,6 +190,27 @@ public final class PostgresStore: RegisterStore {
         cached = nil
     }
 
+    /// Runs `body` in one read-only snapshot of the database, without reading the register: for
+    /// a query answered in SQL over the tables' columns (`count … where`), which needs a few
+    /// rows rather than the whole register.
+    public func reading<T>(_ body: (PGConnection) throws(PGError) -> T) throws(StoreError) -> T {
+        try storeErrors { () throws(PGError) in
+            let db = try reconnecting { () throws(PGError) in
+                let db = try connect()
+                try db.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                return db
+            }
+            do throws(PGError) {
+                let result = try body(db)
+                try db.exec("COMMIT")
+                return result
+            } catch {
+                _ = try? db.exec("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
     /// Checks the whole audit trail and the records it seals; refused to a role that cannot
     /// see all of it (``refuseUnlessEverythingIsSeen(_:)``).
     public func check() throws(StoreError) -> AuditCheck {
@@ -335,14 +356,24 @@ public final class PostgresStore: RegisterStore {
         for key in rows.deleted {
             try db.exec("DELETE FROM tcg.\(key.table) WHERE id = $1", [key.id])
         }
+        // Many rows to a statement: a 100,000-action script writes some 400,000 rows, and one
+        // round trip each would take most of its time.
+        var tables: [String] = [], byTable: [String: [RecordRow]] = [:]
         for record in rows.records {
-            try db.exec("INSERT INTO tcg.\(record.key.table) (id, number, doc) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc", [record.key.id, String(record.number), record.json])
+            if byTable[record.key.table] == nil { tables.append(record.key.table) }
+            byTable[record.key.table, default: []].append(record)
         }
-        for entry in rows.audit {
-            try db.exec("INSERT INTO tcg.audit (seq, hash, \"user\", doc) VALUES ($1, $2, $3, $4)",
-                        [String(entry.seq), entry.hash, entry.user, entry.json])
+        for table in tables {
+            // One row per id: an upsert may not touch a row twice in one statement.
+            var last: [String: Int] = [:]
+            let records = byTable[table] ?? []
+            for (i, record) in records.enumerated() { last[record.key.id] = i }
+            let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
+            try insert(into: "tcg.\(table) (id, number, doc)", unique, upsert: "ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc") {
+                [$0.key.id, String($0.number), $0.json]
+            }
         }
+        try insert(into: "tcg.audit (seq, hash, \"user\", doc)", rows.audit, upsert: "") { [String($0.seq), $0.hash, $0.user, $0.json] }
         let last = rows.audit.last
         // Only a manager may change the schemes (migration 6): a tasker's commit leaves the column alone.
         let updated = try db.exec("""
@@ -354,6 +385,30 @@ public final class PostgresStore: RegisterStore {
                 + (rows.schemesChanged ? [rows.schemes] : []))
         guard updated.affected == 1 else {
             throw PGError(address: address.shown, sqlState: "40001", message: "another writer changed the register at the same time; nothing was saved")
+        }
+    }
+
+    /// Rows per INSERT statement (each a few parameters; PostgreSQL takes up to 65,535).
+    static let rowsPerInsert = 1000
+
+    /// Inserts `items` into `target` (`table (columns)`), ``rowsPerInsert`` rows to a statement,
+    /// each row's values given by `values`; `upsert` follows the VALUES (an ON CONFLICT clause).
+    private func insert<T>(into target: String, _ items: [T], upsert: String, _ values: (T) -> [String?]) throws(PGError) {
+        let db = try connect()
+        var start = 0
+        while start < items.count {
+            let chunk = items[start..<min(start + Self.rowsPerInsert, items.count)]
+            var parameters: [String?] = []
+            var tuples: [String] = []
+            tuples.reserveCapacity(chunk.count)
+            for item in chunk {
+                let row = values(item)
+                let first = parameters.count
+                parameters.append(contentsOf: row)
+                tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+            }
+            try db.exec("INSERT INTO \(target) VALUES \(tuples.joined(separator: ", ")) \(upsert)", parameters)
+            start += chunk.count
         }
     }
 

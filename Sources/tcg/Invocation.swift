@@ -224,6 +224,22 @@ struct Invocation {
         session.workspace = file
         session.exitsAfterScript = true
         session.initFile = skipsInitFile ? nil : InitFile.path(environment: env)
+        if let command, let database, outputFormat == .table, !dryRun, env["TCG_SQL_QUERIES"] != "off",
+           session.initFile.map({ access($0, F_OK) != 0 }) ?? true {
+            // A one-shot count answered in SQL, without reading the register (SQLCount);
+            // TCG_SQL_QUERIES=off reads the register as for any other statement.
+            do {
+                if let n = try SQLCount.answer(command, store: database, maxMarking: highest, todayOverride: todayOverride,
+                                               systemToday: session.interpreter.clock().today, showing: env["TCG_SQL_QUERIES"] == "show") {
+                    console.write("\(n)\n")
+                    console.flush()
+                    return .success
+                }
+            } catch {
+                console.message(session.storeMessage(error))
+                return ExitStatus(for: error)
+            }
+        }
         if let command {
             return (session.runScript(SourceFile(name: "-c", text: command), origin: .commandLine, parameters: [:]))
         }

@@ -88,11 +88,101 @@ def fsync_anchor():
     os.close(fd)
     return statistics.median(times)
 
+def database(server, name):
+    """A new database `name` on the bench's server, initialised by `tcg db init`; its URL."""
+    query = server[server.index("?"):]
+    r = run(["psql", "-q", server, "-c", f"CREATE DATABASE {name}"])
+    if r.returncode != 0:
+        sys.exit(f"cannot create database {name}: {r.stderr}")
+    url = "postgres:///" + name + query
+    r = run([TCG, "db", "init", url])
+    if r.returncode != 0:
+        sys.exit(f"tcg db init {url} failed: {r.stderr}")
+    return url
+
+def writers(ws, count=8, each=500):
+    """`count` REPLs (--interactive, a commit per statement) adding `each` people at once: the
+    seconds until all ended, and whether the ids are exactly PE-1…PE-n, none lost or twice."""
+    run([TCG, "--workspace", ws, "-c", "add unit Westshire kind force"])
+    inputs = ["".join(f'add person "Writer {w} number {n}" unit Westshire\n' for n in range(each)) for w in range(count)]
+    t = time.monotonic()
+    children = [subprocess.Popen([TCG, "--workspace", ws, "--interactive"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for _ in range(count)]
+    for child, text in zip(children, inputs):
+        child.stdin.write(text)
+        child.stdin.close()
+    failed = [child.stderr.read() for child in children if child.wait() != 0]
+    elapsed = time.monotonic() - t
+    r = run([TCG, "--workspace", ws, "--format", "csv", "-c", "list people"])
+    ids = [line.split(",")[0] for line in r.stdout.splitlines()[1:]]
+    exact = sorted(ids) == sorted(f"PE-{n}" for n in range(1, count * each + 1))
+    return elapsed, len(ids), len(set(ids)), exact and not failed
+
+def postgres_rows(server):
+    """The PostgreSQL figures, each beside the JSON workspace's on the same generated register."""
+    pg = []
+    def add(figure, json_figure, pg_figure, goal, met):
+        pg.append((figure, json_figure, pg_figure, goal, "met" if met else "NOT met"))
+    script = os.path.join(work, "generate100000.tcg")
+    statements = sum(1 for line in open(script) if line.strip())
+    big = os.path.join(work, "w100000.json")
+    url = database(server, "bench_build")
+    t = time.monotonic()
+    r = subprocess.run([TCG, "--workspace", url, "--today", "2026-11-22", "run", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    elapsed = time.monotonic() - t
+    if r.returncode != 0:
+        sys.exit(f"building the 100,000-action register in PostgreSQL failed:\n{r.stderr}")
+    json_build = json_rates.get(100000)
+    add("100,000-action script, one transaction", f"{json_build:,.0f} stmts/s" if json_build else "-",
+        f"{statements:,} stmts in {elapsed:.2f} s = {statements / elapsed:,.0f}/s", ">= 50,000 stmts/s", statements / elapsed >= 50000)
+    q, jq_ = hyperfine([f"{TCG} --workspace {url} -c 'count actions where overdue'",
+                        f"{TCG} --workspace {big} -c 'count actions where overdue'"], runs=10)
+    add("one-shot `count actions where overdue`, 100,000 actions", f"{jq_ * 1000:.0f} ms", f"{q * 1000:.0f} ms", "<= 50 ms", q <= 0.05)
+    median, worst, n = commit_times(url)
+    json_median, json_worst, _ = commit_times(big)
+    add(f"commit one record at the prompt (median of {n}, --interactive from a pipe)",
+        f"{json_median:.2f} ms (worst {json_worst:.2f})", f"{median:.2f} ms (worst {worst:.2f})", "<= 5 ms", median <= 5)
+    results = {}
+    for name, ws in (("json", os.path.join(work, "writers.json")), ("pg", database(server, "bench_writers"))):
+        results[name] = writers(ws)
+    def shown(res):
+        elapsed, n, distinct, exact = res
+        return f"{n:,} ids ({distinct:,} distinct) in {elapsed:.2f} s = {n / elapsed:,.0f}/s" + ("" if exact else " LOST OR DUPLICATED")
+    add("8 concurrent writers x 500 statements (a commit each)", shown(results["json"]), shown(results["pg"]),
+        "none lost or duplicated", results["pg"][3])
+    return pg
+
+json_rates = {}
+
+def print_postgres(pg):
+    headers = ("figure (PostgreSQL, fsync on, Unix socket)", "JSON workspace", "PostgreSQL", "goal", "met?")
+    widths = [max(len(str(r[k])) for r in pg + [headers]) for k in range(5)]
+    def line(r): return "| " + " | ".join(str(r[k]).ljust(widths[k]) for k in range(5)) + " |"
+    print()
+    print(line(headers))
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    for r in pg:
+        print(line(r))
+    return all(r[4] == "met" for r in pg)
+
+def main_postgres_only():
+    met = print_postgres(postgres_rows(os.environ["TCG_BENCH_PG"]))
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(0 if met else 1)
+
 def main():
     for tool in ("hyperfine", "jq", "sqlite3"):
         if not shutil.which(tool):
             sys.exit(f"scripts/bench needs {tool} (apt-get install {tool})")
     print(f"tcg benchmark on {platform.node()}: {os.cpu_count()} cores, {platform.platform()}", file=sys.stderr)
+
+    if os.environ.get("TCG_BENCH_ONLY_POSTGRES"):
+        # The PostgreSQL table alone (and the JSON figures beside it), for a quicker run.
+        ws, script, statements, elapsed = build(100000)
+        json_rates[100000] = statements / elapsed
+        rows.clear()
+        main_postgres_only()
+        return
 
     # 3. Scripts: statements per second building the registers (save included).
     # The second generator uses most of the other changing verbs, with longer texts.
@@ -100,6 +190,8 @@ def main():
                                      (100000, "generate_varied.py", "varied ")):
         ws, script, statements, elapsed = build(actions, generator)
         rate = statements / elapsed
+        if generator == "generate.py":
+            json_rates[actions] = rate
         anchor = sqlite_anchor(statements)
         row(f"script builds {what}{actions:,}-action register", f"{statements:,} stmts in {elapsed:.2f} s = {rate:,.0f}/s",
             f"sqlite3 {statements:,} inserts: {anchor:.2f} s", f"{elapsed / anchor:.2f}x", ">= 100,000 stmts/s", rate >= 100000)
@@ -137,7 +229,11 @@ def main():
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for r in rows:
         print(line(r))
+    met = all(r[5] == "met" for r in rows)
+    server = os.environ.get("TCG_BENCH_PG")
+    if server:
+        met = print_postgres(postgres_rows(server)) and met
     shutil.rmtree(work, ignore_errors=True)
-    sys.exit(0 if all(r[5] == "met" for r in rows) else 1)
+    sys.exit(0 if met else 1)
 
 main()

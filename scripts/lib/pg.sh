@@ -6,6 +6,10 @@
 #   tcg_pg_start     starts it and exports TCG_TEST_PG (a postgres:/// URL for the role tcg,
 #                    a superuser) and TCG_PG_DIR; returns non-zero when it cannot
 #   tcg_pg_stop      stops it and removes the folder (safe to call twice; use it in a trap)
+#   tcg_pg_restart   starts it again on the same folder after it was killed (a fault test)
+#
+# The server runs with fsync off (tests need no durability) unless TCG_PG_FSYNC=on, which
+# scripts/bench sets so that commit times include the flush to disk.
 
 # The folder holding initdb, pg_ctl and postgres (not on PATH in Debian).
 tcg_pg_bindir() {
@@ -35,10 +39,18 @@ tcg_pg_start() {
     tcg_pg_as_owner "$bin/initdb" -D "$TCG_PG_DIR/data" -A trust -U tcg >"$TCG_PG_DIR/initdb.log" 2>&1 || {
         echo "tcg: initdb failed:" >&2; cat "$TCG_PG_DIR/initdb.log" >&2; return 1; }
     tcg_pg_as_owner "$bin/pg_ctl" -D "$TCG_PG_DIR/data" -w -l "$TCG_PG_DIR/log" \
-        -o "-c listen_addresses='' -c unix_socket_directories='$TCG_PG_DIR' -c fsync=off" start >/dev/null || {
+        -o "-c listen_addresses='' -c unix_socket_directories='$TCG_PG_DIR' -c fsync=${TCG_PG_FSYNC:-off}" start >/dev/null || {
         echo "tcg: the test server did not start:" >&2; cat "$TCG_PG_DIR/log" >&2; return 1; }
     export TCG_TEST_PG="postgres:///postgres?host=$TCG_PG_DIR&user=tcg"
     echo "tcg: PostgreSQL test server on $TCG_PG_DIR (TCG_TEST_PG=$TCG_TEST_PG)" >&2
+}
+
+tcg_pg_restart() {
+    [ -n "${TCG_PG_DIR:-}" ] && [ -d "$TCG_PG_DIR/data" ] || { echo "tcg: no test server folder to restart" >&2; return 1; }
+    local bin
+    bin=$(tcg_pg_bindir) || return 1
+    tcg_pg_as_owner "$bin/pg_ctl" -D "$TCG_PG_DIR/data" -w -l "$TCG_PG_DIR/log" \
+        -o "-c listen_addresses='' -c unix_socket_directories='$TCG_PG_DIR' -c fsync=${TCG_PG_FSYNC:-off}" start >/dev/null
 }
 
 tcg_pg_stop() {
