@@ -20,3 +20,10 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `PATH: error: MESSAGE`.
     public var description: String { "\(path): error: \(message)" }
 }
+
+extension StoreError {
+    /// The error as tcg prints it: the message, then its `help:` line when it has one.
+    public var report: String {
+        "\(self)" + (help.map { "\nhelp: \($0)" } ?? "")
+    }
+}

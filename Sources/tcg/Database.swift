@@ -22,7 +22,7 @@ enum Database {
             // Row-level security (migration 7) needs the records a role without clearance may not read.
             if ran.contains(where: { $0.version == 7 }) {
                 do { try PostgresStore(address: address).markHidden() } catch {
-                    console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
+                    console.message(error.report)
                     return .workspace
                 }
             }
@@ -69,7 +69,7 @@ enum Database {
             console.flush()
             return .success
         } catch let error as StoreError {
-            console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
+            console.message(error.report)
             return .workspace
         } catch {
             console.message("tcg: \(error)")

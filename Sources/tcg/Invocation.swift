@@ -154,7 +154,7 @@ struct Invocation {
                     }
                     who = role
                 } catch {
-                    console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
+                    console.message(error.report)
                     return .workspace
                 }
             }

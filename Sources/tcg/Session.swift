@@ -225,7 +225,7 @@ final class Session {
     }
 
     func storeMessage(_ error: StoreError) -> String {
-        "\(error)" + (error.help.map { "\nhelp: \($0)" } ?? "")
+        error.report
     }
 
     /// A monotonic clock in milliseconds.

@@ -42,7 +42,7 @@ enum Verify {
         do {
             (check, accepted) = try checking()
         } catch let error as StoreError {
-            console.message("\(error)" + (error.help.map { "\nhelp: \($0)" } ?? ""))
+            console.message(error.report)
             return .workspace
         } catch {
             console.message("\(path): error: \(error)")
