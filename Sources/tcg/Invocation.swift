@@ -236,7 +236,7 @@ struct Invocation {
                     return .success
                 }
             } catch {
-                console.message(session.storeMessage(error))
+                console.message(error.report)
                 return ExitStatus(for: error)
             }
         }

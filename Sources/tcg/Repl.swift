@@ -23,7 +23,7 @@ extension Session {
         do {
             interpreter.register = try store.open()
         } catch {
-            console.message(storeMessage(error))
+            console.message(error.report)
             return ExitStatus(for: error)
         }
         adoptSavedMeeting()

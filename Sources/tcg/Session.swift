@@ -119,7 +119,7 @@ final class Session {
         do {
             if let fresh = try reading() { interpreter.register = fresh }
         } catch {
-            console.message(storeMessage(error))
+            console.message(error.report)
             return ExitStatus(for: error)
         }
         adoptSavedMeeting()
@@ -160,7 +160,7 @@ final class Session {
                 printNow(printed, confirmed: false)
                 console.error(failure.diagnostic, in: failure.source)
             case let error as StoreError:
-                console.message(storeMessage(error))
+                console.message(error.report)
             default:
                 console.message("tcg: \(error)")
             }
@@ -222,10 +222,6 @@ final class Session {
             case .warning(let diagnostic, let source): console.warn(diagnostic, in: source)
             }
         }
-    }
-
-    func storeMessage(_ error: StoreError) -> String {
-        error.report
     }
 
     /// A monotonic clock in milliseconds.
