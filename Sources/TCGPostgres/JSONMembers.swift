@@ -6,19 +6,22 @@
 /// server with them instead of the server parsing each record's JSON again (migration 8). The
 /// text is trusted to be JSON; whatever is not found where expected reads as nil.
 struct JSONMembers {
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var i = 0
 
     /// The values at `paths` in the object `json`; a path is a member's key, or the keys down
     /// through objects inside it (`["subject", "record"]`).
     static func values(in json: String, at paths: [[String]]) -> [String?] {
-        var reader = JSONMembers(bytes: Array(json.utf8))
         var found = [String?](repeating: nil, count: paths.count)
-        reader.object(depth: 0, paths: paths.indices.map { ($0, paths[$0][...]) }, into: &found)
+        var json = json
+        json.withUTF8 { bytes in
+            var reader = JSONMembers(bytes: bytes)
+            reader.object(depth: 0, paths: paths.indices.map { ($0, paths[$0][...]) }, into: &found)
+        }
         return found
     }
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    private init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// Reads the object at `i`, storing the values `paths` (index into `found`, keys left) name.
     private mutating func object(depth: Int, paths: [(index: Int, keys: ArraySlice<String>)], into found: inout [String?]) {
@@ -50,7 +53,7 @@ struct JSONMembers {
         if peek == UInt8(ascii: "\"") { return string() }
         let start = i
         skipValue()
-        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         return text == "null" ? nil : text
     }
 
@@ -62,7 +65,7 @@ struct JSONMembers {
         while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
         if peek == UInt8(ascii: "\"") {
             defer { i += 1 }
-            return String(decoding: bytes[start..<i], as: UTF8.self)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
         }
         var out = Array(bytes[start..<i])
         while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {

@@ -435,19 +435,19 @@ public final class PostgresStore: RegisterStore {
         // New rows by COPY, which costs the server least; a 100,000-action script writes some
         // 300,000 rows. Records that exist already are upserted, a statement to many rows.
         // Each goes with its columns (migration 8), read from its JSON here.
-        var tables: [String] = [], added: [String: PGCopyRows] = [:], changed: [String: [RecordRow]] = [:]
+        var tables: [String] = [], added: [String: [RecordRow]] = [:], changed: [String: [RecordRow]] = [:]
         for record in rows.records {
             let table = record.key.table
             if added[table] == nil, changed[table] == nil { tables.append(table) }
             if record.isNew {
-                added[table, default: PGCopyRows()].append(Self.values(of: record))
+                added[table, default: []].append(record)
             } else {
                 changed[table, default: []].append(record)
             }
         }
         for table in tables {
             let names = (["id", "number", "doc"] + (PGSchema.columns[table] ?? []).map(\.name)).joined(separator: ", ")
-            if let copied = added[table] { try insert(copied, into: table, names, on: db) }
+            if let new = added[table] { try insert(new, into: table, names, on: db, Self.values(of:)) }
             // One row per id: an upsert may not touch a row twice in one statement.
             var last: [String: Int] = [:]
             let records = changed[table] ?? []
@@ -455,26 +455,7 @@ public final class PostgresStore: RegisterStore {
             let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
             try upsert(into: table, names, unique, on: db)
         }
-        var audit = PGCopyRows(capacity: rows.audit.reduce(0) { $0 + $1.json.utf8.count + 100 })
-        for entry in rows.audit { audit.append([String(entry.seq), entry.hash, entry.user, entry.json]) }
-        if audit.count > 0 { try insert(audit, into: "audit", "seq, hash, \"user\", doc", on: db) }
-    }
-
-    /// Inserts `rows` (values for the columns `names`) into `table` by COPY, which costs the
-    /// server a third of an INSERT with a parameter per value. PostgreSQL refuses COPY into a
-    /// table with row-level security (migration 7) to a role it applies to: for such a role
-    /// the rows are copied into a temporary table of the same columns, then inserted from there
-    /// in one statement, with the policies checked.
-    private func insert(_ rows: PGCopyRows, into table: String, _ names: String, on db: PGConnection) throws(PGError) {
-        guard rowSecurity else {
-            try db.copy("COPY tcg.\(table) (\(names)) FROM STDIN", rows)
-            return
-        }
-        let staging = "pg_temp.tcg_new_\(table)"
-        try db.exec("CREATE TEMPORARY TABLE IF NOT EXISTS tcg_new_\(table) (LIKE tcg.\(table)) ON COMMIT DELETE ROWS")
-        try db.copy("COPY \(staging) (\(names)) FROM STDIN", rows)
-        try db.exec("INSERT INTO tcg.\(table) (\(names)) SELECT \(names) FROM \(staging)")
-        try db.exec("TRUNCATE \(staging)")
+        try insert(rows.audit, into: "audit", "seq, hash, \"user\", doc", on: db) { [String($0.seq), $0.hash, $0.user, $0.json] }
     }
 
     /// Raises the head's version from `version` and records the state `rows` ends at, whose
@@ -493,8 +474,54 @@ public final class PostgresStore: RegisterStore {
         }
     }
 
-    /// Rows per upsert statement (each a few parameters; PostgreSQL takes up to 65,535).
+    /// Rows per INSERT statement (each a few parameters; PostgreSQL takes up to 65,535).
     static let rowsPerInsert = 1000
+
+    /// Rows from which an insert goes by COPY rather than by INSERT statements.
+    static let rowsToCopy = 200
+
+    /// Inserts `items` into `table`, each a row of values (`values`) for the columns `names`.
+    /// Many go by COPY, which costs the server a third of an INSERT with a parameter per value.
+    /// PostgreSQL refuses COPY into a table with row-level security (migration 7) to a role the
+    /// policies apply to: for such a role the rows are copied into a temporary table of the same
+    /// columns, then inserted from there in one statement, with the policies checked. A few go
+    /// by INSERT statements (a statement at the prompt: fewer round trips).
+    private func insert<T>(_ items: [T], into table: String, _ names: String, on db: PGConnection,
+                           _ values: (T) -> [String?]) throws(PGError) {
+        guard items.count >= Self.rowsToCopy else {
+            var start = 0
+            while start < items.count {
+                let chunk = items[start..<min(start + Self.rowsPerInsert, items.count)]
+                let (tuples, parameters) = Self.tuples(chunk.map(values))
+                try db.exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples)", parameters)
+                start += chunk.count
+            }
+            return
+        }
+        var rows = PGCopyRows(capacity: items.count * 256)
+        for item in items { rows.append(values(item)) }
+        guard rowSecurity else {
+            try db.copy("COPY tcg.\(table) (\(names)) FROM STDIN", rows)
+            return
+        }
+        let staging = "pg_temp.tcg_new_\(table)"
+        try db.exec("CREATE TEMPORARY TABLE IF NOT EXISTS tcg_new_\(table) (LIKE tcg.\(table)) ON COMMIT DELETE ROWS")
+        try db.copy("COPY \(staging) (\(names)) FROM STDIN", rows)
+        try db.exec("INSERT INTO tcg.\(table) (\(names)) SELECT \(names) FROM \(staging)")
+        try db.exec("TRUNCATE \(staging)")
+    }
+
+    /// `($1, $2), ($3, $4)…` for `rows`, and the parameters in order.
+    static func tuples(_ rows: [[String?]]) -> (String, [String?]) {
+        var parameters: [String?] = [], tuples: [String] = []
+        tuples.reserveCapacity(rows.count)
+        for row in rows {
+            let first = parameters.count
+            parameters.append(contentsOf: row)
+            tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+        }
+        return (tuples.joined(separator: ", "), parameters)
+    }
 
     /// A record's row: id, number, JSON and its table's columns (``PGSchema/columns``).
     static func values(of record: RecordRow) -> [String?] {
@@ -509,16 +536,8 @@ public final class PostgresStore: RegisterStore {
         var start = 0
         while start < records.count {
             let chunk = records[start..<min(start + Self.rowsPerInsert, records.count)]
-            var parameters: [String?] = []
-            var tuples: [String] = []
-            tuples.reserveCapacity(chunk.count)
-            for record in chunk {
-                let row = Self.values(of: record)
-                let first = parameters.count
-                parameters.append(contentsOf: row)
-                tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
-            }
-            try db.exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples.joined(separator: ", ")) ON CONFLICT (id) DO UPDATE SET \(replaced)", parameters)
+            let (tuples, parameters) = Self.tuples(chunk.map(Self.values(of:)))
+            try db.exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples) ON CONFLICT (id) DO UPDATE SET \(replaced)", parameters)
             start += chunk.count
         }
     }
