@@ -138,6 +138,20 @@ final class TestWorkspace: @unchecked Sendable {
         return copied.status == 0 ? nil : "tcg copy \(file) into the database: \(copied.stderr)"
     }
 
+    /// The environment that names `user` for runs that name no workspace: `$TCG_USER` on a file,
+    /// on PostgreSQL `$TCG_WORKSPACE` as the login role `user`.
+    func environment(as user: String) throws -> [String: String] {
+        database == nil ? ["TCG_USER": user] : ["TCG_WORKSPACE": try path(as: user)]
+    }
+
+    /// Whether a register has been written here: the file exists, or the database's head has
+    /// been raised by a commit.
+    func holdsRegister(in folder: URL) throws -> Bool {
+        guard let database else { return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) }
+        let head = try PGConnection(PGAddress(database)).exec("SELECT version FROM tcg.register_head").rows
+        return head.first?.first.flatMap { $0.flatMap(Int.init) }.map { $0 > 0 } ?? false
+    }
+
     /// `environment` with, on PostgreSQL, `$TCG_WORKSPACE` naming the database (unless it names
     /// another), for runs that name no workspace and so use the default.
     func environment(_ environment: [String: String] = [:]) throws -> [String: String] {
