@@ -159,6 +159,21 @@ final class TestWorkspace: @unchecked Sendable {
         return environment.merging(["TCG_WORKSPACE": try path()]) { $1 }
     }
 
+    /// Changes the register behind tcg's back, as someone with write access to the store could:
+    /// `old` replaced by `new` in the workspace file, or in the `doc` of `table`'s rows.
+    func tamper(_ old: String, _ new: String, table: String, in folder: URL) throws {
+        guard let database else {
+            let path = folder.appendingPathComponent(name).path
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            XCTAssertTrue(text.contains(old), old)
+            try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: false, encoding: .utf8)
+            return
+        }
+        let changed = try PGConnection(PGAddress(database))
+            .exec("UPDATE tcg.\(table) SET doc = replace(doc, $1, $2) WHERE strpos(doc, $1) > 0 RETURNING id", [old, new])
+        XCTAssertFalse(changed.rows.isEmpty, old)
+    }
+
     /// Drops the database (nothing for a file: the test's folder goes with it).
     func remove() {
         guard let database, let server = TestDatabase.server else { return }
