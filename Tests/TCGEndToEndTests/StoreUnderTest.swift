@@ -15,7 +15,8 @@ import XCTest
 ///   MachineOutputTests (JSON Lines and CSV on the demo register), MaxMarkingTests, SubcommandTests,
 ///   OnePathTests, CommandLineTests, TrainerTests (the demo register's story; `tcg demo` itself
 ///   writes a file), AuditChainEndToEndTests (the minutes' head and the demo's verify), ReplTests
-///   (the REPL at a terminal, in tmux), ProgressTests (progress on a terminal).
+///   (the REPL at a terminal, in tmux), ProgressTests (progress on a terminal), OutputSafetyTests
+///   (hostile data escaped; its hand-edited workspace stays a file on both).
 ///   A test in them that is about the file says so and stays on the file (``fileOnly(_:)``).
 /// - about the workspace file, on it only: CrashSafetyTests (killed saves, full disk),
 ///   HostileFileEndToEndTests (links, FIFOs, file size limits), MigrationTests (workspace format
@@ -23,15 +24,14 @@ import XCTest
 ///   (a missing file's name and creation).
 /// - run on both already by tests of their own: GoldenTests (PostgresGoldenTests), TutorialTests
 ///   (PostgresTutorialTests), and the spec example (PostgresEndToEndTests).
-/// - not yet in the matrix: OutputSafetyTests (its hostile names are planted by editing the
-///   workspace file by hand; on a database they would be an UPDATE and `verify --accept`), and
-///   InitFileTests, EditAtThePromptTests, ScriptTestCommandTests (`tcg test`: files only) and
-///   ReportTests beside the classes above.
+/// - not yet in the matrix: InitFileTests, EditAtThePromptTests, ScriptTestCommandTests (`tcg
+///   test`: files only) and ReportTests, small classes beside the ones above.
 enum StoreUnderTest {
     /// The test classes scripts/test runs a second time with `TCG_TEST_STORE=postgres`.
     static let classes = [
         "ExamplesTests", "ScoringEndToEndTests", "MachineOutputTests", "MaxMarkingTests", "SubcommandTests",
         "OnePathTests", "CommandLineTests", "TrainerTests", "AuditChainEndToEndTests", "ReplTests", "ProgressTests",
+        "OutputSafetyTests",
     ]
 
     /// Whether this run's tests use PostgreSQL (`TCG_TEST_STORE=postgres`).
