@@ -4,24 +4,9 @@ import XCTest
 
 /// Trainers and analysts: `tcg demo`, the moving clock, and `tcg test DIR` (the demo register's
 /// story on both stores: StoreUnderTest; `tcg demo` and `tcg test` are the workspace file's).
-final class TrainerTests: XCTestCase {
-    var folder: URL!
+final class TrainerTests: FolderTestCase {
     /// The demo register, `d.json` or a database it is copied into.
-    var workspace: TestWorkspace!
-
-    override func setUpWithError() throws {
-        folder = try TcgProcess.temporaryFolder()
-        workspace = try StoreUnderTest.workspace("d.json")
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
-        workspace?.remove()
-    }
-
-    func tcg(_ args: [String], stdin: String? = nil) throws -> TcgProcess.Result {
-        try TcgProcess.run(args, stdin: stdin, in: folder)
-    }
+    override class var storeWorkspace: String? { "d.json" }
 
     /// Writes the demo register into the test's workspace (``workspace``).
     func demo() throws {
