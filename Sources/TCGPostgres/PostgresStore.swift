@@ -220,12 +220,12 @@ public final class PostgresStore: RegisterStore {
         }
     }
 
-    /// Checks the whole audit trail and the records it seals; refused to a role that cannot
-    /// see all of it (``refuseUnlessEverythingIsSeen(_:)``).
-    public func check() throws(StoreError) -> AuditCheck {
+    /// Checks the whole audit trail and the records it seals, telling `progress` how far it is;
+    /// refused to a role that cannot see all of it (``refuseUnlessEverythingIsSeen(_:)``).
+    public func check(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(StoreError) -> AuditCheck {
         let register = try open()
         try refuseUnlessEverythingIsSeen(.verify)
-        return try AuditCheck.of(register, key: seal.key, name: address.shown)
+        return try AuditCheck.of(register, key: seal.key, name: address.shown, progress: progress)
     }
 
     // MARK: Reading and writing
