@@ -381,7 +381,7 @@ public final class PostgresStore: RegisterStore {
     private var sending: Sending?
 
     /// Audit entries a transaction appends before what it changed so far is sent ahead.
-    public var entriesPerSend = 4000
+    public var entriesPerSend = 8000
     /// Parts sent ahead (``sendAhead(_:)``) since this store was made.
     public private(set) var partsSent = 0
 
@@ -392,18 +392,17 @@ public final class PostgresStore: RegisterStore {
     /// returns and nothing stays when it throws. A part that fails to send fails the commit.
     public func sendAhead(_ register: Register) {
         guard let part = sending, part.failure == nil, register.auditCount - part.sent.auditCount >= entriesPerSend else { return }
-        let from = part.sent, db = part.db
+        let db = part.db
+        guard let rows = RegisterRows.change(from: part.sent, to: register) else {
+            sending?.failure = PGError(address: address.shown, sqlState: nil,
+                                       message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
+            return
+        }
+        // Made here, written on the second thread: the next part is made while this one is written.
+        // The foreign keys are checked as each part is written, rather than all at the commit.
+        let writes = writes(for: rows) + [.exec("SET CONSTRAINTS ALL IMMEDIATE", []), .exec("SET CONSTRAINTS ALL DEFERRED", [])]
         do throws(PGError) {
-            try part.job.start { [self] () throws(PGError) in
-                guard let rows = RegisterRows.change(from: from, to: register) else {
-                    throw PGError(address: address.shown, sqlState: nil,
-                                  message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
-                }
-                try writeRows(rows, on: db)
-                // Checked now, while the statements go on, rather than all at the commit.
-                try db.exec("SET CONSTRAINTS ALL IMMEDIATE")
-                try db.exec("SET CONSTRAINTS ALL DEFERRED")
-            }
+            try part.job.start { [self] () throws(PGError) in try send(writes, on: db) }
             sending?.sent = register
             partsSent += 1
         } catch {
@@ -421,20 +420,43 @@ public final class PostgresStore: RegisterStore {
     /// Writes `rows`' records, removals, units (when changed) and audit entries in the
     /// transaction open on `db`; the head is left as it is.
     func writeRows(_ rows: RegisterRows, on db: PGConnection) throws(PGError) {
+        try send(writes(for: rows), on: db)
+    }
+
+    /// One statement of a write: SQL with its parameters, or a COPY with its rows.
+    enum Write {
+        case exec(String, [String?])
+        case copy(String, PGCopyRows)
+    }
+
+    /// Runs `writes` in order on `db`.
+    func send(_ writes: [Write], on db: PGConnection) throws(PGError) {
+        for write in writes {
+            switch write {
+            case .exec(let sql, let parameters): try db.exec(sql, parameters)
+            case .copy(let sql, let rows): try db.copy(sql, rows)
+            }
+        }
+    }
+
+    /// The statements that write `rows`' records, removals, units (when changed) and audit
+    /// entries; made without the server, so that a part sent ahead is made while the part
+    /// before it is being written.
+    func writes(for rows: RegisterRows) -> [Write] {
         // tcg's own writes: not counted as changes made outside tcg (migration 2).
-        try db.exec("SELECT set_config('tcg.committing', 'on', true)")
+        var writes: [Write] = [.exec("SELECT set_config('tcg.committing', 'on', true)", [])]
         if rows.unitsChanged {
-            try db.exec("DELETE FROM tcg.units")
+            writes.append(.exec("DELETE FROM tcg.units", []))
             for (position, unit) in rows.units.enumerated() {
-                try db.exec("INSERT INTO tcg.units (position, doc) VALUES ($1, $2)", [String(position), unit])
+                writes.append(.exec("INSERT INTO tcg.units (position, doc) VALUES ($1, $2)", [String(position), unit]))
             }
         }
         for key in rows.deleted {
-            try db.exec("DELETE FROM tcg.\(key.table) WHERE id = $1", [key.id])
+            writes.append(.exec("DELETE FROM tcg.\(key.table) WHERE id = $1", [key.id]))
         }
-        // New rows by COPY, which costs the server least; a 100,000-action script writes some
-        // 300,000 rows. Records that exist already are upserted, a statement to many rows.
-        // Each goes with its columns (migration 8), read from its JSON here.
+        // New rows are inserted (by COPY when many: a 100,000-action script writes some 300,000
+        // rows); records that exist already are upserted. Each goes with its columns
+        // (migration 8), read from its JSON here.
         var tables: [String] = [], added: [String: [RecordRow]] = [:], changed: [String: [RecordRow]] = [:]
         for record in rows.records {
             let table = record.key.table
@@ -447,15 +469,16 @@ public final class PostgresStore: RegisterStore {
         }
         for table in tables {
             let names = (["id", "number", "doc"] + (PGSchema.columns[table] ?? []).map(\.name)).joined(separator: ", ")
-            if let new = added[table] { try insert(new, into: table, names, on: db, Self.values(of:)) }
+            if let new = added[table] { writes += insert(new, into: table, names, Self.values(of:)) }
             // One row per id: an upsert may not touch a row twice in one statement.
             var last: [String: Int] = [:]
             let records = changed[table] ?? []
             for (i, record) in records.enumerated() { last[record.key.id] = i }
             let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
-            try upsert(into: table, names, unique, on: db)
+            writes += upsert(into: table, names, unique)
         }
-        try insert(rows.audit, into: "audit", "seq, hash, \"user\", doc", on: db) { [String($0.seq), $0.hash, $0.user, $0.json] }
+        writes += insert(rows.audit, into: "audit", "seq, hash, \"user\", doc") { [String($0.seq), $0.hash, $0.user, $0.json] }
+        return writes
     }
 
     /// Raises the head's version from `version` and records the state `rows` ends at, whose
@@ -486,29 +509,21 @@ public final class PostgresStore: RegisterStore {
     /// policies apply to: for such a role the rows are copied into a temporary table of the same
     /// columns, then inserted from there in one statement, with the policies checked. A few go
     /// by INSERT statements (a statement at the prompt: fewer round trips).
-    private func insert<T>(_ items: [T], into table: String, _ names: String, on db: PGConnection,
-                           _ values: (T) -> [String?]) throws(PGError) {
+    private func insert<T>(_ items: [T], into table: String, _ names: String, _ values: (T) -> [String?]) -> [Write] {
         guard items.count >= Self.rowsToCopy else {
-            var start = 0
-            while start < items.count {
-                let chunk = items[start..<min(start + Self.rowsPerInsert, items.count)]
-                let (tuples, parameters) = Self.tuples(chunk.map(values))
-                try db.exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples)", parameters)
-                start += chunk.count
+            return stride(from: 0, to: items.count, by: Self.rowsPerInsert).map { start in
+                let (tuples, parameters) = Self.tuples(items[start..<min(start + Self.rowsPerInsert, items.count)].map(values))
+                return .exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples)", parameters)
             }
-            return
         }
         var rows = PGCopyRows(capacity: items.count * 256)
         for item in items { rows.append(values(item)) }
-        guard rowSecurity else {
-            try db.copy("COPY tcg.\(table) (\(names)) FROM STDIN", rows)
-            return
-        }
+        guard rowSecurity else { return [.copy("COPY tcg.\(table) (\(names)) FROM STDIN", rows)] }
         let staging = "pg_temp.tcg_new_\(table)"
-        try db.exec("CREATE TEMPORARY TABLE IF NOT EXISTS tcg_new_\(table) (LIKE tcg.\(table)) ON COMMIT DELETE ROWS")
-        try db.copy("COPY \(staging) (\(names)) FROM STDIN", rows)
-        try db.exec("INSERT INTO tcg.\(table) (\(names)) SELECT \(names) FROM \(staging)")
-        try db.exec("TRUNCATE \(staging)")
+        return [.exec("CREATE TEMPORARY TABLE IF NOT EXISTS tcg_new_\(table) (LIKE tcg.\(table)) ON COMMIT DELETE ROWS", []),
+                .copy("COPY \(staging) (\(names)) FROM STDIN", rows),
+                .exec("INSERT INTO tcg.\(table) (\(names)) SELECT \(names) FROM \(staging)", []),
+                .exec("TRUNCATE \(staging)", [])]
     }
 
     /// `($1, $2), ($3, $4)…` for `rows`, and the parameters in order.
@@ -531,14 +546,11 @@ public final class PostgresStore: RegisterStore {
 
     /// Inserts `records` into `table` (`names`: its columns) or, where the id is there already,
     /// replaces the row; ``rowsPerInsert`` rows to a statement.
-    private func upsert(into table: String, _ names: String, _ records: [RecordRow], on db: PGConnection) throws(PGError) {
+    private func upsert(into table: String, _ names: String, _ records: [RecordRow]) -> [Write] {
         let replaced = names.split(separator: ", ").dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-        var start = 0
-        while start < records.count {
-            let chunk = records[start..<min(start + Self.rowsPerInsert, records.count)]
-            let (tuples, parameters) = Self.tuples(chunk.map(Self.values(of:)))
-            try db.exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples) ON CONFLICT (id) DO UPDATE SET \(replaced)", parameters)
-            start += chunk.count
+        return stride(from: 0, to: records.count, by: Self.rowsPerInsert).map { start in
+            let (tuples, parameters) = Self.tuples(records[start..<min(start + Self.rowsPerInsert, records.count)].map(Self.values(of:)))
+            return .exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples) ON CONFLICT (id) DO UPDATE SET \(replaced)", parameters)
         }
     }
 
