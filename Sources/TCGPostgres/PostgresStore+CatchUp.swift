@@ -41,34 +41,44 @@ extension PostgresStore {
 
     /// What changed in the database after audit entry `last`, the cached register's: the head's
     /// state and the rows to apply; nil when the catch-up cannot be sure (``caughtUp(inTransaction:)``).
+    /// Two round trips: the head with the new audit rows, then the records they name.
     private func changes(after last: AuditEntry, from cached: (state: HeadState, register: Register),
                          in db: PGConnection) throws(PGError) -> (state: HeadState, rows: RegisterRows)? {
-        let head = try db.exec("""
-            SELECT version, outside_changes, last_seq, to_char(clock, 'YYYY-MM-DD'), max_marking, last_ids, scoring_schemes,
-                (SELECT encode(sha256(convert_to(coalesce(string_agg(doc || chr(10), '' ORDER BY position), ''), 'UTF8')), 'hex') FROM tcg.units)
-            FROM tcg.register_head
-            """)
-        guard let h = head.rows.first, h.count == 8, let version = h[0].flatMap({ Int($0) }), let outside = h[1].flatMap({ Int($0) }),
-              let lastSeq = h[2].flatMap({ Int($0) }) else { throw damagedHead() }
+        let found = try db.exec(Self.headAndAudit, [String(last.seq), String(cached.register.audit.count)]).rows
+        guard let h = found.first(where: { $0.first == "head" }), h.count == 9, let version = h[1].flatMap({ Int($0) }),
+              let outside = h[2].flatMap({ Int($0) }), let lastSeq = h[3].flatMap({ Int($0) }) else { throw damagedHead() }
         let state = HeadState(version: version, outside: outside)
         guard outside == cached.state.outside, lastSeq > last.seq, lastSeq - last.seq <= cached.register.audit.count else { return nil }
-        let audit = try db.exec("SELECT seq, hash, \"user\", doc FROM tcg.audit WHERE seq >= $1 ORDER BY seq", [String(last.seq)]).rows.map {
-            AuditRow(seq: Int($0[0] ?? "") ?? 0, hash: $0[1] ?? "", user: $0[2] ?? "", json: $0[3] ?? "")
-        }
+        let audit = found.filter { $0.first == "audit" }.map {
+            AuditRow(seq: Int($0[1] ?? "") ?? 0, hash: $0[2] ?? "", user: $0[3] ?? "", json: $0[4] ?? "")
+        }.sorted { $0.seq < $1.seq }
         guard audit.first?.seq == last.seq, audit.first?.hash == last.hash, audit.count == lastSeq - last.seq + 1, audit.last?.seq == lastSeq else { return nil }
         var rows = RegisterRows()
         rows.audit = Array(audit.dropFirst())
         guard let entries = try? RegisterRows.auditEntries(rows.audit, name: address.shown) else { return nil }
         try requireAuditColumns(rows.audit, match: entries)
-        rows.clock = h[3]
-        rows.maxMarking = h[4]
-        rows.lastIDs = h[5] ?? "{}"
-        rows.schemes = h[6]
-        rows.unitsChanged = h[7] != RegisterRows.unitsDigest(of: cached.register)
+        rows.clock = h[4]
+        rows.maxMarking = h[5]
+        rows.lastIDs = h[6] ?? "{}"
+        rows.schemes = h[7]
+        rows.unitsChanged = h[8] != RegisterRows.unitsDigest(of: cached.register)
         if rows.unitsChanged { rows.units = try db.exec("SELECT doc FROM tcg.units ORDER BY position").rows.compactMap { $0[0] } }
         rows.records = try records(named: Set(entries.flatMap(\.ids)), in: db)
         return (state, rows)
     }
+
+    /// The head row (tagged `head`: version, writes outside tcg, last seq, clock, marking, id
+    /// counters, schemes and the units' digest) and the audit rows (tagged `audit`: seq, hash,
+    /// user, doc) from seq `$1` on, at most `$2` of them after it, in one snapshot.
+    private static let headAndAudit = """
+        SELECT 'head', version::text, outside_changes::text, last_seq::text, to_char(clock, 'YYYY-MM-DD'), max_marking::text,
+            last_ids::text, scoring_schemes::text,
+            (SELECT encode(sha256(convert_to(coalesce(string_agg(doc || chr(10), '' ORDER BY position), ''), 'UTF8')), 'hex') FROM tcg.units)
+        FROM tcg.register_head
+        UNION ALL
+        SELECT 'audit', seq::text, hash, "user", doc, NULL, NULL, NULL, NULL FROM tcg.audit
+        WHERE seq >= $1::integer AND seq <= $1::integer + $2::integer
+        """
 
     /// The rows of the records `ids` names that the database holds, in one query.
     private func records(named ids: Set<RecordID>, in db: PGConnection) throws(PGError) -> [RecordRow] {
