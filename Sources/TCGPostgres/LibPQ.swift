@@ -29,6 +29,9 @@ struct LibPQ: @unchecked Sendable {
     let getvalue: @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
     let cmdTuples: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
     let clear: @convention(c) (OpaquePointer?) -> Void
+    let putCopyData: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32
+    let putCopyEnd: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
+    let getResult: @convention(c) (OpaquePointer?) -> OpaquePointer?
 
     /// The library, loaded once; or why it could not be.
     static let shared: Result<LibPQ, PGError> = load()
@@ -55,7 +58,8 @@ struct LibPQ: @unchecked Sendable {
                 exec: try function("PQexec"), resultStatus: try function("PQresultStatus"),
                 resultErrorField: try function("PQresultErrorField"), nfields: try function("PQnfields"),
                 ntuples: try function("PQntuples"), getisnull: try function("PQgetisnull"), getlength: try function("PQgetlength"),
-                getvalue: try function("PQgetvalue"), cmdTuples: try function("PQcmdTuples"), clear: try function("PQclear")))
+                getvalue: try function("PQgetvalue"), cmdTuples: try function("PQcmdTuples"), clear: try function("PQclear"),
+                putCopyData: try function("PQputCopyData"), putCopyEnd: try function("PQputCopyEnd"), getResult: try function("PQgetResult")))
         } catch {
             return .failure(PGError(address: "", sqlState: nil,
                                     message: "PostgreSQL's client library has no \(error.name): install libpq5 from PostgreSQL 10 or later"))

@@ -68,6 +68,36 @@ public final class PGConnection {
         _ = try rows(of: pq.exec(handle, sql))
     }
 
+    /// Runs `COPY … FROM STDIN` (`sql`, text format) with `data` as its rows (``PGCopyRows``);
+    /// returns how many rows it loaded. Much cheaper for the server than an INSERT with as many
+    /// parameters: nothing to plan, nothing to bind.
+    @discardableResult
+    public func copy(_ sql: String, _ data: PGCopyRows) throws(PGError) -> Int {
+        guard let started = pq.exec(handle, sql) else { return try rows(of: nil).affected }
+        guard pq.resultStatus(started) == PGRES_COPY_IN else { return try rows(of: started).affected }
+        pq.clear(started)
+        let chunk = 1 << 20
+        var sent = true
+        data.bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { bytes in
+                var start = 0
+                while sent, start < bytes.count {
+                    let end = min(start + chunk, bytes.count)
+                    sent = pq.putCopyData(handle, bytes.baseAddress! + start, Int32(end - start)) == 1
+                    start = end
+                }
+            }
+        }
+        // Ended either way: a failed send ends the COPY with an error, which the result reports.
+        _ = pq.putCopyEnd(handle, sent ? nil : "tcg could not send the rows")
+        var loaded = 0, failure: PGError?
+        while let result = pq.getResult(handle) {
+            do throws(PGError) { loaded += try rows(of: result).affected } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+        return loaded
+    }
+
     /// The rows of `result`, which it frees; or the error it reports.
     private func rows(of result: OpaquePointer?) throws(PGError) -> PGRows {
         guard let result else {

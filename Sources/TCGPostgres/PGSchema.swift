@@ -27,6 +27,7 @@ public enum PGSchema {
         Migration(version: 5, name: "the audit trail names the database role", sql: auditUser),
         Migration(version: 6, name: "control strategy, units and schemes for tcg_manager only", sql: rolesByVerb),
         Migration(version: 7, name: "OFFICIAL-SENSITIVE rows only for tcg_sensitive (row-level security)", sql: markings),
+        Migration(version: 8, name: "each written row's JSON parsed once", sql: writesParseOnce),
     ]
 
     /// The newest schema version this tcg knows.
@@ -76,24 +77,36 @@ public enum PGSchema {
     /// A column taken from the record's stored JSON (`doc`), with its check or reference.
     struct Column {
         let name: String
-        let sql: String
+        /// `text` or `date` (a `YYYY-MM-DD` member).
+        let type: String
+        /// The column's check or reference, after its value.
+        let constraint: String
+        /// Where the value is in the record's JSON: a member, or a member of a member.
+        let path: [String]
+
+        /// The column's value read from a record's JSON, given as a `jsonb` expression.
+        func value(_ json: String) -> String {
+            let read = json + path.dropLast().map { " -> '\($0)'" }.joined() + " ->> '\(path.last ?? name)'"
+            return type == "date" ? "tcg.day(\(read))" : read
+        }
+
+        /// The column as migration 1 made it: generated from `doc`.
+        var sql: String { "\(name) \(type) GENERATED ALWAYS AS (\(value("doc::jsonb"))) STORED\(constraint)" }
     }
 
     /// `name text` from the JSON member `member` (the same name by default).
     static func text(_ name: String, _ member: String? = nil, check: String? = nil) -> Column {
-        let expression = "(doc::jsonb ->> '\(member ?? name)')"
-        return Column(name: name, sql: "\(name) text GENERATED ALWAYS AS \(expression) STORED" + (check.map { " CHECK (\($0))" } ?? ""))
+        Column(name: name, type: "text", constraint: check.map { " CHECK (\($0))" } ?? "", path: [member ?? name])
     }
 
     /// `name date` from a `YYYY-MM-DD` member.
     static func day(_ name: String, _ member: String? = nil) -> Column {
-        Column(name: name, sql: "\(name) date GENERATED ALWAYS AS (tcg.day(doc::jsonb ->> '\(member ?? name)')) STORED")
+        Column(name: name, type: "date", constraint: "", path: [member ?? name])
     }
 
     /// `name text` holding an id of the table `table`, with a foreign key to it.
     static func ref(_ name: String, _ table: String, _ member: String? = nil) -> Column {
-        Column(name: name, sql: "\(name) text GENERATED ALWAYS AS (doc::jsonb ->> '\(member ?? name)') STORED "
-               + "REFERENCES tcg.\(table) (id) DEFERRABLE INITIALLY DEFERRED")
+        Column(name: name, type: "text", constraint: " REFERENCES tcg.\(table) (id) DEFERRABLE INITIALLY DEFERRED", path: [member ?? name])
     }
 
     /// The `marking` column every record has.
@@ -117,10 +130,13 @@ public enum PGSchema {
         ("actions", "A", [text("type"), text("title"), ref("plan", "plans"), ref("owner", "people"), day("due"), ref("meeting", "meetings"),
                           text("status"), marking]),
         ("decisions", "D", [ref("meeting", "meetings"), text("text"), ref("supersedes", "decisions"), ref("superseded_by", "decisions"), marking]),
-        ("escalations", "E", [Column(name: "subject", sql: "subject text GENERATED ALWAYS AS (doc::jsonb -> 'subject' ->> 'record') STORED"),
+        ("escalations", "E", [Column(name: "subject", type: "text", constraint: "", path: ["subject", "record"]),
                               text("escalated_from", "from"), text("escalated_to", "to"), ref("meeting", "meetings"), text("status"), ref("decided_at", "meetings"), marking]),
         ("reviews", "R", [text("title"), ref("plan", "plans"), text("scope"), ref("meeting", "meetings"), text("status"), marking]),
     ]
+
+    /// Each record table's columns besides `id`, `number` and `doc`, by table.
+    static let columns: [String: [Column]] = Dictionary(uniqueKeysWithValues: kinds.map { ($0.table, $0.columns) })
 
     /// The head row, the units and one table per kind of record.
     static var tables: String {

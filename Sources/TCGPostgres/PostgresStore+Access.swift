@@ -28,7 +28,7 @@ extension PostgresStore {
             try db.exec("BEGIN")
             do throws(PGError) {
                 _ = try lockHead()
-                try keepHidden(of: try load(inTransaction: true), after: 0)
+                try keepHidden(of: try load(inTransaction: true), after: 0, on: db)
                 try db.exec("COMMIT")
             } catch {
                 _ = try? db.exec("ROLLBACK")
@@ -76,8 +76,7 @@ extension PostgresStore {
     /// Brings `tcg.hidden` and `tcg.hidden_audit` (migration 7) up to date with `register`: the
     /// records a role without clearance may not read, and the audit entries that name them.
     /// Entries before `after` are looked at again only when the hidden records changed.
-    func keepHidden(of register: Register, after: Int) throws(PGError) {
-        let db = try connect()
+    func keepHidden(of register: Register, after: Int, on db: PGConnection) throws(PGError) {
         let now = register.hidden(under: .official)
         let ids = Set(now.records.map(\.description))
         let stored = Set(try db.exec("SELECT id FROM tcg.hidden").rows.compactMap { $0[0] })

@@ -27,6 +27,9 @@ public final class PostgresStore: RegisterStore {
     /// The database role this session is (`session_user`) and whether it holds clearance for
     /// OFFICIAL-SENSITIVE (`tcg_sensitive`), as found when the connection was made.
     private(set) var role: (name: String, cleared: Bool)?
+    /// Whether row-level security applies to this session's role (it does not to the schema's
+    /// owner), which decides how rows are inserted (``insert(_:into:_:on:)``).
+    private var rowSecurity = true
     /// The register as of the head's `state` (its version and count of writes outside tcg),
     /// as this instance last read or wrote it.
     var cached: (state: HeadState, register: Register)?
@@ -118,9 +121,12 @@ public final class PostgresStore: RegisterStore {
                 }
             }
             var register = old
+            sending = Sending(sent: old, db: db)
             let result = try body(&register)
             if register.auditCount != old.auditCount {
-                try storeErrors { () throws(PGError) in try write(from: old, to: register, version: head.state.version) }
+                try storeErrors { () throws(PGError) in try write(from: old, to: register, version: head.state.version, on: db) }
+            } else {
+                sending = nil
             }
             try storeErrors { () throws(PGError) in try db.exec("COMMIT") }
             if register.auditCount != old.auditCount {
@@ -130,6 +136,9 @@ public final class PostgresStore: RegisterStore {
             }
             return result
         } catch {
+            // The connection is the job's until it ends.
+            try? sending?.job.wait()
+            sending = nil
             _ = try? db.exec("ROLLBACK")
             if !db.isOpen { connection = nil }
             cached = nil
@@ -178,9 +187,9 @@ public final class PostgresStore: RegisterStore {
                 do throws(StoreError) { rows = try RegisterRows.all(of: register) } catch {
                     throw PGError(address: address.shown, sqlState: nil, message: error.message)
                 }
-                try write(rows, version: 0)
+                try write(rows, version: 0, on: db)
                 // Read back: a register from a file may keep the start of its audit trail on disk.
-                try keepHidden(of: try load(inTransaction: true), after: 0)
+                try keepHidden(of: try load(inTransaction: true), after: 0, on: db)
                 try db.exec("COMMIT")
             } catch {
                 _ = try? db.exec("ROLLBACK")
@@ -211,12 +220,12 @@ public final class PostgresStore: RegisterStore {
         }
     }
 
-    /// Checks the whole audit trail and the records it seals; refused to a role that cannot
-    /// see all of it (``refuseUnlessEverythingIsSeen(_:)``).
-    public func check() throws(StoreError) -> AuditCheck {
+    /// Checks the whole audit trail and the records it seals, telling `progress` how far it is;
+    /// refused to a role that cannot see all of it (``refuseUnlessEverythingIsSeen(_:)``).
+    public func check(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(StoreError) -> AuditCheck {
         let register = try open()
         try refuseUnlessEverythingIsSeen(.verify)
-        return try AuditCheck.of(register, key: seal.key, name: address.shown)
+        return try AuditCheck.of(register, key: seal.key, name: address.shown, progress: progress)
     }
 
     // MARK: Reading and writing
@@ -239,11 +248,12 @@ public final class PostgresStore: RegisterStore {
                           message: "has tcg schema version \(version), older than this tcg's \(PGSchema.version): run tcg db init \(address.shown) to migrate it")
         }
         try db.exec("SELECT set_config('statement_timeout', $1, false)", ["\(Int(statementTimeout * 1000))ms"])
-        let found = try db.exec("SELECT session_user, \(PGSchema.cleared)")
-        guard let row = found.rows.first, row.count == 2, let name = row[0] else {
+        let found = try db.exec("SELECT session_user, \(PGSchema.cleared), row_security_active('tcg.audit')")
+        guard let row = found.rows.first, row.count == 3, let name = row[0] else {
             throw PGError(address: address.shown, sqlState: nil, message: "the server did not say which role this session is")
         }
         role = (name, row[1] == "t")
+        rowSecurity = row.count < 3 || row[2] != "f"
         connection = db
         return db
     }
@@ -332,20 +342,86 @@ public final class PostgresStore: RegisterStore {
         }
     }
 
-    /// Writes the change from `old` to `new` in the open transaction and raises the head's
-    /// version from `version`.
-    private func write(from old: Register, to new: Register, version: Int) throws(PGError) {
-        guard let rows = RegisterRows.change(from: old, to: new) else {
+    /// Writes the change from `old` to `new` in the open transaction on `db` and raises the
+    /// head's version from `version`: what ``sendAhead(_:)`` has not sent yet, once the job
+    /// sending the rest has ended.
+    private func write(from old: Register, to new: Register, version: Int, on db: PGConnection) throws(PGError) {
+        let sent = sending?.sent ?? old
+        if let part = sending {
+            sending = nil
+            try part.job.wait()
+            if let failure = part.failure { throw failure }
+        }
+        var rows: RegisterRows
+        if sent.auditCount == new.auditCount, sent.audit.last == new.audit.last {
+            rows = RegisterRows.state(of: new)
+            rows.unitsChanged = false
+        } else if let change = RegisterRows.change(from: sent, to: new) {
+            rows = change
+        } else {
             throw PGError(address: address.shown, sqlState: nil,
                           message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
         }
-        try write(rows, version: version)
-        try keepHidden(of: new, after: old.audit.count)
+        rows.schemesChanged = old.schemes != new.schemes
+        try writeRows(rows, on: db)
+        try writeHead(rows, last: new.audit.last.map { ($0.seq, $0.hash) }, version: version, on: db)
+        try keepHidden(of: new, after: old.audit.count, on: db)
+    }
+
+    /// A script's transaction while it runs: the register as last sent to the server (written
+    /// in the transaction, not committed) and the job sending the part after it.
+    private struct Sending {
+        var sent: Register
+        let db: PGConnection
+        let job = BackgroundJob()
+        /// Why a part could not be sent; nothing more is sent after it.
+        var failure: PGError?
+    }
+
+    /// The transaction running, while its body runs.
+    private var sending: Sending?
+
+    /// Audit entries a transaction appends before what it changed so far is sent ahead.
+    public var entriesPerSend = 4000
+    /// Parts sent ahead (``sendAhead(_:)``) since this store was made.
+    public private(set) var partsSent = 0
+
+    /// Between two statements of a transaction's body: once ``entriesPerSend`` audit entries
+    /// were appended since the last part sent, sends the records and entries they changed to
+    /// the server on a second thread while the statements go on, and has the server check
+    /// their foreign keys; all in the transaction, so nothing is committed before the body
+    /// returns and nothing stays when it throws. A part that fails to send fails the commit.
+    public func sendAhead(_ register: Register) {
+        guard let part = sending, part.failure == nil, register.auditCount - part.sent.auditCount >= entriesPerSend else { return }
+        let from = part.sent, db = part.db
+        do throws(PGError) {
+            try part.job.start { [self] () throws(PGError) in
+                guard let rows = RegisterRows.change(from: from, to: register) else {
+                    throw PGError(address: address.shown, sqlState: nil,
+                                  message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
+                }
+                try writeRows(rows, on: db)
+                // Checked now, while the statements go on, rather than all at the commit.
+                try db.exec("SET CONSTRAINTS ALL IMMEDIATE")
+                try db.exec("SET CONSTRAINTS ALL DEFERRED")
+            }
+            sending?.sent = register
+            partsSent += 1
+        } catch {
+            // The part before failed: nothing more is sent, and the commit reports the failure.
+            sending?.failure = error
+        }
     }
 
     /// Writes `rows` (records, removals, units when changed, audit entries) and the head.
-    private func write(_ rows: RegisterRows, version: Int) throws(PGError) {
-        let db = try connect()
+    private func write(_ rows: RegisterRows, version: Int, on db: PGConnection) throws(PGError) {
+        try writeRows(rows, on: db)
+        try writeHead(rows, last: rows.audit.last.map { ($0.seq, $0.hash) }, version: version, on: db)
+    }
+
+    /// Writes `rows`' records, removals, units (when changed) and audit entries in the
+    /// transaction open on `db`; the head is left as it is.
+    func writeRows(_ rows: RegisterRows, on db: PGConnection) throws(PGError) {
         // tcg's own writes: not counted as changes made outside tcg (migration 2).
         try db.exec("SELECT set_config('tcg.committing', 'on', true)")
         if rows.unitsChanged {
@@ -357,25 +433,35 @@ public final class PostgresStore: RegisterStore {
         for key in rows.deleted {
             try db.exec("DELETE FROM tcg.\(key.table) WHERE id = $1", [key.id])
         }
-        // Many rows to a statement: a 100,000-action script writes some 400,000 rows, and one
-        // round trip each would take most of its time.
-        var tables: [String] = [], byTable: [String: [RecordRow]] = [:]
+        // New rows by COPY, which costs the server least; a 100,000-action script writes some
+        // 300,000 rows. Records that exist already are upserted, a statement to many rows.
+        // Each goes with its columns (migration 8), read from its JSON here.
+        var tables: [String] = [], added: [String: [RecordRow]] = [:], changed: [String: [RecordRow]] = [:]
         for record in rows.records {
-            if byTable[record.key.table] == nil { tables.append(record.key.table) }
-            byTable[record.key.table, default: []].append(record)
-        }
-        for table in tables {
-            // One row per id: an upsert may not touch a row twice in one statement.
-            var last: [String: Int] = [:]
-            let records = byTable[table] ?? []
-            for (i, record) in records.enumerated() { last[record.key.id] = i }
-            let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
-            try insert(into: "tcg.\(table) (id, number, doc)", unique, upsert: "ON CONFLICT (id) DO UPDATE SET doc = EXCLUDED.doc") {
-                [$0.key.id, String($0.number), $0.json]
+            let table = record.key.table
+            if added[table] == nil, changed[table] == nil { tables.append(table) }
+            if record.isNew {
+                added[table, default: []].append(record)
+            } else {
+                changed[table, default: []].append(record)
             }
         }
-        try insert(into: "tcg.audit (seq, hash, \"user\", doc)", rows.audit, upsert: "") { [String($0.seq), $0.hash, $0.user, $0.json] }
-        let last = rows.audit.last
+        for table in tables {
+            let names = (["id", "number", "doc"] + (PGSchema.columns[table] ?? []).map(\.name)).joined(separator: ", ")
+            if let new = added[table] { try insert(new, into: table, names, on: db, Self.values(of:)) }
+            // One row per id: an upsert may not touch a row twice in one statement.
+            var last: [String: Int] = [:]
+            let records = changed[table] ?? []
+            for (i, record) in records.enumerated() { last[record.key.id] = i }
+            let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
+            try upsert(into: table, names, unique, on: db)
+        }
+        try insert(rows.audit, into: "audit", "seq, hash, \"user\", doc", on: db) { [String($0.seq), $0.hash, $0.user, $0.json] }
+    }
+
+    /// Raises the head's version from `version` and records the state `rows` ends at, whose
+    /// last audit entry is `last`.
+    private func writeHead(_ rows: RegisterRows, last: (seq: Int, hash: String)?, version: Int, on db: PGConnection) throws(PGError) {
         // Only a manager may change the schemes (migration 6): a tasker's commit leaves the column alone.
         let updated = try db.exec("""
             UPDATE tcg.register_head SET version = version + 1, clock = $2::date, max_marking = $3, last_ids = $4,
@@ -392,23 +478,67 @@ public final class PostgresStore: RegisterStore {
     /// Rows per INSERT statement (each a few parameters; PostgreSQL takes up to 65,535).
     static let rowsPerInsert = 1000
 
-    /// Inserts `items` into `target` (`table (columns)`), ``rowsPerInsert`` rows to a statement,
-    /// each row's values given by `values`; `upsert` follows the VALUES (an ON CONFLICT clause).
-    private func insert<T>(into target: String, _ items: [T], upsert: String, _ values: (T) -> [String?]) throws(PGError) {
-        let db = try connect()
-        var start = 0
-        while start < items.count {
-            let chunk = items[start..<min(start + Self.rowsPerInsert, items.count)]
-            var parameters: [String?] = []
-            var tuples: [String] = []
-            tuples.reserveCapacity(chunk.count)
-            for item in chunk {
-                let row = values(item)
-                let first = parameters.count
-                parameters.append(contentsOf: row)
-                tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+    /// Rows from which an insert goes by COPY rather than by INSERT statements.
+    static let rowsToCopy = 200
+
+    /// Inserts `items` into `table`, each a row of values (`values`) for the columns `names`.
+    /// Many go by COPY, which costs the server a third of an INSERT with a parameter per value.
+    /// PostgreSQL refuses COPY into a table with row-level security (migration 7) to a role the
+    /// policies apply to: for such a role the rows are copied into a temporary table of the same
+    /// columns, then inserted from there in one statement, with the policies checked. A few go
+    /// by INSERT statements (a statement at the prompt: fewer round trips).
+    private func insert<T>(_ items: [T], into table: String, _ names: String, on db: PGConnection,
+                           _ values: (T) -> [String?]) throws(PGError) {
+        guard items.count >= Self.rowsToCopy else {
+            var start = 0
+            while start < items.count {
+                let chunk = items[start..<min(start + Self.rowsPerInsert, items.count)]
+                let (tuples, parameters) = Self.tuples(chunk.map(values))
+                try db.exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples)", parameters)
+                start += chunk.count
             }
-            try db.exec("INSERT INTO \(target) VALUES \(tuples.joined(separator: ", ")) \(upsert)", parameters)
+            return
+        }
+        var rows = PGCopyRows(capacity: items.count * 256)
+        for item in items { rows.append(values(item)) }
+        guard rowSecurity else {
+            try db.copy("COPY tcg.\(table) (\(names)) FROM STDIN", rows)
+            return
+        }
+        let staging = "pg_temp.tcg_new_\(table)"
+        try db.exec("CREATE TEMPORARY TABLE IF NOT EXISTS tcg_new_\(table) (LIKE tcg.\(table)) ON COMMIT DELETE ROWS")
+        try db.copy("COPY \(staging) (\(names)) FROM STDIN", rows)
+        try db.exec("INSERT INTO tcg.\(table) (\(names)) SELECT \(names) FROM \(staging)")
+        try db.exec("TRUNCATE \(staging)")
+    }
+
+    /// `($1, $2), ($3, $4)…` for `rows`, and the parameters in order.
+    static func tuples(_ rows: [[String?]]) -> (String, [String?]) {
+        var parameters: [String?] = [], tuples: [String] = []
+        tuples.reserveCapacity(rows.count)
+        for row in rows {
+            let first = parameters.count
+            parameters.append(contentsOf: row)
+            tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+        }
+        return (tuples.joined(separator: ", "), parameters)
+    }
+
+    /// A record's row: id, number, JSON and its table's columns (``PGSchema/columns``).
+    static func values(of record: RecordRow) -> [String?] {
+        let columns = PGSchema.columns[record.key.table] ?? []
+        return [record.key.id, String(record.number), record.json] + JSONMembers.values(in: record.json, at: columns.map(\.path))
+    }
+
+    /// Inserts `records` into `table` (`names`: its columns) or, where the id is there already,
+    /// replaces the row; ``rowsPerInsert`` rows to a statement.
+    private func upsert(into table: String, _ names: String, _ records: [RecordRow], on db: PGConnection) throws(PGError) {
+        let replaced = names.split(separator: ", ").dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+        var start = 0
+        while start < records.count {
+            let chunk = records[start..<min(start + Self.rowsPerInsert, records.count)]
+            let (tuples, parameters) = Self.tuples(chunk.map(Self.values(of:)))
+            try db.exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples) ON CONFLICT (id) DO UPDATE SET \(replaced)", parameters)
             start += chunk.count
         }
     }

@@ -192,8 +192,9 @@ extension AuditCheck {
     /// Checks `register`'s whole audit trail and the records it seals, with no head file to
     /// compare with (a database store keeps its head in a row of its own); keyed entries are
     /// checked with `key`, and `name` names the store.
-    public static func of(_ register: Register, key: AuditKey?, name: String) throws(StoreError) -> AuditCheck {
-        run(entries: try register.fullAudit(), register: register, head: nil, key: key, headName: name)
+    public static func of(_ register: Register, key: AuditKey?, name: String,
+                          progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(StoreError) -> AuditCheck {
+        run(entries: try register.fullAudit(), register: register, head: nil, key: key, headName: name, progress: progress)
     }
 
     /// `tcg verify --accept`'s audit entry for `register`, the register this check was run on: by

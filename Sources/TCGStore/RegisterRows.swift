@@ -57,12 +57,16 @@ public struct RecordRow: Sendable, Equatable {
     public var number: Int
     /// The record's compact JSON, as the workspace writes it.
     public var json: String
+    /// Whether the record is new: not in the register the rows change (every record of a
+    /// whole register is new), so a store may insert it without looking for an older row.
+    public var isNew: Bool
 
     /// A record's row.
-    public init(key: Key, number: Int, json: String) {
+    public init(key: Key, number: Int, json: String, isNew: Bool = false) {
         self.key = key
         self.number = number
         self.json = json
+        self.isNew = isNew
     }
 }
 
@@ -101,6 +105,9 @@ extension RegisterRows {
         return rows
     }
 
+    /// `register`'s state and units, with no record or audit entry.
+    public static func state(of register: Register) -> RegisterRows { RegisterRows(state: register) }
+
     /// The rows a transaction changed from `old` to `new`: the records the new audit entries
     /// name (written when they differ, removed when gone), the units when they changed, and the
     /// appended audit entries; nil when `new` is not `old` with audit entries appended.
@@ -115,7 +122,7 @@ extension RegisterRows {
         rows.schemesChanged = old.schemes != new.schemes
         rows.audit = new.audit[old.audit.count...].map(auditRow)
         if let entry = JournalEntry.change(from: old, to: new, seq: 1, limit: .max) {
-            var collector = Collector(entry: entry)
+            var collector = Collector(entry: entry, old: old)
             collector.visitAll()
             rows.records = collector.rows
             rows.deleted = entry.deleted.map { RecordRow.Key(table: $0.kind.arrayName, id: $0.description) }
@@ -125,7 +132,11 @@ extension RegisterRows {
         guard let before, let after else { return nil }
         let kept = Dictionary(uniqueKeysWithValues: before.records.map { ($0.key, $0.json) })
         let now = Set(after.records.map(\.key))
-        rows.records = after.records.filter { kept[$0.key] != $0.json }
+        rows.records = after.records.filter { kept[$0.key] != $0.json }.map { row in
+            var row = row
+            row.isNew = kept[row.key] == nil
+            return row
+        }
         rows.deleted = before.records.map(\.key).filter { !now.contains($0) }
         return rows
     }
@@ -214,25 +225,31 @@ extension RegisterRows {
     private struct Collector: RecordKindVisitor {
         var register: Register?
         var entry: JournalEntry?
+        /// The register an entry's change is from, to tell new records from changed ones.
+        var old: Register?
         var rows: [RecordRow] = []
         private var writer = JSONWriter(style: .compact, capacity: 1024)
 
         init(register: Register) { self.register = register }
-        init(entry: JournalEntry) { self.entry = entry }
+        init(entry: JournalEntry, old: Register) {
+            self.entry = entry
+            self.old = old
+        }
 
         mutating func visit<T: StoredRecord>(_ type: T.Type) {
             if let register {
-                for record in register[keyPath: T.inRegister] { add(record) }
-            } else if let entry {
-                for record in entry[keyPath: T.inEntry] { add(record) }
+                for record in register[keyPath: T.inRegister] { add(record, isNew: true) }
+            } else if let entry, let old {
+                let before = old[keyPath: T.inRegister]
+                for record in entry[keyPath: T.inEntry] { add(record, isNew: before.index(ofNumber: record.number) == nil) }
             }
         }
 
-        private mutating func add<T: StoredRecord>(_ record: T) {
+        private mutating func add<T: StoredRecord>(_ record: T, isNew: Bool) {
             writer.bytes.removeAll(keepingCapacity: true)
             record.write(to: &writer)
             rows.append(RecordRow(key: RecordRow.Key(table: T.arrayName, id: record.recordID.description), number: record.number,
-                                  json: String(decoding: writer.bytes, as: UTF8.self)))
+                                  json: String(decoding: writer.bytes, as: UTF8.self), isNew: isNew))
         }
     }
 }

@@ -16,6 +16,12 @@ public protocol RegisterStore: AnyObject {
     /// `body` throws, nothing is written and the error propagates. Returns `body`'s result.
     func transaction<T>(_ body: (inout Register) throws -> T) throws -> T
 
+    /// Called by a transaction's body between two statements with the register as it is then.
+    /// A store may start writing what changed so far, inside the same transaction (a database
+    /// sends a long script's rows while the script runs), so nothing is committed before the
+    /// body returns; a workspace file ignores it.
+    func sendAhead(_ register: Register)
+
     /// The latest register if another writer changed it since this store last read or wrote
     /// it, else nil. Cheap when nothing changed.
     func refresh() throws(StoreError) -> Register?
@@ -27,6 +33,9 @@ public protocol RegisterStore: AnyObject {
 }
 
 extension RegisterStore {
+    /// Nothing sent ahead: the commit writes everything.
+    public func sendAhead(_ register: Register) {}
+
     /// Nothing to tidy.
     public func close() throws(StoreError) {}
 }

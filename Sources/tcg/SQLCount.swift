@@ -25,6 +25,8 @@ enum SQLCount {
         let hasOwner: Bool
         /// The unit comes from the meeting the record was recorded at.
         let unitByMeeting: Bool
+        /// The table has a `status` column (a candidate's status is worked out, not stored).
+        var hasStatus = true
     }
 
     static let kinds: [String: Kind] = [
@@ -39,7 +41,7 @@ enum SQLCount {
         "meetings": Kind(table: "meetings", outstanding: nil, hasDue: false, hasOwner: false, unitByMeeting: false),
         "people": Kind(table: "people", outstanding: nil, hasDue: false, hasOwner: false, unitByMeeting: false),
         "products": Kind(table: "products", outstanding: nil, hasDue: false, hasOwner: false, unitByMeeting: false),
-        "candidates": Kind(table: "candidates", outstanding: nil, hasDue: false, hasOwner: false, unitByMeeting: false),
+        "candidates": Kind(table: "candidates", outstanding: nil, hasDue: false, hasOwner: false, unitByMeeting: false, hasStatus: false),
     ]
 
     /// The count `text` asks for, or nil when it is not one `count` statement this can answer
@@ -140,7 +142,9 @@ enum SQLCount {
             func equality(_ test: String) -> String { op == "!=" ? "(NOT coalesce(\(test), false))" : "coalesce(\(test), false)" }
             switch field {
             case "status":
-                guard op == "=" || op == "!=", case .choice(let values)? = schema.field("status")?.type else { throw Untranslatable() }
+                guard kind.hasStatus, op == "=" || op == "!=", case .choice(let values)? = schema.field("status")?.type else {
+                    throw Untranslatable()
+                }
                 let word: String
                 switch v {
                 case .word(let w), .string(let w): word = w.lowercased()

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import TCGDomain
+import TCGPostgres
 import TCGStore
 import TCGLanguage
 
@@ -14,12 +15,13 @@ import TCGLanguage
 /// The current meeting is where a user is working, not a fact of the register: two users of one
 /// workspace each have their own (also two tcg users, `--user`, of one account), and setting it
 /// needs neither the writer lock nor an audit entry. Each line is
-/// `USER<TAB>WORKSPACE<TAB>M-n<TAB>KIND<TAB>DATE`, the workspace by its real path; a saved
-/// meeting whose kind or date no longer match (the workspace was replaced) is ignored.
+/// `USER<TAB>WORKSPACE<TAB>M-n<TAB>KIND<TAB>DATE`, the workspace by its real path (a database by
+/// its URL, without a password); a saved meeting whose kind or date no longer match (the
+/// workspace was replaced) is ignored.
 final class UserState {
     /// The state file.
     let file: String
-    /// The workspace's real path (its folder's, when the file does not exist yet).
+    /// The workspace's real path (its folder's, when the file does not exist yet), or a database's URL.
     let workspace: String
     /// Who: the name the audit trail records.
     let user: String
@@ -35,7 +37,7 @@ final class UserState {
             return nil
         }
         file = base + "/tcg/current-meetings"
-        workspace = UserState.realPath(path)
+        workspace = PGAddress.isURL(path) ? path : UserState.realPath(path)
         self.user = user
         if (workspace + user).contains(where: { $0 == "\t" || $0 == "\n" }) { return nil }
     }
@@ -50,8 +52,9 @@ final class UserState {
         return m.kind.keyword == fields[3] && m.date.description == fields[4] && m.status != .closed ? id.number : nil
     }
 
-    /// Saves the current meeting (nil: none); returns what went wrong, or nil. Lines of workspaces
-    /// that no longer exist are dropped, and only the latest `limit` lines are kept.
+    /// Saves the current meeting (nil: none); returns what went wrong, or nil. Lines of workspace
+    /// files that no longer exist are dropped (a database's are kept: it is not looked up), and
+    /// only the latest `limit` lines are kept.
     func keep(_ meeting: Int?, in register: Register, limit: Int = 200) -> String? {
         var kept: [[UInt8]] = []
         let existing: [UInt8]?
@@ -59,7 +62,8 @@ final class UserState {
         if let bytes = existing {
             for line in bytes.split(separator: 10) where !isMine(line) {
                 let fields = line.split(separator: 9, omittingEmptySubsequences: false)
-                if fields.count == 5, access(String(decoding: fields[1], as: UTF8.self), F_OK) == 0 { kept.append(Array(line)) }
+                let workspace = String(decoding: fields.count == 5 ? fields[1] : [], as: UTF8.self)
+                if fields.count == 5, PGAddress.isURL(workspace) || access(workspace, F_OK) == 0 { kept.append(Array(line)) }
             }
         }
         if let meeting, let i = register.meetings.index(ofNumber: meeting) {

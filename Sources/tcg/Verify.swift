@@ -19,18 +19,25 @@ enum Verify {
         report(path: path, head: head, headFile: store.headPath, console: console) {
             if let absent = store.absent { throw absent }
             if accept { return try store.acceptBreaks(user: user, day: today) }
-            // The total is known once the workspace is read.
-            let meter = ProgressMeter.onStderr(of: console.terminal, total: 0, label: "entries and records checked")
-            defer { meter?.finish() }
-            return (try store.check(progress: meter.map { meter in { meter.update($0, of: $1) } }), nil)
+            return (try checked(on: console) { try store.check(progress: $0) }, nil)
         }
     }
 
     /// `tcg verify` against a database (``PostgresStore``), named by its URL without a password.
     static func run(database store: PostgresStore, head: String?, accept: Bool, user: String, today: Day?, console: Console) -> ExitStatus {
         report(path: store.address.shown, head: head, headFile: nil, console: console) {
-            accept ? try store.acceptBreaks(user: user, day: today) : (try store.check(), nil)
+            if accept { return try store.acceptBreaks(user: user, day: today) }
+            return (try checked(on: console) { try store.check(progress: $0) }, nil)
         }
+    }
+
+    /// Runs `check` with a progress line on stderr at a terminal (the total is known once the
+    /// register is read), erased when it is done.
+    private static func checked(on console: Console,
+                                _ check: (((_ done: Int, _ total: Int) -> Void)?) throws -> AuditCheck) throws -> AuditCheck {
+        let meter = ProgressMeter.onStderr(of: console.terminal, total: 0, label: "entries and records checked")
+        defer { meter?.finish() }
+        return try check(meter.map { meter in { meter.update($0, of: $1) } })
     }
 
     /// Runs `checking` and reports what it found; `headFile` is the head file that a cut tail

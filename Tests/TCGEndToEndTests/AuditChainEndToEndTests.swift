@@ -4,7 +4,8 @@ import XCTest
 
 /// The tcg binary and the audit chain of format version 3: verify, verify --head, a tampered
 /// workspace opened read-only, verify --accept, and a version-2 workspace migrated on open
-/// (Fixtures/migration/workspace-v2.json and its journal, written by tcg at 299b51b).
+/// (Fixtures/migration/workspace-v2.json and its journal, written by tcg at 299b51b). On both
+/// stores (StoreUnderTest), but for the version-2 file's migration and its edits by hand.
 final class AuditChainEndToEndTests: XCTestCase {
     private func fixture(_ name: String) throws -> Data {
         let url = TcgProcess.packageRoot.appendingPathComponent("Tests/TCGEndToEndTests/Fixtures/migration/\(name)")
@@ -25,14 +26,8 @@ final class AuditChainEndToEndTests: XCTestCase {
         return (run.status, run.stdout, run.stderr)
     }
 
-    private func edit(_ folder: URL, _ old: String, _ new: String) throws {
-        let path = folder.appendingPathComponent("w.json").path
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        XCTAssertTrue(text.contains(old), old)
-        try text.replacingOccurrences(of: old, with: new).write(toFile: path, atomically: false, encoding: .utf8)
-    }
-
     func testAVersion2WorkspaceMigratesAndVerifies() throws {
+        try StoreUnderTest.fileOnly("a workspace file of format version 2 migrated on open")
         let folder = try folderWithV2()
         defer { try? FileManager.default.removeItem(at: folder) }
         let count = try tcg(["-c", "count decisions"], in: folder)
@@ -47,6 +42,7 @@ final class AuditChainEndToEndTests: XCTestCase {
     }
 
     func testTamperingIsFoundAndTheWorkspaceIsReadOnlyUntilAccepted() throws {
+        try StoreUnderTest.fileOnly("the version-2 file edited by hand (PostgresEndToEndTests edits a database's row)")
         let folder = try folderWithV2()
         defer { try? FileManager.default.removeItem(at: folder) }
         XCTAssertEqual(try tcg(["-c", "count people"], in: folder).status, 0)
@@ -55,7 +51,7 @@ final class AuditChainEndToEndTests: XCTestCase {
         let head = String(try XCTUnwrap(intact.stdout.split(separator: " ").first { $0.count == 65 || $0.count == 64 }).prefix(64))
 
         // Declassify D-1 by hand.
-        try edit(folder, ",\"marking\":\"OFFICIAL-SENSITIVE\"", "")
+        try TestWorkspace(name: "w.json", database: nil).tamper(",\"marking\":\"OFFICIAL-SENSITIVE\"", "", table: "decisions", in: folder)
         let broken = try tcg(["verify"], in: folder)
         XCTAssertEqual(broken.status, 1)
         XCTAssertTrue(broken.stderr.contains("w.json: error: record D-1 does not match audit entry 8, the last that changed it"), broken.stderr)
@@ -84,18 +80,28 @@ final class AuditChainEndToEndTests: XCTestCase {
     }
 
     func testAnUnknownHeadIsRefused() throws {
-        let folder = try folderWithV2()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try tcg(["verify", "--head", String(repeating: "ab", count: 32)], in: folder)
+        let folder = try folderWithV2(), workspace = try StoreUnderTest.workspace("w.json")
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            workspace.remove()
+        }
+        if workspace.database != nil {
+            XCTAssertEqual(try tcg(["-c", "count people"], in: folder).status, 0, "migrated to version 3, to be copied")
+            XCTAssertNil(try workspace.take("w.json", in: folder))
+        }
+        let run = try TcgProcess.run(["--workspace", try workspace.path(), "verify", "--head", String(repeating: "ab", count: 32)], in: folder)
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("no audit entry has the hash"), run.stderr)
     }
 
     func testTheMinutesPrintAHeadThatVerifyProves() throws {
-        let folder = try TcgProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TcgProcess.temporaryFolder(), workspace = try StoreUnderTest.workspace("w.json")
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            workspace.remove()
+        }
         func run(_ args: [String], stdin: String? = nil) throws -> TcgProcess.Result {
-            try TcgProcess.run(["--workspace", "w.json", "--today", "2027-03-10"] + args, stdin: stdin, in: folder)
+            try TcgProcess.run(["--workspace", try workspace.path(), "--today", "2027-03-10"] + args, stdin: stdin, in: folder)
         }
         XCTAssertEqual(try run([], stdin: TcgProcess.smallCycle).status, 0)
         let minutes = try run(["-c", "minutes M-2"])
@@ -111,20 +117,22 @@ final class AuditChainEndToEndTests: XCTestCase {
         let proved = try run(["verify", "--head", hash])
         XCTAssertEqual(proved.status, 0, proved.stderr)
         XCTAssertTrue(proved.stdout.contains(": nothing up to it has changed since"), proved.stdout)
-        let path = folder.appendingPathComponent("w.json").path
-        _ = try TcgProcess.run(["--workspace", "w.json", "-c", "count units"], in: folder)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        try text.replacingOccurrences(of: "\"title\":\"Patrols\"", with: "\"title\":\"Nothing\"").write(toFile: path, atomically: false, encoding: .utf8)
+        _ = try run(["-c", "count units"])
+        try workspace.tamper("\"title\":\"Patrols\"", "\"title\":\"Nothing\"", table: "actions", in: folder)
         let after = try run(["verify", "--head", hash])
         XCTAssertEqual(after.status, 1, after.stdout)
         XCTAssertTrue(after.stderr.contains("record A-1 does not match"), after.stderr)
     }
 
     func testTheDemoRegisterVerifiesWithEveryRecordSealed() throws {
-        let folder = try TcgProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TcgProcess.temporaryFolder(), workspace = try StoreUnderTest.workspace("d.json")
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            workspace.remove()
+        }
         XCTAssertEqual(try TcgProcess.run(["demo", "d.json"], in: folder).status, 0)
-        let verify = try TcgProcess.run(["--workspace", "d.json", "verify"], in: folder)
+        XCTAssertNil(try workspace.take("d.json", in: folder))
+        let verify = try TcgProcess.run(["--workspace", try workspace.path(), "verify"], in: folder)
         XCTAssertEqual(verify.status, 0, verify.stderr)
         XCTAssertTrue(verify.stdout.contains("the audit trail is intact"), verify.stdout)
         XCTAssertEqual(verify.stderr, "")

@@ -1,8 +1,11 @@
 import Foundation
 import XCTest
 
-/// The real binary: exit statuses, transactions, workspace safety, one-shot and stdin modes.
+/// The real binary: exit statuses, transactions, workspace safety, one-shot and stdin modes (on
+/// both stores: StoreUnderTest; runs that name no workspace get the test's database by `$TCG_WORKSPACE`).
 final class CommandLineTests: FolderTestCase {
+    override class var storeWorkspace: String? { "tcg-workspace.json" }
+
     func bytes(_ name: String) -> Data? { try? Data(contentsOf: folder.appendingPathComponent(name)) }
 
     let setup = TcgProcess.smallCycle
@@ -17,12 +20,12 @@ final class CommandLineTests: FolderTestCase {
     func testAFailedScriptSavesNothingAndNamesTheLine() throws {
         try write("setup.tcg", setup)
         XCTAssertEqual(try tcg(["run", "setup.tcg"]).status, 0)
-        let before = try XCTUnwrap(bytes("tcg-workspace.json"))
+        let before = try workspace.snapshot(in: folder)
         try write("bad.tcg", "add person \"New Person\"\ncomplete A-1 result \"done\"\nadd priority \"X\" owner \"Nobody\" rationale \"r\"\n")
         let r = try tcg(["run", "bad.tcg"])
         XCTAssertEqual(r.status, 1)
         XCTAssertTrue(r.stderr.hasPrefix("bad.tcg:3:24: error: unknown person \"Nobody\""), r.stderr)
-        XCTAssertEqual(bytes("tcg-workspace.json"), before, "the workspace must be byte-for-byte as it was")
+        XCTAssertEqual(try workspace.snapshot(in: folder), before, "the workspace must be byte-for-byte as it was")
         XCTAssertEqual(try tcg(["-c", "count people"]).stdout, "2\n")
     }
 
@@ -31,7 +34,7 @@ final class CommandLineTests: FolderTestCase {
         let r = try tcg(["--dry-run", "run", "setup.tcg"])
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.contains("A-1"))
-        XCTAssertNil(bytes("tcg-workspace.json"), "a dry run creates no workspace")
+        XCTAssertFalse(try workspace.holdsRegister(in: folder), "a dry run creates no workspace")
     }
 
     func testSynonymsOnTheCommandLinePointAtTheTcgWay() throws {
@@ -42,6 +45,7 @@ final class CommandLineTests: FolderTestCase {
     }
 
     func testExitStatuses() throws {
+        try StoreUnderTest.fileOnly("a missing workspace file, and a file that is not a workspace")
         XCTAssertEqual(try tcg(["--format", "yaml", "-c", "count units"]).status, 2)
         XCTAssertEqual(try tcg(["--today", "2027-02-30", "-c", "count units"]).status, 2)
         XCTAssertEqual(try tcg(["--no-such-option"]).status, 2)
@@ -59,6 +63,7 @@ final class CommandLineTests: FolderTestCase {
     }
 
     func testWorkspaceIsCreatedOwnerOnlyAndEnvironmentChoosesIt() throws {
+        try StoreUnderTest.fileOnly("the new workspace file's mode, and $TCG_WORKSPACE naming another file")
         XCTAssertEqual(try tcg(["-c", "add unit Westshire"], env: ["TCG_WORKSPACE": "other.json"]).status, 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("other.json").path)
         XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
@@ -87,8 +92,8 @@ final class CommandLineTests: FolderTestCase {
 
     func testAuditTrailRecordsWhoWhenAndWhere() throws {
         try write("setup.tcg", setup)
-        XCTAssertEqual(try tcg(["--user", "analyst7", "run", "setup.tcg"]).status, 0)
-        XCTAssertEqual(try tcg(["-c", "complete A-1 result \"done\""], env: ["TCG_USER": "dmm-chair"]).status, 0)
+        XCTAssertEqual(try tcg(try workspace.arguments(as: "analyst7") + ["run", "setup.tcg"]).status, 0)
+        XCTAssertEqual(try tcg(["-c", "complete A-1 result \"done\""], env: try workspace.environment(as: "dmm-chair")).status, 0)
         let r = try tcg(["--format", "json", "-c", "history A-1"])
         let entries = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(entries.count, 2)
@@ -106,7 +111,7 @@ final class CommandLineTests: FolderTestCase {
         XCTAssertEqual(r.stderr.components(separatedBy: ": error: ").count - 1, 3, r.stderr)
         XCTAssertTrue(r.stderr.contains("broken.tcg:1:1: error: unknown command `ad`"))
         XCTAssertTrue(r.stderr.contains("broken.tcg:4:6: error:"))
-        XCTAssertNil(bytes("tcg-workspace.json"))
+        XCTAssertFalse(try workspace.holdsRegister(in: folder))
         try write("good.tcg", setup)
         XCTAssertEqual(try tcg(["check", "good.tcg"]).status, 0)
     }
@@ -127,19 +132,19 @@ final class CommandLineTests: FolderTestCase {
         XCTAssertEqual(try tcg(["-c", "add unit Westshire"]).status, 0)
         let group = DispatchGroup()
         let failures = Failures()
-        let folder: URL = self.folder
+        let folder: URL = self.folder, env = try workspace.environment()
         for w in 0..<4 {
             group.enter()
             DispatchQueue.global().async {
                 defer { group.leave() }
                 let script = (0..<25).map { "add person \"Writer \(w) number \($0)\"" }.joined(separator: "\n")
                 do {
-                    let r = try TcgProcess.run(["-c", script.replacingOccurrences(of: "\n", with: "; ")], in: folder)
+                    let r = try TcgProcess.run(["-c", script.replacingOccurrences(of: "\n", with: "; ")], in: folder, environment: env)
                     if r.status != 0 { failures.add(r.stderr) }
                 } catch { failures.add("\(error)") }
                 for n in 0..<10 {
                     do {
-                        let r = try TcgProcess.run(["-c", "add person \"Solo \(w)-\(n)\""], in: folder)
+                        let r = try TcgProcess.run(["-c", "add person \"Solo \(w)-\(n)\""], in: folder, environment: env)
                         if r.status != 0 { failures.add(r.stderr) }
                     } catch { failures.add("\(error)") }
                 }

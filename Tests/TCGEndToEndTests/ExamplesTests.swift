@@ -1,16 +1,20 @@
 import Foundation
 import XCTest
 
-/// Every script in examples/ runs against a register built from a full cycle, and says what it should.
+/// Every script in examples/ runs against a register built from a full cycle, and says what it should
+/// (on both stores: StoreUnderTest).
 final class ExamplesTests: XCTestCase {
     func testExamplesRunAgainstARealRegister() throws {
-        let folder = try TcgProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TcgProcess.temporaryFolder(), workspace = try StoreUnderTest.workspace("tcg-workspace.json")
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            workspace.remove()
+        }
         let golden = GoldenTests.folder
         for f in ["setup.inc", "cycle.inc"] {
             try FileManager.default.copyItem(at: golden.appendingPathComponent(f), to: folder.appendingPathComponent(f))
         }
-        let today = ["--today", "2027-03-20"]
+        let today = ["--workspace", try workspace.path(), "--today", "2027-03-20"]
         XCTAssertEqual(try TcgProcess.run(today + ["run", "cycle.inc"], in: folder).status, 0)
         let examples = TcgProcess.packageRoot.appendingPathComponent("examples")
 

@@ -4,31 +4,37 @@ import XCTest
 /// `--format json` and `--format csv` print what other tools can read (issue 12 item 3): stdout
 /// is JSON Lines (one value per query answer), or one CSV table per answer whose reports carry
 /// a `section` column; echo, confirmations and created ids go to stderr. Checked with the
-/// tools users pipe into: `jq -s .` and Python's `json` and `csv` modules, on the demo register.
+/// tools users pipe into: `jq -s .` and Python's `json` and `csv` modules, on the demo register
+/// (on both stores: StoreUnderTest; every change here is a dry run, so the tests share it).
 final class MachineOutputTests: XCTestCase {
-    /// A folder with the demo register in `demo.json`, made once for the class (nil when no
-    /// temporary folder could be made).
-    static let folder: URL? = {
-        guard let made = try? TcgProcess.temporaryFolder() else { return nil }
+    /// A folder with the demo register in the store under test (`demo.json`, or a database it is
+    /// copied into), made once for the class; nil when it could not be made.
+    static let demoRegister: (folder: URL, workspace: TestWorkspace)? = {
+        guard let made = try? TcgProcess.temporaryFolder(), let workspace = try? StoreUnderTest.workspace("demo.json") else { return nil }
         _ = try? TcgProcess.run(["demo", "demo.json"], in: made, timeout: 300)
-        return made
+        guard FileManager.default.fileExists(atPath: made.appendingPathComponent("demo.json").path),
+              (try? workspace.take("demo.json", in: made)) == .some(nil) else { return nil }
+        return (made, workspace)
     }()
 
     override class func tearDown() {
-        if let folder { try? FileManager.default.removeItem(at: folder) }
+        if let demoRegister {
+            try? FileManager.default.removeItem(at: demoRegister.folder)
+            demoRegister.workspace.remove()
+        }
         super.tearDown()
     }
 
     /// The demo's folder, or a skip when it could not be made.
     func demo() throws -> URL {
-        let folder = try XCTUnwrap(Self.folder)
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: folder.appendingPathComponent("demo.json").path), "tcg demo failed")
-        return folder
+        try StoreUnderTest.available()
+        return try XCTUnwrap(Self.demoRegister?.folder, "tcg demo (and, on PostgreSQL, tcg copy into a new database) failed")
     }
 
     /// Runs tcg on the demo register; fails the test unless it succeeds.
     func tcg(_ args: [String], file: StaticString = #filePath, line: UInt = #line) throws -> TcgProcess.Result {
-        let r = try TcgProcess.run(["--workspace", "demo.json"] + args, in: try demo(), file: file, line: line)
+        let folder = try demo(), workspace = try XCTUnwrap(Self.demoRegister?.workspace).path()
+        let r = try TcgProcess.run(["--workspace", workspace] + args, in: folder, file: file, line: line)
         XCTAssertEqual(r.status, 0, "\(args): \(r.stderr)", file: file, line: line)
         return r
     }

@@ -3,20 +3,25 @@ import TCGTestSupport
 import XCTest
 
 /// `--max-marking` through the real binary: nothing hidden reaches stdout, stderr or a report
-/// file, and a hidden record fails exactly as a missing one does.
+/// file, and a hidden record fails exactly as a missing one does (on both stores: StoreUnderTest).
 final class MaxMarkingTests: XCTestCase {
     var folder: URL!
+    var workspace: TestWorkspace!
 
     override func setUpWithError() throws {
         folder = try TcgProcess.temporaryFolder()
+        workspace = try StoreUnderTest.workspace("w.json")
         let made = try tcg([], stdin: MarkedRegister.script)
         XCTAssertEqual(made.status, 0, made.stderr)
     }
 
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+        workspace?.remove()
+    }
 
     func tcg(_ args: [String], stdin: String? = nil) throws -> TcgProcess.Result {
-        try TcgProcess.run(["--workspace", "w.json", "--today", "2027-03-20"] + args, stdin: stdin, in: folder)
+        try TcgProcess.run(["--workspace", try workspace.path(), "--today", "2027-03-20"] + args, stdin: stdin, in: folder)
     }
 
     func testNoOutputPathShowsWhatIsHidden() throws {
@@ -58,9 +63,8 @@ final class MaxMarkingTests: XCTestCase {
     func testTheWorkspaceKeepsItsOwnCeiling() throws {
         let set = try tcg(["-c", "set max-marking official"])
         XCTAssertEqual(set.status, 0, set.stderr)
-        let json = try String(contentsOf: folder.appendingPathComponent("w.json"), encoding: .utf8)
-        let journal = (try? String(contentsOf: folder.appendingPathComponent("w.json.journal"), encoding: .utf8)) ?? ""
-        XCTAssertTrue((json + journal).contains("\"max_marking\":\"OFFICIAL\"") || (json + journal).contains("\"max_marking\": \"OFFICIAL\""),
+        let stored = String(decoding: try workspace.snapshot(in: folder), as: UTF8.self)
+        XCTAssertTrue(stored.contains("\"max_marking\":\"OFFICIAL\"") || stored.contains("\"max_marking\": \"OFFICIAL\""),
                       "stored in the workspace")
         for args in [["-c", "list actions"], ["--max-marking", "official-sensitive", "-c", "list actions"]] {
             let listed = try tcg(args)

@@ -2,14 +2,17 @@ import Foundation
 import XCTest
 
 /// One path for a statement, through the real binary: nothing is said before it is saved, each
-/// user has their own current meeting, undo steps back as far as asked, paths are bare words.
+/// user has their own current meeting, undo steps back as far as asked, paths are bare words
+/// (on both stores: StoreUnderTest).
 final class OnePathTests: XCTestCase {
     var folder: URL!
+    var workspace: TestWorkspace!
     /// Every run has its own state folder (the current meetings), as one account would.
     var env: [String: String] { ["XDG_STATE_HOME": folder.appendingPathComponent("state").path, "TCG_TODAY": "2027-03-12"] }
 
     override func setUpWithError() throws {
         folder = try TcgProcess.temporaryFolder()
+        workspace = try StoreUnderTest.workspace("ws.json")
         let setup = """
             add unit North kind force
             add person "Rosa Diaz" unit North
@@ -23,14 +26,14 @@ final class OnePathTests: XCTestCase {
 
     override func tearDownWithError() throws {
         try? FileManager.default.removeItem(at: folder)
+        workspace?.remove()
     }
 
     @discardableResult
+    /// Runs tcg on the test's workspace, as `user` when given (``TestWorkspace/arguments(as:)``).
     func run(_ args: [String], stdin: String? = nil, user: String? = nil, extra: [String: String] = [:]) throws -> TcgProcess.Result {
-        var e = env
-        if let user { e["TCG_USER"] = user }
-        for (k, v) in extra { e[k] = v }
-        return try TcgProcess.run(["--workspace", "ws.json"] + args, stdin: stdin, in: folder, environment: e)
+        let workspace = try user.map { try self.workspace.arguments(as: $0) } ?? ["--workspace", try self.workspace.path()]
+        return try TcgProcess.run(workspace + args, stdin: stdin, in: folder, environment: env.merging(extra) { $1 })
     }
 
     func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) }
@@ -44,11 +47,9 @@ final class OnePathTests: XCTestCase {
         XCTAssertTrue(csv.contains("D-1,M-2,2027-03-08,Rosa's"), csv)
         XCTAssertTrue(csv.contains("D-2,M-1,2027-03-01,Sam's"), csv)
         // Opening a meeting is no change to the shared register once it is open.
-        let before = try Data(contentsOf: folder.appendingPathComponent("ws.json"))
-        let journal = try? Data(contentsOf: folder.appendingPathComponent("ws.json.journal"))
+        let before = try workspace.snapshot(in: folder)
         XCTAssertEqual(try run(["-c", "open M-1"], user: "rosa").status, 0)
-        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("ws.json")), before)
-        XCTAssertEqual(try? Data(contentsOf: folder.appendingPathComponent("ws.json.journal")), journal)
+        XCTAssertEqual(try workspace.snapshot(in: folder), before)
         XCTAssertEqual(try run(["-c", "decide \"Rosa again\" rationale \"r\""], user: "rosa").stdout, "D-3\n")
         XCTAssertTrue(try run(["--format", "csv", "-c", "list decisions"]).stdout.contains("D-3,M-1,2027-03-01,Rosa again"))
     }
@@ -89,10 +90,11 @@ final class OnePathTests: XCTestCase {
 
     /// A commit that cannot be written (a file size limit, as on a full disk) prints no id.
     func testNoIdWhenTheChangeCannotBeSaved() throws {
+        try StoreUnderTest.fileOnly("a file size limit stops the workspace file's write, not the server's")
         // Enough history that the journal is past one 512-byte block.
         for i in 0..<8 { try run(["-c", "add person \"Filler Person Number \(i) With A Long Name\""]) }
         let limited = "trap '' XFSZ; ulimit -f 1; exec \"$0\" \"$@\""
-        let run = try Reliability.run(["-c", limited, TcgProcess.binary.path, "--workspace", "ws.json", "-c", "add person \"P Q\" unit North"],
+        let run = try Reliability.run(["-c", limited, TcgProcess.binary.path, "--workspace", workspace.name, "-c", "add person \"P Q\" unit North"],
                                       executable: URL(fileURLWithPath: "/bin/sh"), in: folder, environment: env)
         XCTAssertEqual(run.status, 3, run.stderr)
         XCTAssertFalse(run.output.contains("PE-"), "an id was printed for a change that was not saved: \(run.output)")
@@ -144,6 +146,7 @@ final class OnePathTests: XCTestCase {
     }
 
     func testScriptTestsNeverWriteReports() throws {
+        try StoreUnderTest.fileOnly("tcg test runs on a copy of a workspace file only (docs/postgresql.md)")
         let tests = folder.appendingPathComponent("checks")
         try FileManager.default.createDirectory(at: tests, withIntermediateDirectories: true)
         try "report register to \(folder.path)/real.html\n# expect: wrote \(folder.path)/real.html\n"

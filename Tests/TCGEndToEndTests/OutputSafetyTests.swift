@@ -3,12 +3,22 @@ import TCGTestSupport
 import XCTest
 
 /// Data cannot drive the terminal or forge output: the real binary, with escape codes, bidi
-/// overrides, NUL, newlines, pipes and tags in titles, names, results and agencies.
+/// overrides, NUL, newlines, pipes and tags in titles, names, results and agencies (on both
+/// stores: StoreUnderTest; the hand-edited workspace, `edited.json`, is a file on both, since
+/// PostgreSQL's `jsonb` cannot hold the NUL it plants in a name).
 final class OutputSafetyTests: XCTestCase {
     var folder: URL!
+    var workspace: TestWorkspace!
 
-    override func setUpWithError() throws { folder = try TcgProcess.temporaryFolder() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        workspace = try StoreUnderTest.workspace("w.json")
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+        workspace?.remove()
+    }
 
     static let osc = "\u{1B}]0;pwned\u{07}\u{1B}[2J"
 
@@ -33,14 +43,16 @@ final class OutputSafetyTests: XCTestCase {
 
         """
 
-    func tcg(_ args: [String], stdin: String? = nil, workspace: String = "w.json") throws -> TcgProcess.Result {
-        try TcgProcess.run(["--workspace", workspace, "--today", "2027-03-20"] + args, stdin: stdin, in: folder)
+    /// Runs tcg on `workspace` (a file in the folder), else on the test's workspace.
+    func tcg(_ args: [String], stdin: String? = nil, workspace: String? = nil) throws -> TcgProcess.Result {
+        try TcgProcess.run(["--workspace", try workspace ?? self.workspace.path(), "--today", "2027-03-20"] + args, stdin: stdin, in: folder)
     }
 
     func prepare() throws {
         try Self.setup.write(to: folder.appendingPathComponent("setup.tcg"), atomically: true, encoding: .utf8)
         let run = try tcg(["run", "setup.tcg"])
         XCTAssertEqual(run.status, 0, run.stderr)
+        if workspace.database != nil { XCTAssertEqual(try tcg(["run", "setup.tcg"], workspace: "w.json").status, 0, "the file to edit") }
         // A hand-edited workspace: a person's name with a bidi override, NUL and ESC.
         let url = folder.appendingPathComponent("w.json")
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -98,7 +110,7 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertNotEqual(lexer.status, 0)
         XCTAssertTrue(lexer.stderr.contains("    list actions ^[[2J\n"), lexer.stderr)
         assertNothingRaw(lexer.stderr, "lexer error")
-        let user = try TcgProcess.run(["--workspace", "w.json", "--user", "ops\u{1B}]0;x\u{07}", "list", "people"], in: folder)
+        let user = try TcgProcess.run(["--workspace", try workspace.path(), "--user", "ops\u{1B}]0;x\u{07}", "list", "people"], in: folder)
         XCTAssertEqual(user.status, 2, user.stderr)
         XCTAssertTrue(user.stderr.contains("--user cannot hold U+001B (a control character)"), user.stderr)
         assertNothingRaw(user.stderr, "--user")
@@ -185,7 +197,7 @@ final class OutputSafetyTests: XCTestCase {
         let statement = "echo \"a\\tb \u{1B}[2J\u{202E}\""
         try statement.write(to: folder.appendingPathComponent("echo.tcg"), atomically: true, encoding: .utf8)
         func onTerminal(_ command: String) throws -> String {
-            let line = "\(TcgProcess.binary.path) --workspace w.json --today 2027-03-20 \(command)"
+            let line = "\(TcgProcess.binary.path) --workspace \(Tmux.quote(try workspace.path())) --today 2027-03-20 \(command)"
             let run = try Reliability.run(["-qec", line, "/dev/null"], executable: script, in: folder, environment: ["TERM": "dumb"])
             return run.output.replacingOccurrences(of: "\r\n", with: "\n")
         }

@@ -97,6 +97,12 @@ final class PostgresQueryTests: FolderTestCase {
             XCTAssertFalse(sql.sql, condition)
             XCTAssertEqual(sql.answer, json.answer, condition)
         }
+        // A candidate's status is worked out, not a column: asked in SQL it was "column t.status does not exist".
+        for statement in ["count candidates where status = rejected", "count candidates where status != adopted"] {
+            let sql = try tcg(["--workspace", url, "-c", statement], env: ["TCG_SQL_QUERIES": "show"])
+            XCTAssertEqual(sql.status, 0, statement + ": " + sql.stderr)
+            XCTAssertEqual(sql.stdout, try tcg(["--workspace", "w.json", "-c", statement]).stdout, statement)
+        }
         // A person who is not there is the interpreter's error (R11), with its position.
         let unknown = try tcg(["--workspace", url, "-c", #"count actions where owner = "Nobody""#], env: ["TCG_SQL_QUERIES": "show"])
         XCTAssertEqual(unknown.status, 1)

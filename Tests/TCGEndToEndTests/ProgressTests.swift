@@ -2,14 +2,17 @@ import Foundation
 import XCTest
 
 /// Progress on long work: at a terminal, a script that runs past a second shows how far it is on
-/// stderr and erases the line when done; with stderr redirected it prints nothing extra.
+/// stderr and erases the line when done; with stderr redirected it prints nothing extra (on
+/// both stores: StoreUnderTest).
 final class ProgressTests: XCTestCase {
     var folder: URL!
+    var workspace: TestWorkspace!
     var tmux: Tmux?
 
     override func setUpWithError() throws {
         folder = try TcgProcess.temporaryFolder()
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit Westshire kind force"], in: folder).status, 0)
+        workspace = try StoreUnderTest.workspace("ws.json")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "-c", "add unit Westshire kind force"], in: folder).status, 0)
         // Some seconds of statements (a debug build adds some 14,000 people a second).
         let long = (1...30_000).map { "add person \"Person \($0)\" unit Westshire\n" }.joined()
         try long.write(to: folder.appendingPathComponent("long.tcg"), atomically: true, encoding: .utf8)
@@ -18,10 +21,11 @@ final class ProgressTests: XCTestCase {
     override func tearDownWithError() throws {
         tmux?.kill()
         try? FileManager.default.removeItem(at: folder)
+        workspace?.remove()
     }
 
     func testALongScriptAtATerminalShowsProgressAndErasesIt() throws {
-        let t = try Tmux(["--workspace", "ws.json", "run", "long.tcg"], in: folder, shell: " > /dev/null; echo \"ended $?\"; sleep 60")
+        let t = try Tmux(["--workspace", try workspace.path(), "run", "long.tcg"], in: folder, shell: " > /dev/null; echo \"ended $?\"; sleep 60")
         tmux = t
         let shown = try t.waitFor("the progress line", timeout: 30) { $0.contains("/30,000 statements") }
         let line = try XCTUnwrap(shown.split(separator: "\n").first { $0.contains("statements") })
@@ -32,7 +36,7 @@ final class ProgressTests: XCTestCase {
     }
 
     func testWithStderrRedirectedNothingIsShown() throws {
-        let t = try Tmux(["--workspace", "ws.json", "run", "long.tcg"], in: folder, shell: " > /dev/null 2> err.txt; echo \"ended $?\"; sleep 60")
+        let t = try Tmux(["--workspace", try workspace.path(), "run", "long.tcg"], in: folder, shell: " > /dev/null 2> err.txt; echo \"ended $?\"; sleep 60")
         tmux = t
         let end = try t.waitFor("the end", timeout: 60) { $0.contains("ended ") }
         XCTAssertTrue(end.contains("ended 0"), end)
@@ -42,10 +46,10 @@ final class ProgressTests: XCTestCase {
 
     /// `tcg verify` on a large trail counts the entries and records it has checked.
     func testVerifyShowsProgressAtATerminalOnly() throws {
-        let build = try TcgProcess.run(["--workspace", "ws.json", "run", "long.tcg"], in: folder)
+        let build = try TcgProcess.run(["--workspace", try workspace.path(), "run", "long.tcg"], in: folder)
         XCTAssertEqual(build.status, 0, build.stderr)
         XCTAssertEqual(build.stderr, "", "a pipe gets no progress")
-        let t = try Tmux(["--workspace", "ws.json", "verify"], in: folder, shell: " > /dev/null; echo \"ended $?\"; sleep 60")
+        let t = try Tmux(["--workspace", try workspace.path(), "verify"], in: folder, shell: " > /dev/null; echo \"ended $?\"; sleep 60")
         tmux = t
         try t.waitFor("the progress line", timeout: 30) { $0.contains("/60,00") && $0.contains(" entries and records checked") }
         let end = try t.waitFor("the end", timeout: 60) { $0.contains("ended ") }

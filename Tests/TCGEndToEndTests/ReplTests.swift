@@ -1,13 +1,16 @@
 import Foundation
 import XCTest
 
-/// The REPL at a real terminal (tmux): completion, history, Ctrl-C, Ctrl-D, multi-line input, undo.
+/// The REPL at a real terminal (tmux): completion, history, Ctrl-C, Ctrl-D, multi-line input, undo
+/// (on both stores: StoreUnderTest).
 final class ReplTests: XCTestCase {
     var folder: URL!
+    var workspace: TestWorkspace!
     var tmux: Tmux?
 
     override func setUpWithError() throws {
         folder = try TcgProcess.temporaryFolder()
+        workspace = try StoreUnderTest.workspace("ws.json")
         let setup = """
             add unit Westshire kind force
             add unit East kind bcu parent Westshire
@@ -23,16 +26,17 @@ final class ReplTests: XCTestCase {
 
             """
         // The same user as the REPL below (whose HOME is the folder): the current meeting is theirs.
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "--today", "2027-03-12"], stdin: setup, in: folder, environment: ["HOME": folder.path, "XDG_STATE_HOME": folder.path + "/.local/state"]).status, 0)
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "--today", "2027-03-12"], stdin: setup, in: folder, environment: ["HOME": folder.path, "XDG_STATE_HOME": folder.path + "/.local/state"]).status, 0)
     }
 
     override func tearDownWithError() throws {
         tmux?.kill()
         try? FileManager.default.removeItem(at: folder)
+        workspace?.remove()
     }
 
     func start(_ extra: [String] = [], environment: [String: String] = [:]) throws -> Tmux {
-        let t = try Tmux(["--workspace", "ws.json", "--today", "2027-03-12"] + extra, in: folder, environment: environment)
+        let t = try Tmux(["--workspace", try workspace.path(), "--today", "2027-03-12"] + extra, in: folder, environment: environment)
         tmux = t
         try t.waitFor("M-2 ttcg>")
         return t
@@ -45,7 +49,7 @@ final class ReplTests: XCTestCase {
         try t.send("Enter")
         try t.waitFor("A-1")
         // Durable when the next prompt shows: another process sees it.
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count actions"], in: folder).stdout, "1\n")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "-c", "count actions"], in: folder).stdout, "1\n")
     }
 
     func testTabCompletesVerbsKeywordsIdsAndNames() throws {
@@ -183,8 +187,8 @@ final class ReplTests: XCTestCase {
         try t.type("undo")
         try t.send("Enter")
         try t.waitFor("undone: add action")
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count actions"], in: folder).stdout, "0\n")
-        let history = try TcgProcess.run(["--workspace", "ws.json", "-c", "history"], in: folder).stdout
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "-c", "count actions"], in: folder).stdout, "0\n")
+        let history = try TcgProcess.run(["--workspace", try workspace.path(), "-c", "history"], in: folder).stdout
         XCTAssertTrue(history.contains("undo"), history)
     }
 
@@ -197,7 +201,7 @@ final class ReplTests: XCTestCase {
         let deadline = Date().addingTimeInterval(5)
         while t.isRunning && Date() < deadline { usleep(50_000) }
         XCTAssertFalse(t.isRunning, "Ctrl-D on an empty line exits")
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count people where name = \"Zoë O'Brien-Müller\""], in: folder).stdout, "1\n")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "-c", "count people where name = \"Zoë O'Brien-Müller\""], in: folder).stdout, "1\n")
     }
 
     /// Home, End, Delete and Ctrl-Left/Right edit the line under the codes xterm, screen, tmux,
@@ -246,7 +250,7 @@ final class ReplTests: XCTestCase {
         try t.type("watch 0.2 count units")
         try t.send("Enter")
         try t.waitFor("two answers of 2") { $0.components(separatedBy: "(every 0.2s, Ctrl-C stops)").count >= 3 && Self.hasLines($0, ["2"]) }
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "add unit North kind bcu parent Westshire"], in: folder).status, 0)
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "-c", "add unit North kind bcu parent Westshire"], in: folder).status, 0)
         try t.waitFor("the watch sees the new unit") { Self.hasLines($0, ["3"]) }
         try t.send("C-c")
         try t.waitFor("the prompt after Ctrl-C") { Self.lines($0).last { !$0.isEmpty } == "tcg [2027-03-12] M-2 ttcg>" }
@@ -256,7 +260,7 @@ final class ReplTests: XCTestCase {
         try t.type("watch add unit South kind bcu parent Westshire")
         try t.send("Enter")
         try t.waitFor("watch runs one query")
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json", "-c", "count units"], in: folder).stdout, "3\n")
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "-c", "count units"], in: folder).stdout, "3\n")
     }
 
     /// Long output goes through the pager with LESSSECURE=1, but not when the next statement is
@@ -264,9 +268,9 @@ final class ReplTests: XCTestCase {
     func testPagerRunsSecureAndTypeaheadReachesThePrompt() throws {
         var units = ""
         for n in 1...12 { units += "add unit U\(n) kind force\n" }
-        XCTAssertEqual(try TcgProcess.run(["--workspace", "ws.json"], stdin: units, in: folder).status, 0)
+        XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path()], stdin: units, in: folder).status, 0)
         let marker = folder.appendingPathComponent("pager-env").path
-        let t = try Tmux(["--workspace", "ws.json", "--today", "2027-03-12"], in: folder,
+        let t = try Tmux(["--workspace", try workspace.path(), "--today", "2027-03-12"], in: folder,
                          environment: ["PAGER": "env > \(Tmux.quote(marker)); cat"], height: 10)
         tmux = t
         try t.waitFor("M-2 ttcg>")

@@ -2,8 +2,11 @@ import Foundation
 import XCTest
 
 /// Scores and schemes through the real binary: kept in the workspace and its journal, read back,
-/// covered by `tcg verify`; a refused score leaves every file byte for byte as it was.
+/// covered by `tcg verify`; a refused score leaves the register byte for byte as it was (on both
+/// stores: StoreUnderTest).
 final class ScoringEndToEndTests: FolderTestCase {
+    override class var storeWorkspace: String? { "ws.json" }
+
     let setup = """
         add unit Westshire kind force
         add person "Ch Supt Leo Hart" unit Westshire
@@ -18,16 +21,11 @@ final class ScoringEndToEndTests: FolderTestCase {
         """
 
     func run(_ args: [String]) throws -> TcgProcess.Result {
-        try tcg(["--workspace", "ws.json", "--today", "2027-02-01"] + args)
+        try tcg(["--workspace", try workspace.path(), "--today", "2027-02-01"] + args)
     }
 
-    func files() throws -> [String: Data] {
-        var out: [String: Data] = [:]
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix("ws.json") && !name.hasSuffix(".lock") {
-            out[name] = try Data(contentsOf: folder.appendingPathComponent(name))
-        }
-        return out
-    }
+    /// The register as it stands (``TestWorkspace/snapshot(in:)``).
+    func files() throws -> Data { try workspace.snapshot(in: folder) }
 
     func testScoresAndSchemesAreKeptVerifiedAndARefusalChangesNothing() throws {
         try write("setup.tcg", setup)
@@ -49,12 +47,12 @@ final class ScoringEndToEndTests: FolderTestCase {
         XCTAssertEqual(rows.map { $0["score"] as? Int }, [280, 60])
         XCTAssertEqual(rows.map { $0["band"] as? String }, ["critical", "medium"])
         XCTAssertEqual(try run(["-c", "show scheme"]).stdout.contains("critical  250"), true)
-        let verified = try tcg(["--workspace", "ws.json", "verify"])
+        let verified = try tcg(["--workspace", try workspace.path(), "verify"])
         XCTAssertEqual(verified.status, 0, verified.stderr + verified.stdout)
         // A rescore is kept beside the first.
         XCTAssertEqual(try run(["-c", "score X-2 likelihood 4 rationale \"Fewer reports\""]).status, 0)
         let shown = try run(["-c", "show X-2"]).stdout
         XCTAssertTrue(shown.contains("Volume") && shown.contains("Fewer reports"), shown)
-        XCTAssertEqual(try tcg(["--workspace", "ws.json", "verify"]).status, 0)
+        XCTAssertEqual(try tcg(["--workspace", try workspace.path(), "verify"]).status, 0)
     }
 }

@@ -3,8 +3,9 @@ import TCGTestSupport
 import XCTest
 
 /// The command line's forms: `help`, subcommands with their own `--help`, `tcg STATEMENT...`, the
-/// committed shell completion scripts, and colour only on a terminal.
+/// committed shell completion scripts, and colour only on a terminal (on both stores: StoreUnderTest).
 final class SubcommandTests: FolderTestCase {
+    override class var storeWorkspace: String? { "tcg-workspace.json" }
     let setup = TcgProcess.smallCycle
 
     func testHelpIsTheLanguagesAndDashDashHelpTheCommandLines() throws {
@@ -28,9 +29,10 @@ final class SubcommandTests: FolderTestCase {
 
     func testSubcommandsTakeTheOptionsBeforeOrAfterTheirName() throws {
         try write("setup.tcg", setup)
-        XCTAssertEqual(try tcg(["--workspace", "w.json", "run", "setup.tcg"]).status, 0)
-        XCTAssertEqual(try tcg(["verify", "--workspace", "w.json"]).status, 0)
-        XCTAssertEqual(try tcg(["--workspace=w.json", "verify"]).status, 0)
+        let named = try workspace.path()
+        XCTAssertEqual(try tcg(["--workspace", named, "run", "setup.tcg"]).status, 0)
+        XCTAssertEqual(try tcg(["verify", "--workspace", named]).status, 0)
+        XCTAssertEqual(try tcg(["--workspace=\(named)", "verify"]).status, 0)
         let checked = try tcg(["check", "--format", "json", "setup.tcg"])
         XCTAssertEqual(checked.status, 0, checked.stderr)
         XCTAssertEqual(checked.stdout, "setup.tcg: ok (12 statements)\n")
@@ -85,7 +87,7 @@ final class SubcommandTests: FolderTestCase {
         XCTAssertEqual(try tcg(["run", "setup.tcg"]).status, 0)
         func onTerminal(_ command: String, _ env: [String: String]) throws -> String {
             let line = "\(TcgProcess.binary.path) --today 2027-03-20 \(command)"
-            let run = try Reliability.run(["-qec", line, "/dev/null"], executable: script, in: folder, environment: env)
+            let run = try Reliability.run(["-qec", line, "/dev/null"], executable: script, in: folder, environment: try workspace.environment(env))
             return run.output.replacingOccurrences(of: "\r\n", with: "\n")
         }
         let table = try onTerminal("-c 'outstanding actions'", ["TERM": "xterm"])

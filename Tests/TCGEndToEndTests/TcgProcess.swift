@@ -60,16 +60,30 @@ struct TcgProcess {
     static func temporaryFolder() throws -> URL { try ChildProcess.temporaryFolder() }
 }
 
-/// A test case with a fresh temporary folder for each test, removed after it, and tcg run in it.
+/// A test case with a fresh temporary folder for each test, removed after it, and tcg run in it;
+/// for a class in the store matrix (``storeWorkspace``), a new workspace in the store under test.
 class FolderTestCase: XCTestCase {
     var folder: URL!
+    /// The test's workspace in the store under test, when the class names one.
+    var workspace: TestWorkspace!
 
-    override func setUpWithError() throws { folder = try TcgProcess.temporaryFolder() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+    /// The workspace file's name this class's tests use, when the class is in the store matrix
+    /// (StoreUnderTest): on PostgreSQL every run that names no workspace gets the test's database.
+    class var storeWorkspace: String? { nil }
+
+    override func setUpWithError() throws {
+        folder = try TcgProcess.temporaryFolder()
+        if let name = Self.storeWorkspace { workspace = try StoreUnderTest.workspace(name) }
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+        workspace?.remove()
+    }
 
     /// Runs tcg in the folder.
     func tcg(_ args: [String], stdin: String? = nil, env: [String: String] = [:]) throws -> TcgProcess.Result {
-        try TcgProcess.run(args, stdin: stdin, in: folder, environment: env)
+        try TcgProcess.run(args, stdin: stdin, in: folder, environment: try workspace?.environment(env) ?? env)
     }
 
     /// Writes a text file into the folder.

@@ -2,18 +2,20 @@ import Foundation
 import TCGTestSupport
 import XCTest
 
-/// Trainers and analysts: `tcg demo`, the moving clock, and `tcg test DIR`.
-final class TrainerTests: XCTestCase {
-    var folder: URL!
+/// Trainers and analysts: `tcg demo`, the moving clock, and `tcg test DIR` (the demo register's
+/// story on both stores: StoreUnderTest; `tcg demo` and `tcg test` are the workspace file's).
+final class TrainerTests: FolderTestCase {
+    /// The demo register, `d.json` or a database it is copied into.
+    override class var storeWorkspace: String? { "d.json" }
 
-    override func setUpWithError() throws { folder = try TcgProcess.temporaryFolder() }
-    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
-
-    func tcg(_ args: [String], stdin: String? = nil) throws -> TcgProcess.Result {
-        try TcgProcess.run(args, stdin: stdin, in: folder)
+    /// Writes the demo register into the test's workspace (``workspace``).
+    func demo() throws {
+        XCTAssertEqual(try TcgProcess.run(["demo", "d.json"], in: folder).status, 0)
+        XCTAssertNil(try workspace.take("d.json", in: folder))
     }
 
     func testDemoIsDeterministicAndNeverOverwrites() throws {
+        try StoreUnderTest.fileOnly("tcg demo writes a new workspace file")
         let first = try tcg(["demo", "a.json"])
         XCTAssertEqual(first.status, 0, first.stderr)
         XCTAssertTrue(first.stdout.contains("the morning of East's TT&CG"))
@@ -30,9 +32,9 @@ final class TrainerTests: XCTestCase {
     }
 
     func testDemoHoldsAYearOfBusinessAndTheClockMoves() throws {
-        XCTAssertEqual(try tcg(["demo", "d.json"]).status, 0)
+        try demo()
         func count(_ what: String) throws -> String {
-            try tcg(["--workspace", "d.json", "-c", "count \(what)"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            try tcg(["--workspace", try workspace.path(), "-c", "count \(what)"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         XCTAssertEqual(try count("meetings where kind = stcg"), "4", "quarterly ST&CGs")
         XCTAssertEqual(try count("priorities where status = retired"), "1", "the control strategy changes once")
@@ -47,15 +49,15 @@ final class TrainerTests: XCTestCase {
         XCTAssertGreaterThan(Int(try count("commissions where status = delivered")) ?? 0, 0)
         for kind in ["ium", "dmm", "ttcg"] { XCTAssertGreaterThan(Int(try count("meetings where kind = \(kind)")) ?? 0, 10, kind) }
         // The clock is saved at the teaching moment; moving it across West's TT&CG changes what is due.
-        let agenda = try tcg(["--workspace", "d.json", "--format", "json", "-c", "agenda next ttcg unit East"])
+        let agenda = try tcg(["--workspace", try workspace.path(), "--format", "json", "-c", "agenda next ttcg unit East"])
         XCTAssertTrue(agenda.stdout.contains("\"date\":\"2027-10-13\""), agenda.stdout)
         let before = try count("actions where overdue")
-        let calendarBefore = try tcg(["--workspace", "d.json", "--format", "json", "-c", "calendar unit West"]).stdout
+        let calendarBefore = try tcg(["--workspace", try workspace.path(), "--format", "json", "-c", "calendar unit West"]).stdout
         XCTAssertTrue(calendarBefore.contains("\"status\":\"ok\""), calendarBefore)
-        XCTAssertEqual(try tcg(["--workspace", "d.json", "-c", "advance 3w"]).status, 0)
-        XCTAssertEqual(try tcg(["--workspace", "d.json", "-c", "echo today"]).stdout, "2027-11-03\n")
+        XCTAssertEqual(try tcg(["--workspace", try workspace.path(), "-c", "advance 3w"]).status, 0)
+        XCTAssertEqual(try tcg(["--workspace", try workspace.path(), "-c", "echo today"]).stdout, "2027-11-03\n")
         XCTAssertGreaterThan(Int(try count("actions where overdue")) ?? 0, Int(before) ?? 0, "more is overdue three weeks on")
-        let calendarAfter = try tcg(["--workspace", "d.json", "--format", "json", "-c", "calendar unit West"]).stdout
+        let calendarAfter = try tcg(["--workspace", try workspace.path(), "--format", "json", "-c", "calendar unit West"]).stdout
         XCTAssertTrue(calendarAfter.contains("\"status\":\"overdue\""), "West's TT&CG is now overdue (R9):\n\(calendarAfter)")
     }
 
@@ -64,13 +66,13 @@ final class TrainerTests: XCTestCase {
     /// strategic assessment each quarter, IUM and DMM business, amendments, a handover and a
     /// partnership's PSG (Fixtures/demo/story.tcg asserts each).
     func testTheDemoTellsATrainersStory() throws {
-        XCTAssertEqual(try tcg(["demo", "d.json"]).status, 0)
+        try demo()
         let story = TcgProcess.packageRoot.appendingPathComponent("Tests/TCGEndToEndTests/Fixtures/demo/story.tcg").path
-        let checked = try tcg(["--workspace", "d.json", "run", story])
+        let checked = try tcg(["--workspace", try workspace.path(), "run", story])
         XCTAssertEqual(checked.status, 0, checked.stderr)
         XCTAssertEqual(checked.stdout, "the demo tells the story\n")
         func run(_ statements: String) throws -> String {
-            let r = try tcg(["--workspace", "d.json", "-c", statements])
+            let r = try tcg(["--workspace", try workspace.path(), "-c", statements])
             XCTAssertEqual(r.status, 0, r.stderr)
             return r.stdout
         }
@@ -90,6 +92,7 @@ final class TrainerTests: XCTestCase {
     }
 
     func testAnalystScriptsRunAgainstACopyWithExpectations() throws {
+        try StoreUnderTest.fileOnly("tcg test runs on a copy of a workspace file only (docs/postgresql.md)")
         XCTAssertEqual(try tcg(["demo", "tcg-workspace.json"]).status, 0)
         let before = try Data(contentsOf: folder.appendingPathComponent("tcg-workspace.json"))
         let dir = TcgProcess.packageRoot.appendingPathComponent("Tests/TCGEndToEndTests/Fixtures/analyst").path

@@ -34,16 +34,17 @@ public enum TestDatabase {
         return root + database + query
     }
 
-    /// `url` as the login role `name`, made (on the server `url` names) with membership of
-    /// `roles` when it does not exist yet; roles are the cluster's, shared by every database.
+    /// `url` as the login role `name` (any name, `dmm-chair` too), made (on the server `url` names)
+    /// with membership of `roles` when it does not exist yet; roles are the cluster's, shared by
+    /// every database.
     public static func login(_ name: String, in roles: [String], at url: String) throws -> String {
         guard let server else { return url }
         let admin = try PGConnection(PGAddress(url))
         // Made unless it exists, in one statement: tests in other processes may make it at the same time.
         try admin.exec("""
-            DO $$ BEGIN CREATE ROLE \(name) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
+            DO $$ BEGIN CREATE ROLE "\(name)" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$
             """)
-        for role in roles { try admin.exec("GRANT \(role) TO \(name)") }
+        for role in roles { try admin.exec("GRANT \(role) TO \"\(name)\"") }
         return self.url(server, database: self.name(of: url), user: name)
     }
 
