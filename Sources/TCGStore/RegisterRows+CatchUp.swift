@@ -59,7 +59,7 @@ extension RegisterRows {
     /// The digest of `register`'s units as the rows hold them (each unit's JSON, a newline
     /// after each): a store compares it with its own to read the units only when they changed.
     public static func unitsDigest(of register: Register) -> String {
-        SHA256.hex(RegisterRows(state: register).units.flatMap { Array($0.utf8) + [0x0A] })
+        SHA256.hex(state(of: register).units.flatMap { Array($0.utf8) + [0x0A] })
     }
 
     /// The rows as one journal line (docs/workspace.md) continuing the audit trail from entry

@@ -179,7 +179,7 @@ extension RegisterRows {
     }
 
     /// Rows with `register`'s state and units, and nothing else yet.
-    init(state register: Register) {
+    private init(state register: Register) {
         clock = register.clock.map { day in
             var bytes: [UInt8] = []
             day.appendISO(to: &bytes)
