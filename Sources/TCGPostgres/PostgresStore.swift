@@ -32,7 +32,7 @@ public final class PostgresStore: RegisterStore {
     private var rowSecurity = true
     /// The register as of the head's `state` (its version and count of writes outside tcg),
     /// as this instance last read or wrote it.
-    private var cached: (state: HeadState, register: Register)?
+    var cached: (state: HeadState, register: Register)?
 
     /// A store for the database at `address`; nothing is read until it is used.
     public init(address: PGAddress, lockTimeout: Double = 10) {
@@ -45,7 +45,7 @@ public final class PostgresStore: RegisterStore {
         try storeErrors { () throws(PGError) in
             let state = try reconnecting { () throws(PGError) in try headState() }
             if let cached, cached.state == state { return cached.register }
-            return try load()
+            return try current()
         }
     }
 
@@ -54,7 +54,7 @@ public final class PostgresStore: RegisterStore {
         try storeErrors { () throws(PGError) in
             let state = try reconnecting { () throws(PGError) in try headState() }
             if let cached, cached.state == state { return nil }
-            return try load()
+            return try current()
         }
     }
 
@@ -112,7 +112,7 @@ public final class PostgresStore: RegisterStore {
             }
             try refuseUnlessEverythingIsSeen(.change)
             let old: Register
-            if let cached, cached.state == head.state { old = cached.register } else { old = try storeErrors { () throws(PGError) in try load(inTransaction: true) } }
+            if let cached, cached.state == head.state { old = cached.register } else { old = try storeErrors { () throws(PGError) in try current(inTransaction: true) } }
             if head.state.outside != head.checked {
                 if checking { try requireIntact(old) }
                 try storeErrors { () throws(PGError) in
@@ -296,7 +296,7 @@ public final class PostgresStore: RegisterStore {
     }
 
     /// The error for a database whose head row is missing.
-    private func damagedHead() -> PGError {
+    func damagedHead() -> PGError {
         PGError(address: address.shown, sqlState: nil, message: "the register_head row is missing: the database is damaged")
     }
 
@@ -328,6 +328,7 @@ public final class PostgresStore: RegisterStore {
             do throws(StoreError) { register = try rows.register(name: address.shown) } catch {
                 throw PGError(address: address.shown, sqlState: nil, message: error.message)
             }
+            try requireAuditColumns(rows.audit, match: register.audit)
             register.seal = seal
             if role?.cleared == false {
                 let hidden = try db.exec("SELECT id FROM tcg.hidden").rows.compactMap { $0[0].flatMap(RecordID.init) }

@@ -152,14 +152,9 @@ extension RegisterRows {
         var out: [UInt8] = []
         out.reserveCapacity(4096 + records.reduce(0) { $0 + $1.json.utf8.count + 2 } + audit.reduce(0) { $0 + $1.json.utf8.count + 2 })
         func add(_ s: String) { out.append(contentsOf: s.utf8) }
-        func quoted(_ s: String) -> String {
-            var w = JSONWriter(style: .compact, capacity: s.utf8.count + 2)
-            w.string(s)
-            return String(decoding: w.bytes, as: UTF8.self)
-        }
         add("{\"format\":\"\(WorkspaceFormat.name)\",\"version\":\(WorkspaceFormat.version),\"journal_seq\":0")
-        if let clock { add(",\"clock\":\(quoted(clock))") }
-        if let maxMarking { add(",\"max_marking\":\(quoted(maxMarking))") }
+        if let clock { add(",\"clock\":\(Self.quoted(clock))") }
+        if let maxMarking { add(",\"max_marking\":\(Self.quoted(maxMarking))") }
         if let schemes { add(",\"scoring_schemes\":\(schemes)") }
         add(",\"last_ids\":\(lastIDs),\"units\":[\(units.joined(separator: ","))]")
         var i = 0
@@ -210,6 +205,13 @@ extension RegisterRows {
             u.record(unit)
             return String(decoding: u.bytes, as: UTF8.self)
         }
+    }
+
+    /// `s` as a JSON string.
+    static func quoted(_ s: String) -> String {
+        var w = JSONWriter(style: .compact, capacity: s.utf8.count + 2)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
     }
 
     /// An audit entry's row.
