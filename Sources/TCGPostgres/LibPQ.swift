@@ -29,9 +29,16 @@ struct LibPQ: @unchecked Sendable {
     let getvalue: @convention(c) (OpaquePointer?, Int32, Int32) -> UnsafeMutablePointer<CChar>?
     let cmdTuples: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>?
     let clear: @convention(c) (OpaquePointer?) -> Void
+    let getResult: @convention(c) (OpaquePointer?) -> OpaquePointer?
     let putCopyData: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32) -> Int32
     let putCopyEnd: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?) -> Int32
-    let getResult: @convention(c) (OpaquePointer?) -> OpaquePointer?
+    let sendQueryParams: @convention(c) (OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafePointer<Oid>?, Strings,
+                                          UnsafePointer<Int32>?, UnsafePointer<Int32>?, Int32) -> Int32
+    let setnonblocking: @convention(c) (OpaquePointer?, Int32) -> Int32
+    let flush: @convention(c) (OpaquePointer?) -> Int32
+    let consumeInput: @convention(c) (OpaquePointer?) -> Int32
+    let isBusy: @convention(c) (OpaquePointer?) -> Int32
+    let socket: @convention(c) (OpaquePointer?) -> Int32
 
     /// The library, loaded once; or why it could not be.
     static let shared: Result<LibPQ, PGError> = load()
@@ -59,7 +66,10 @@ struct LibPQ: @unchecked Sendable {
                 resultErrorField: try function("PQresultErrorField"), nfields: try function("PQnfields"),
                 ntuples: try function("PQntuples"), getisnull: try function("PQgetisnull"), getlength: try function("PQgetlength"),
                 getvalue: try function("PQgetvalue"), cmdTuples: try function("PQcmdTuples"), clear: try function("PQclear"),
-                putCopyData: try function("PQputCopyData"), putCopyEnd: try function("PQputCopyEnd"), getResult: try function("PQgetResult")))
+                getResult: try function("PQgetResult"), putCopyData: try function("PQputCopyData"),
+                putCopyEnd: try function("PQputCopyEnd"), sendQueryParams: try function("PQsendQueryParams"),
+                setnonblocking: try function("PQsetnonblocking"), flush: try function("PQflush"), consumeInput: try function("PQconsumeInput"), isBusy: try function("PQisBusy"),
+                socket: try function("PQsocket")))
         } catch {
             return .failure(PGError(address: "", sqlState: nil,
                                     message: "PostgreSQL's client library has no \(error.name): install libpq5 from PostgreSQL 10 or later"))

@@ -12,8 +12,10 @@ import CLibPQ
 public final class PGConnection {
     /// The address as given (it may hold a password: never shown).
     let address: PGAddress
-    private let handle: OpaquePointer
-    private let pq: LibPQ
+    let handle: OpaquePointer
+    let pq: LibPQ
+    /// Statements sent without waiting (``enqueue(_:)``), while any are queued or running.
+    var queue: Queue?
 
     /// Connects to `address` (a `postgresql://` URL or a libpq `key=value` string); throws
     /// when the server refuses or cannot be reached, after `connectTimeout` seconds at most
@@ -99,7 +101,7 @@ public final class PGConnection {
     }
 
     /// The rows of `result`, which it frees; or the error it reports.
-    private func rows(of result: OpaquePointer?) throws(PGError) -> PGRows {
+    func rows(of result: OpaquePointer?) throws(PGError) -> PGRows {
         guard let result else {
             throw PGError(address: address.shown, sqlState: nil, message: PGConnection.text(pq.errorMessage(handle)))
         }

@@ -136,8 +136,8 @@ public final class PostgresStore: RegisterStore {
             }
             return result
         } catch {
-            // The connection is the job's until it ends.
-            try? sending?.job.wait()
+            // What was sent ahead has run (or failed) before the rollback.
+            try? sending?.db.drain()
             sending = nil
             _ = try? db.exec("ROLLBACK")
             if !db.isOpen { connection = nil }
@@ -343,13 +343,13 @@ public final class PostgresStore: RegisterStore {
     }
 
     /// Writes the change from `old` to `new` in the open transaction on `db` and raises the
-    /// head's version from `version`: what ``sendAhead(_:)`` has not sent yet, once the job
-    /// sending the rest has ended.
+    /// head's version from `version`: what ``sendAhead(_:)`` has not sent yet, once what it
+    /// sent has run.
     private func write(from old: Register, to new: Register, version: Int, on db: PGConnection) throws(PGError) {
         let sent = sending?.sent ?? old
         if let part = sending {
             sending = nil
-            try part.job.wait()
+            try db.drain()
             if let failure = part.failure { throw failure }
         }
         var rows: RegisterRows
@@ -369,11 +369,10 @@ public final class PostgresStore: RegisterStore {
     }
 
     /// A script's transaction while it runs: the register as last sent to the server (written
-    /// in the transaction, not committed) and the job sending the part after it.
+    /// in the transaction, not committed), and why a part could not be sent.
     private struct Sending {
         var sent: Register
         let db: PGConnection
-        let job = BackgroundJob()
         /// Why a part could not be sent; nothing more is sent after it.
         var failure: PGError?
     }
@@ -387,28 +386,36 @@ public final class PostgresStore: RegisterStore {
     public private(set) var partsSent = 0
 
     /// Between two statements of a transaction's body: once ``entriesPerSend`` audit entries
-    /// were appended since the last part sent, sends the records and entries they changed to
-    /// the server on a second thread while the statements go on, and has the server check
-    /// their foreign keys; all in the transaction, so nothing is committed before the body
-    /// returns and nothing stays when it throws. A part that fails to send fails the commit.
+    /// were appended since the last part sent, queues the statements writing the records and
+    /// entries they changed, and a check of their foreign keys, without waiting for them
+    /// (``PGConnection/enqueue(_:)``), so that the server writes them while the statements go
+    /// on; after each statement in between, moves on what is on its way. All in the transaction:
+    /// nothing is committed before the body returns, and nothing stays when it throws. A part
+    /// that fails fails the commit.
     public func sendAhead(_ register: Register) {
-        guard let part = sending, part.failure == nil, register.auditCount - part.sent.auditCount >= entriesPerSend else { return }
-        let db = part.db
-        guard let rows = RegisterRows.change(from: part.sent, to: register) else {
-            sending?.failure = PGError(address: address.shown, sqlState: nil,
-                                       message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
-            return
-        }
-        // Made here, written on the second thread: the next part is made while this one is written.
-        // The foreign keys are checked as each part is written, rather than all at the commit.
-        let writes = writes(for: rows) + [.exec("SET CONSTRAINTS ALL IMMEDIATE", []), .exec("SET CONSTRAINTS ALL DEFERRED", [])]
+        guard var part = sending, part.failure == nil else { return }
+        defer { sending = part }
         do throws(PGError) {
-            try part.job.start { [self] () throws(PGError) in try send(writes, on: db) }
-            sending?.sent = register
+            if let failure = part.db.queueFailure { throw failure }
+            guard register.auditCount - part.sent.auditCount >= entriesPerSend else {
+                try part.db.pump()
+                return
+            }
+            // The server goes on with what is queued while the part is made: between two statements
+            // it waits for tcg to start the next.
+            let db = part.db
+            let tick = { _ = try? db.pump() }
+            guard let rows = RegisterRows.change(from: part.sent, to: register, tick: tick) else {
+                throw PGError(address: address.shown, sqlState: nil,
+                              message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
+            }
+            // The foreign keys are checked as each part is written, rather than all at the commit.
+            try part.db.enqueue(writes(for: rows, tick: tick) + [.exec("SET CONSTRAINTS ALL IMMEDIATE", []), .exec("SET CONSTRAINTS ALL DEFERRED", [])])
+            part.sent = register
             partsSent += 1
         } catch {
-            // The part before failed: nothing more is sent, and the commit reports the failure.
-            sending?.failure = error
+            // Nothing more is sent, and the commit reports the failure.
+            part.failure = error
         }
     }
 
@@ -424,11 +431,8 @@ public final class PostgresStore: RegisterStore {
         try send(writes(for: rows), on: db)
     }
 
-    /// One statement of a write: SQL with its parameters, or a COPY with its rows.
-    enum Write {
-        case exec(String, [String?])
-        case copy(String, PGCopyRows)
-    }
+    /// One statement of a write.
+    typealias Write = PGConnection.Queued
 
     /// Runs `writes` in order on `db`.
     func send(_ writes: [Write], on db: PGConnection) throws(PGError) {
@@ -443,7 +447,7 @@ public final class PostgresStore: RegisterStore {
     /// The statements that write `rows`' records, removals, units (when changed) and audit
     /// entries; made without the server, so that a part sent ahead is made while the part
     /// before it is being written.
-    func writes(for rows: RegisterRows) -> [Write] {
+    func writes(for rows: RegisterRows, tick: (() -> Void)? = nil) -> [Write] {
         // tcg's own writes: not counted as changes made outside tcg (migration 2).
         var writes: [Write] = [.exec("SELECT set_config('tcg.committing', 'on', true)", [])]
         if rows.unitsChanged {
@@ -470,7 +474,7 @@ public final class PostgresStore: RegisterStore {
         }
         for table in tables {
             let names = (["id", "number", "doc"] + (PGSchema.columns[table] ?? []).map(\.name)).joined(separator: ", ")
-            if let new = added[table] { writes += insert(new, into: table, names, Self.values(of:)) }
+            if let new = added[table] { writes += insert(new, into: table, names, tick: tick, Self.values(of:)) }
             // One row per id: an upsert may not touch a row twice in one statement.
             var last: [String: Int] = [:]
             let records = changed[table] ?? []
@@ -478,7 +482,7 @@ public final class PostgresStore: RegisterStore {
             let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
             writes += upsert(into: table, names, unique)
         }
-        writes += insert(rows.audit, into: "audit", "seq, hash, \"user\", doc") { [String($0.seq), $0.hash, $0.user, $0.json] }
+        writes += insert(rows.audit, into: "audit", "seq, hash, \"user\", doc", tick: tick) { [String($0.seq), $0.hash, $0.user, $0.json] }
         return writes
     }
 
@@ -510,7 +514,8 @@ public final class PostgresStore: RegisterStore {
     /// policies apply to: for such a role the rows are copied into a temporary table of the same
     /// columns, then inserted from there in one statement, with the policies checked. A few go
     /// by INSERT statements (a statement at the prompt: fewer round trips).
-    private func insert<T>(_ items: [T], into table: String, _ names: String, _ values: (T) -> [String?]) -> [Write] {
+    private func insert<T>(_ items: [T], into table: String, _ names: String, tick: (() -> Void)? = nil,
+                           _ values: (T) -> [String?]) -> [Write] {
         guard items.count >= Self.rowsToCopy else {
             return stride(from: 0, to: items.count, by: Self.rowsPerInsert).map { start in
                 let (tuples, parameters) = Self.tuples(items[start..<min(start + Self.rowsPerInsert, items.count)].map(values))
@@ -518,7 +523,10 @@ public final class PostgresStore: RegisterStore {
             }
         }
         var rows = PGCopyRows(capacity: items.count * 256)
-        for item in items { rows.append(values(item)) }
+        for (n, item) in items.enumerated() {
+            if n & 255 == 255 { tick?() }
+            rows.append(values(item))
+        }
         guard rowSecurity else { return [.copy("COPY tcg.\(table) (\(names)) FROM STDIN", rows)] }
         let staging = "pg_temp.tcg_new_\(table)"
         return [.exec("CREATE TEMPORARY TABLE IF NOT EXISTS tcg_new_\(table) (LIKE tcg.\(table)) ON COMMIT DELETE ROWS", []),

@@ -114,15 +114,22 @@ extension RegisterRows {
     ///
     /// When the record counts show a change no audit entry names (a bug elsewhere), every
     /// record is compared instead, so that nothing is lost.
-    public static func change(from old: Register, to new: Register) -> RegisterRows? {
+    ///
+    /// `tick` is called every few hundred rows made, so that a caller sending rows ahead
+    /// (a database store) can move on what is on its way meanwhile.
+    public static func change(from old: Register, to new: Register, tick: (() -> Void)? = nil) -> RegisterRows? {
         guard new.auditCount > old.auditCount, old.earlierAudit == nil, new.earlierAudit == nil,
               old.audit.isEmpty || new.audit[old.audit.count - 1] == old.audit[old.audit.count - 1] else { return nil }
         var rows = RegisterRows(state: new)
         rows.unitsChanged = old.units != new.units
         rows.schemesChanged = old.schemes != new.schemes
-        rows.audit = new.audit[old.audit.count...].map(auditRow)
+        rows.audit = new.audit[old.audit.count...].enumerated().map { n, entry in
+            if n & 255 == 255 { tick?() }
+            return auditRow(entry)
+        }
         if let entry = JournalEntry.change(from: old, to: new, seq: 1, limit: .max) {
             var collector = Collector(entry: entry, old: old)
+            collector.tick = tick
             collector.visitAll()
             rows.records = collector.rows
             rows.deleted = entry.deleted.map { RecordRow.Key(table: $0.kind.arrayName, id: $0.description) }
@@ -227,6 +234,8 @@ extension RegisterRows {
         var entry: JournalEntry?
         /// The register an entry's change is from, to tell new records from changed ones.
         var old: Register?
+        /// Called every 256 rows.
+        var tick: (() -> Void)?
         var rows: [RecordRow] = []
         private var writer = JSONWriter(style: .compact, capacity: 1024)
 
@@ -246,6 +255,7 @@ extension RegisterRows {
         }
 
         private mutating func add<T: StoredRecord>(_ record: T, isNew: Bool) {
+            if rows.count & 255 == 255 { tick?() }
             writer.bytes.removeAll(keepingCapacity: true)
             record.write(to: &writer)
             rows.append(RecordRow(key: RecordRow.Key(table: T.arrayName, id: record.recordID.description), number: record.number,
