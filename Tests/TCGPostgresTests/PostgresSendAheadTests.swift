@@ -5,20 +5,10 @@ import TCGTestSupport
 import XCTest
 
 /// A long transaction sends what it changed to the server in parts while its statements run
-/// (``PostgresStore/sendAhead(_:)``), all inside the one transaction: what commits is exactly
-/// the register, and a transaction that fails after parts were sent leaves nothing.
-final class PostgresSendAheadTests: XCTestCase {
-    /// A store over a new database with the schema that sends a part every two audit entries.
-    func store() throws -> (PostgresStore, PGConnection) {
-        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
-        let db = try PGConnection(PGAddress(url))
-        _ = try PGSchema.migrate(db)
-        let store = PostgresStore(address: PGAddress(url))
-        store.seal = WorkspaceSeal()
-        store.entriesPerSend = 2
-        return (store, db)
-    }
-
+/// (``PostgresStore/sendAhead(_:)``; here a part every two audit entries), all inside the one
+/// transaction: what commits is exactly the register, and a transaction that fails after parts
+/// were sent leaves nothing.
+extension PostgresStoreTests {
     /// Applies `change` to `register` and appends its audit entry, as a statement does.
     func statement(_ register: inout Register, _ change: (inout Register) throws -> Void) rethrows {
         try change(&register)
@@ -65,6 +55,7 @@ final class PostgresSendAheadTests: XCTestCase {
 
     func testPartsSentAheadCommitAsExactlyTheRegister() throws {
         let (store, db) = try store()
+        store.entriesPerSend = 2
         let register = try longTransaction(store, watching: db)
         XCTAssertGreaterThanOrEqual(store.partsSent, 3, "the parts were sent while the statements ran, not at the commit")
         let other = PostgresStore(address: store.address)
@@ -80,6 +71,7 @@ final class PostgresSendAheadTests: XCTestCase {
 
     func testATransactionThatFailsAfterPartsWereSentLeavesNothing() throws {
         let (store, db) = try store()
+        store.entriesPerSend = 2
         XCTAssertThrowsError(try longTransaction(store, watching: db, fail: true))
         XCTAssertGreaterThanOrEqual(store.partsSent, 3)
         XCTAssertEqual(try db.exec("SELECT count(*) FROM tcg.people").scalar, "0")
