@@ -11,7 +11,7 @@ import CLibPQ
 /// waiting — sends what the socket takes, takes the results that came, starts the next
 /// statement — and ``drain()`` waits for the rest. (A second thread cannot call libpq here:
 /// tcg is a static executable and libpq a library loaded into it, whose C library knows
-/// nothing of threads the executable's makes.)
+/// nothing of the threads the executable makes.)
 extension PGConnection {
     /// A statement to run: SQL with its parameters, or a `COPY … FROM STDIN` with its rows.
     public enum Queued {

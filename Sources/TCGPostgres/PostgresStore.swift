@@ -446,7 +446,7 @@ public final class PostgresStore: RegisterStore {
 
     /// The statements that write `rows`' records, removals, units (when changed) and audit
     /// entries; made without the server, so that a part sent ahead is made while the part
-    /// before it is being written.
+    /// before it is being written (`tick`, called every few hundred rows, moves that on).
     func writes(for rows: RegisterRows, tick: (() -> Void)? = nil) -> [Write] {
         // tcg's own writes: not counted as changes made outside tcg (migration 2).
         var writes: [Write] = [.exec("SELECT set_config('tcg.committing', 'on', true)", [])]
