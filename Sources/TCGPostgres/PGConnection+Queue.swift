@@ -123,13 +123,7 @@ extension PGConnection {
 
     /// Sends `sql` (with `parameters`) without waiting for it.
     private func start(_ sql: String, _ parameters: [String?]) throws(PGError) {
-        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { value in value.flatMap { $0.withCString { strdup($0) } } }
-        defer { for copy in copies { free(copy) } }
-        let sent = copies.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                pq.sendQueryParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
-            }
-        }
+        let sent = with(parameters) { count, values in pq.sendQueryParams(handle, sql, count, nil, values, nil, nil, 0) }
         guard sent == 1 else { throw failure() }
     }
 

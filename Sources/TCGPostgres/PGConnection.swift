@@ -55,14 +55,17 @@ public final class PGConnection {
     /// returns its rows as text.
     @discardableResult
     public func exec(_ sql: String, _ parameters: [String?] = []) throws(PGError) -> PGRows {
+        let result = with(parameters) { count, values in pq.execParams(handle, sql, count, nil, values, nil, nil, 0) }
+        return try rows(of: result)
+    }
+
+    /// Calls `body` with `parameters` (nil is NULL) as libpq takes them: a count and C strings.
+    func with<R>(_ parameters: [String?], _ body: (Int32, LibPQ.Strings) -> R) -> R {
         let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { value in value.flatMap { $0.withCString { strdup($0) } } }
         defer { for copy in copies { free(copy) } }
-        let result = copies.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                pq.execParams(handle, sql, Int32(values.count), nil, values.baseAddress, nil, nil, 0)
-            }
+        return copies.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body(Int32($0.count), $0.baseAddress) }
         }
-        return try rows(of: result)
     }
 
     /// Runs several statements separated by semicolons (no parameters), as a migration does.

@@ -516,12 +516,7 @@ public final class PostgresStore: RegisterStore {
     /// by INSERT statements (a statement at the prompt: fewer round trips).
     private func insert<T>(_ items: [T], into table: String, _ names: String, tick: (() -> Void)? = nil,
                            _ values: (T) -> [String?]) -> [Write] {
-        guard items.count >= Self.rowsToCopy else {
-            return stride(from: 0, to: items.count, by: Self.rowsPerInsert).map { start in
-                let (tuples, parameters) = Self.tuples(items[start..<min(start + Self.rowsPerInsert, items.count)].map(values))
-                return .exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples)", parameters)
-            }
-        }
+        guard items.count >= Self.rowsToCopy else { return Self.inserts(items, into: table, names, values) }
         var rows = PGCopyRows(capacity: items.count * 256)
         for (n, item) in items.enumerated() {
             if n & 255 == 255 { tick?() }
@@ -535,16 +530,18 @@ public final class PostgresStore: RegisterStore {
                 .exec("TRUNCATE \(staging)", [])]
     }
 
-    /// `($1, $2), ($3, $4)…` for `rows`, and the parameters in order.
-    static func tuples(_ rows: [[String?]]) -> (String, [String?]) {
-        var parameters: [String?] = [], tuples: [String] = []
-        tuples.reserveCapacity(rows.count)
-        for row in rows {
-            let first = parameters.count
-            parameters.append(contentsOf: row)
-            tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+    /// INSERT statements of ``rowsPerInsert`` rows each (`VALUES ($1, $2), ($3, $4)…`), each
+    /// row's values given by `values`; `then` follows (an ON CONFLICT clause).
+    static func inserts<T>(_ items: [T], into table: String, _ names: String, then: String = "", _ values: (T) -> [String?]) -> [Write] {
+        stride(from: 0, to: items.count, by: rowsPerInsert).map { start in
+            var parameters: [String?] = [], tuples: [String] = []
+            for item in items[start..<min(start + rowsPerInsert, items.count)] {
+                let row = values(item), first = parameters.count
+                parameters.append(contentsOf: row)
+                tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
+            }
+            return .exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples.joined(separator: ", "))\(then)", parameters)
         }
-        return (tuples.joined(separator: ", "), parameters)
     }
 
     /// A record's row: id, number, JSON and its table's columns (``PGSchema/columns``).
@@ -557,10 +554,7 @@ public final class PostgresStore: RegisterStore {
     /// replaces the row; ``rowsPerInsert`` rows to a statement.
     private func upsert(into table: String, _ names: String, _ records: [RecordRow]) -> [Write] {
         let replaced = names.split(separator: ", ").dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-        return stride(from: 0, to: records.count, by: Self.rowsPerInsert).map { start in
-            let (tuples, parameters) = Self.tuples(records[start..<min(start + Self.rowsPerInsert, records.count)].map(Self.values(of:)))
-            return .exec("INSERT INTO tcg.\(table) (\(names)) VALUES \(tuples) ON CONFLICT (id) DO UPDATE SET \(replaced)", parameters)
-        }
+        return Self.inserts(records, into: table, names, then: " ON CONFLICT (id) DO UPDATE SET \(replaced)", Self.values(of:))
     }
 
     /// Runs `body`, turning a ``PGError`` into the ``StoreError`` tcg reports (exit 3).

@@ -4,24 +4,13 @@ import XCTest
 /// Progress on long work: at a terminal, a script that runs past a second shows how far it is on
 /// stderr and erases the line when done; with stderr redirected it prints nothing extra (on
 /// both stores: StoreUnderTest).
-final class ProgressTests: XCTestCase {
-    var folder: URL!
-    var workspace: TestWorkspace!
-    var tmux: Tmux?
-
+final class ProgressTests: TerminalTestCase {
     override func setUpWithError() throws {
-        folder = try TcgProcess.temporaryFolder()
-        workspace = try StoreUnderTest.workspace("ws.json")
+        try super.setUpWithError()
         XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "-c", "add unit Westshire kind force"], in: folder).status, 0)
         // Some seconds of statements (a debug build adds some 14,000 people a second).
         let long = (1...30_000).map { "add person \"Person \($0)\" unit Westshire\n" }.joined()
         try long.write(to: folder.appendingPathComponent("long.tcg"), atomically: true, encoding: .utf8)
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.kill()
-        try? FileManager.default.removeItem(at: folder)
-        workspace?.remove()
     }
 
     func testALongScriptAtATerminalShowsProgressAndErasesIt() throws {

@@ -3,14 +3,9 @@ import XCTest
 
 /// The REPL at a real terminal (tmux): completion, history, Ctrl-C, Ctrl-D, multi-line input, undo
 /// (on both stores: StoreUnderTest).
-final class ReplTests: XCTestCase {
-    var folder: URL!
-    var workspace: TestWorkspace!
-    var tmux: Tmux?
-
+final class ReplTests: TerminalTestCase {
     override func setUpWithError() throws {
-        folder = try TcgProcess.temporaryFolder()
-        workspace = try StoreUnderTest.workspace("ws.json")
+        try super.setUpWithError()
         let setup = """
             add unit Westshire kind force
             add unit East kind bcu parent Westshire
@@ -27,12 +22,6 @@ final class ReplTests: XCTestCase {
             """
         // The same user as the REPL below (whose HOME is the folder): the current meeting is theirs.
         XCTAssertEqual(try TcgProcess.run(["--workspace", try workspace.path(), "--today", "2027-03-12"], stdin: setup, in: folder, environment: ["HOME": folder.path, "XDG_STATE_HOME": folder.path + "/.local/state"]).status, 0)
-    }
-
-    override func tearDownWithError() throws {
-        tmux?.kill()
-        try? FileManager.default.removeItem(at: folder)
-        workspace?.remove()
     }
 
     func start(_ extra: [String] = [], environment: [String: String] = [:]) throws -> Tmux {

@@ -75,3 +75,16 @@ final class Tmux {
     /// Ends the session.
     func kill() { _ = try? Tmux.run(["kill-session", "-t", name]) }
 }
+
+/// A test at a terminal (tmux) on the store under test: its folder, its workspace `ws.json`
+/// (FolderTestCase) and the terminal it starts, killed when the test ends.
+class TerminalTestCase: FolderTestCase {
+    var tmux: Tmux?
+
+    override class var storeWorkspace: String? { "ws.json" }
+
+    override func tearDownWithError() throws {
+        tmux?.kill()
+        try super.tearDownWithError()
+    }
+}
