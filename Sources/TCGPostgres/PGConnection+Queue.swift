@@ -7,7 +7,7 @@ import CLibPQ
 
 /// Statements run one after another without tcg waiting for them, on a non-blocking
 /// connection: a long script's rows are written while its next statements run
-/// (``PostgresStore/sendAhead(_:)``). One thread: ``pump()`` moves on what can move without
+/// (``PostgresStore/sendAhead(entries:_:)``). One thread: ``pump()`` moves on what can move without
 /// waiting — sends what the socket takes, takes the results that came, starts the next
 /// statement — and ``drain()`` waits for the rest. (A second thread cannot call libpq here:
 /// tcg is a static executable and libpq a library loaded into it, whose C library knows

@@ -28,6 +28,7 @@ public enum PGSchema {
         Migration(version: 6, name: "control strategy, units and schemes for tcg_manager only", sql: rolesByVerb),
         Migration(version: 7, name: "OFFICIAL-SENSITIVE rows only for tcg_sensitive (row-level security)", sql: markings),
         Migration(version: 8, name: "each written row's JSON parsed once", sql: writesParseOnce),
+        Migration(version: 9, name: "the audit hash checked without ltrim", sql: auditHashByDecode),
     ]
 
     /// The newest schema version this tcg knows.

@@ -343,27 +343,33 @@ public final class PostgresStore: RegisterStore {
     }
 
     /// Writes the change from `old` to `new` in the open transaction on `db` and raises the
-    /// head's version from `version`: what ``sendAhead(_:)`` has not sent yet, once what it
+    /// head's version from `version`: what ``sendAhead(entries:_:)`` has not sent yet, once what it
     /// sent has run.
     private func write(from old: Register, to new: Register, version: Int, on db: PGConnection) throws(PGError) {
-        let sent = sending?.sent ?? old
-        if let part = sending {
-            sending = nil
-            try db.drain()
-            if let failure = part.failure { throw failure }
-        }
+        // The parts sent ahead are still being written while the last one is made (`tick`).
+        let part = sending
+        sending = nil
+        let sent = part?.sent ?? old
+        let tick: (() -> Void)? = part.map { part in { _ = try? part.db.pump() } }
         var rows: RegisterRows
         if sent.auditCount == new.auditCount, sent.audit.last == new.audit.last {
             rows = RegisterRows.state(of: new)
             rows.unitsChanged = false
-        } else if let change = RegisterRows.change(from: sent, to: new) {
+        } else if let change = RegisterRows.change(from: sent, to: new, tick: tick) {
             rows = change
         } else {
+            if part != nil { try db.drain() }
             throw PGError(address: address.shown, sqlState: nil,
                           message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
         }
         rows.schemesChanged = old.schemes != new.schemes
-        try writeRows(rows, on: db)
+        if let part {
+            if part.failure == nil { try db.enqueue(writes(for: rows, tick: tick)) }
+            try db.drain()
+            if let failure = part.failure { throw failure }
+        } else {
+            try writeRows(rows, on: db)
+        }
         try writeHead(rows, last: new.audit.last.map { ($0.seq, $0.hash) }, version: version, on: db)
         try keepHidden(of: new, after: old.audit.count, on: db)
     }
@@ -382,7 +388,7 @@ public final class PostgresStore: RegisterStore {
 
     /// Audit entries a transaction appends before what it changed so far is sent ahead.
     public var entriesPerSend = 8000
-    /// Parts sent ahead (``sendAhead(_:)``) since this store was made.
+    /// Parts sent ahead (``sendAhead(entries:_:)``) since this store was made.
     public private(set) var partsSent = 0
 
     /// Between two statements of a transaction's body: once ``entriesPerSend`` audit entries
@@ -392,19 +398,29 @@ public final class PostgresStore: RegisterStore {
     /// on; after each statement in between, moves on what is on its way. All in the transaction:
     /// nothing is committed before the body returns, and nothing stays when it throws. A part
     /// that fails fails the commit.
-    public func sendAhead(_ register: Register) {
-        guard var part = sending, part.failure == nil else { return }
+    public func sendAhead(entries: Int, _ register: () -> Register) {
+        // Most statements only move the queue on: neither the register nor the part in
+        // `sending` is copied for them.
+        guard let db = sending?.db, sending?.failure == nil, let sentCount = sending?.sent.auditCount else { return }
+        if entries - sentCount < entriesPerSend {
+            do throws(PGError) {
+                if let failure = db.queueFailure { throw failure }
+                try db.pump()
+            } catch {
+                sending?.failure = error
+            }
+            return
+        }
+        guard var part = sending else { return }
+        sending = nil
         defer { sending = part }
         do throws(PGError) {
             if let failure = part.db.queueFailure { throw failure }
-            guard register.auditCount - part.sent.auditCount >= entriesPerSend else {
-                try part.db.pump()
-                return
-            }
             // The server goes on with what is queued while the part is made: between two statements
             // it waits for tcg to start the next.
             let db = part.db
             let tick = { _ = try? db.pump() }
+            let register = register()
             guard let rows = RegisterRows.change(from: part.sent, to: register, tick: tick) else {
                 throw PGError(address: address.shown, sqlState: nil,
                               message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
@@ -584,3 +600,4 @@ public final class PostgresStore: RegisterStore {
         }
     }
 }
+

@@ -16,11 +16,12 @@ public protocol RegisterStore: AnyObject {
     /// `body` throws, nothing is written and the error propagates. Returns `body`'s result.
     func transaction<T>(_ body: (inout Register) throws -> T) throws -> T
 
-    /// Called by a transaction's body between two statements with the register as it is then.
-    /// A store may start writing what changed so far, inside the same transaction (a database
-    /// sends a long script's rows while the script runs), so nothing is committed before the
-    /// body returns; a workspace file ignores it.
-    func sendAhead(_ register: Register)
+    /// Called by a transaction's body between two statements with the audit trail's length
+    /// and the register as it is then (`register`, called only when a store needs it). A store
+    /// may start writing what changed so far, inside the same transaction (a database sends a
+    /// long script's rows while the script runs), so nothing is committed before the body
+    /// returns; a workspace file ignores it.
+    func sendAhead(entries: Int, _ register: () -> Register)
 
     /// The latest register if another writer changed it since this store last read or wrote
     /// it, else nil. Cheap when nothing changed.
@@ -34,7 +35,12 @@ public protocol RegisterStore: AnyObject {
 
 extension RegisterStore {
     /// Nothing sent ahead: the commit writes everything.
-    public func sendAhead(_ register: Register) {}
+    public func sendAhead(entries: Int, _ register: () -> Register) {}
+
+    /// ``sendAhead(entries:_:)`` with `register` as it is.
+    public func sendAhead(_ register: Register) {
+        sendAhead(entries: register.auditCount) { register }
+    }
 
     /// Nothing to tidy.
     public func close() throws(StoreError) {}

@@ -145,7 +145,7 @@ final class Session {
                 interpreter.mayWrite = { true }
                 try store.transaction { (register: inout Register) throws in
                     interpreter.register = register
-                    interpreter.statementDone = { [store] in store.sendAhead($0) }
+                    interpreter.statementDone = { [store] in store.sendAhead(entries: $0, $1) }
                     defer { interpreter.statementDone = nil }
                     try interpreter.execute(statements, in: source, origin: origin)
                     register = interpreter.register

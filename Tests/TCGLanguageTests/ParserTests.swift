@@ -52,6 +52,23 @@ final class ParserTests: XCTestCase {
         let source = SourceFile(name: "t.tcg", text: broken.joined(separator: "\n"))
         let errors = Parser.parse(source).diagnostics
         XCTAssertEqual(errors.map { source.location(of: $0.range.start).line }, [10, broken.count - 2])
+
+        // Runs are parsed on a second thread while the next are lexed (RunParser): what the last
+        // run alone holds (an `undo`, a query) still marks the whole, and an error in every run
+        // keeps its place in order.
+        XCTAssertFalse(r.usesUndo)
+        XCTAssertFalse(r.readsRegister)
+        let late = Parser.parse(SourceFile(name: "t.tcg", text: text + "undo\nlist actions\n"))
+        XCTAssertTrue(late.usesUndo)
+        XCTAssertTrue(late.readsRegister)
+        XCTAssertEqual(late.statements.count, 4002)
+        var everywhere = lines
+        let wrong = stride(from: 5, to: lines.count, by: 101).filter { lines[$0].hasPrefix("echo \"line") }
+        for i in wrong { everywhere[i] = "ad unit X\(i)" }
+        let spread = SourceFile(name: "t.tcg", text: everywhere.joined(separator: "\n"))
+        let spreadErrors = Parser.parse(spread).diagnostics
+        XCTAssertGreaterThan(wrong.count, 20)
+        XCTAssertEqual(spreadErrors.map { spread.location(of: $0.range.start).line }, wrong.map { $0 + 1 })
     }
 
     func testKeywordsAreCaseInsensitive() {

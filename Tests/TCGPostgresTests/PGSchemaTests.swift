@@ -74,6 +74,22 @@ final class PGSchemaTests: XCTestCase {
         XCTAssertThrowsError(try db.exec("COMMIT")) { XCTAssertEqual(($0 as? PGError)?.sqlState, "23503", "\($0)") }
     }
 
+    func testAnAuditHashIs64LowercaseHexDigits() throws {
+        let db = try migrated()
+        let entry = #"{"seq":1,"at":"2027-01-01T00:00:00Z","day":"2027-01-01","user":"tcg","source":"t","statement":"s","changes":[],"ids":[]}"#
+        let insert = #"INSERT INTO tcg.audit (seq, hash, "user", doc) VALUES (1, $1, 'tcg', $2)"#
+        let a = String(repeating: "a", count: 62)
+        // Too short, too long, upper case, spaces (which decode alone would skip), not hex at all.
+        let refused = [(a + "0", "23514"), (a + "012", "23514"), (a + "0F", "23514"), (a + " 0f", "23514"),
+                       (a.dropLast(2) + " 01 ", "23514"), (a + "0g", "22023"), (a + "é", "22023")]
+        for (hash, state) in refused {
+            XCTAssertThrowsError(try db.exec(insert, [hash, entry]), hash) { XCTAssertEqual(($0 as? PGError)?.sqlState, state, "\(hash): \($0)") }
+        }
+        XCTAssertEqual(try db.exec("SELECT count(*) FROM tcg.audit").scalar, "0")
+        try db.exec(insert, [a + "9f", entry])
+        XCTAssertEqual(try db.exec("SELECT hash FROM tcg.audit").scalar, a + "9f")
+    }
+
     func testADatabaseAtAnOlderVersionIsMigratedStepByStep() throws {
         guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
         let db = try PGConnection(PGAddress(url))

@@ -5,7 +5,7 @@ import TCGTestSupport
 import XCTest
 
 /// A long transaction sends what it changed to the server in parts while its statements run
-/// (``PostgresStore/sendAhead(_:)``; here a part every two audit entries), all inside the one
+/// (``PostgresStore/sendAhead(entries:_:)``; here a part every two audit entries), all inside the one
 /// transaction: what commits is exactly the register, and a transaction that fails after parts
 /// were sent leaves nothing.
 extension PostgresStoreTests {

@@ -108,9 +108,10 @@ public final class Interpreter {
     /// ``execute(_:in:origin:)`` are done, and how many statements have run in all (a loop's
     /// body and a `run` file's statements too), for a progress line and its rate.
     public var progress: ((_ done: Int, _ ran: Int) -> Void)?
-    /// Called with the register after each of the statements ``execute(_:in:origin:)`` was
-    /// given (not those inside them): a store may start writing what changed so far.
-    public var statementDone: ((Register) -> Void)?
+    /// Called after each of the statements ``execute(_:in:origin:)`` was given (not those
+    /// inside them) with the audit trail's length and the register (not copied unless asked
+    /// for): a store may start writing what changed so far.
+    public var statementDone: ((_ entries: Int, _ register: () -> Register) -> Void)?
     /// The statements of the running ``execute(_:in:origin:)`` done so far.
     var statementsDone = 0
 
@@ -232,7 +233,7 @@ public final class Interpreter {
             } catch let d {
                 throw Failure(diagnostic: d, source: d.source ?? source)
             }
-            statementDone?(register)
+            statementDone?(register.auditCount) { register }
         }
     }
 

@@ -37,22 +37,24 @@ public struct Parser {
     /// Parses a whole source.
     public static func parse(_ source: SourceFile) -> ParseResult {
         var lexer = Lexer(source: source)
-        var statements: [Statement] = []
-        var diagnostics: [Diagnostic] = []
-        var failed: [SourceRange] = []
-        var usesUndo = false
-        var readsRegister = false
-        var last = false
-        while !last {
-            let run = lexer.nextRun(minimum: 4096)
-            last = run.last
-            var parser = Parser(source: source, tokens: run.tokens)
-            statements += parser.parseStatements(inBlock: false)
-            diagnostics += parser.diagnostics
-            failed += parser.failed
-            usesUndo = usesUndo || parser.usesUndo
-            readsRegister = readsRegister || parser.readsRegister
+        var parsed = ParsedRuns()
+        let first = lexer.nextRun(minimum: 4096)
+        if first.last {
+            parsed.parse(first.tokens, in: source)
+        } else {
+            // A long source: the runs are parsed on a second thread while the next are lexed.
+            let runs = RunParser(source: source)
+            runs.add(first.tokens)
+            var last = false
+            while !last {
+                let run = lexer.nextRun(minimum: 4096)
+                last = run.last
+                runs.add(run.tokens)
+            }
+            parsed = runs.finish()
         }
+        var statements = parsed.statements, diagnostics = parsed.diagnostics
+        let failed = parsed.failed, usesUndo = parsed.usesUndo, readsRegister = parsed.readsRegister
         diagnostics += lexer.diagnostics
         if let incomplete = lexer.incomplete {
             switch incomplete {
