@@ -53,7 +53,7 @@ extension PGConnection {
 
     /// Moves on without waiting; throws only when the connection is lost.
     public func pump() throws(PGError) {
-        guard let current = queue, current.running != nil || (current.failure == nil && !current.waiting.isEmpty) else { return }
+        guard queue?.running != nil || (queue?.failure == nil && queue?.waiting.isEmpty == false) else { return }
         var moved = true
         while moved {
             moved = false

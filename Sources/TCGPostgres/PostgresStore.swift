@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TCGDomain
 import TCGStore
 
@@ -388,6 +393,16 @@ public final class PostgresStore: RegisterStore {
 
     /// Audit entries a transaction appends before what it changed so far is sent ahead.
     public var entriesPerSend = 8000
+    /// When ``sendAhead(entries:_:)`` last moved the queue on (``monotonicNanoseconds()``).
+    private var lastPump: UInt64 = 0
+
+    /// A monotonic clock in nanoseconds.
+    static func monotonicNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+    }
+
     /// Parts sent ahead (``sendAhead(entries:_:)``) since this store was made.
     public private(set) var partsSent = 0
 
@@ -403,6 +418,11 @@ public final class PostgresStore: RegisterStore {
         // `sending` is copied for them.
         guard let db = sending?.db, sending?.failure == nil, let sentCount = sending?.sent.auditCount else { return }
         if entries - sentCount < entriesPerSend {
+            // Moving the queue on costs a system call or two: a statement takes some 15 µs,
+            // and the socket holds far more than the server reads in 0.2 ms.
+            let now = Self.monotonicNanoseconds()
+            guard now &- lastPump >= 200_000 else { return }
+            lastPump = now
             do throws(PGError) {
                 if let failure = db.queueFailure { throw failure }
                 try db.pump()

@@ -78,17 +78,18 @@ extension JournalEntry {
     /// Every change to a record is logged with its id in the statement's audit entry, so the
     /// records touched are the union of the new entries' `ids`: each is written if it is in
     /// `new` and differs from `old`, and removed if it is in `old` only. Also nil when more
-    /// than `limit` records are named: a snapshot is cheaper then.
-    static func change(from old: Register, to new: Register, seq: Int, limit: Int) -> JournalEntry? {
+    /// than `limit` records are named: a snapshot is cheaper then. `withAudit`: false leaves
+    /// the new audit entries out of the entry (a caller that writes them itself).
+    static func change(from old: Register, to new: Register, seq: Int, limit: Int, withAudit: Bool = true) -> JournalEntry? {
         let before = old.audit.count
         guard new.audit.count > before, new.earlierAudit?.count == old.earlierAudit?.count,
               new.earlierAudit?.lastSeq == old.earlierAudit?.lastSeq else { return nil }
         if let last = old.audit.last, new.audit[before - 1] != last { return nil }
         var entry = JournalEntry(seq: seq, base: old.lastAuditSeq, state: new)
-        entry.audit = Array(new.audit[before...])
+        if withAudit { entry.audit = Array(new.audit[before...]) }
         var touched = Set<RecordID>()
-        for audit in entry.audit {
-            touched.formUnion(audit.ids)
+        for n in before..<new.audit.count {
+            touched.formUnion(new.audit[n].ids)
             if touched.count > limit { return nil }
         }
         var finder = ChangeFinder(old: old, new: new, touched: touched.sorted(), entry: entry)

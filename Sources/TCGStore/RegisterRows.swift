@@ -127,7 +127,7 @@ extension RegisterRows {
             if n & 255 == 255 { tick?() }
             return auditRow(entry)
         }
-        if let entry = JournalEntry.change(from: old, to: new, seq: 1, limit: .max) {
+        if let entry = JournalEntry.change(from: old, to: new, seq: 1, limit: .max, withAudit: false) {
             var collector = Collector(entry: entry, old: old)
             collector.tick = tick
             collector.visitAll()

@@ -103,7 +103,8 @@ final class Session {
             }
         }
         console.flush()
-        if exitsAfterScript { status.exit() }
+        // Exiting now, the statements are not freed one by one first (a long script's take a while).
+        if exitsAfterScript { withExtendedLifetime(parsed) { status.exit() } }
         return status
     }
 

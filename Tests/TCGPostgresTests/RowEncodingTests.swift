@@ -21,6 +21,27 @@ final class RowEncodingTests: XCTestCase {
         XCTAssertEqual(rows.count, 2)
     }
 
+    /// Values are scanned eight bytes at a time: each byte that needs an escape, and some that
+    /// look like one (other control bytes, `[`), at every place in values of many lengths.
+    func testEveryEscapeIsFoundWhereverItIs() {
+        let escaped: [(UInt8, String)] = [(92, "\\\\"), (9, "\\t"), (10, "\\n"), (13, "\\r"), (1, "\u{1}"), (12, "\u{c}"), (14, "\u{e}"), (91, "["), (93, "]")]
+        for length in 1...24 {
+            for place in 0..<length {
+                for (byte, shown) in escaped {
+                    var bytes = Array("abcdefghijklmnopqrstuvwxyz".utf8.prefix(length))
+                    bytes[place] = byte
+                    var rows = PGCopyRows()
+                    rows.append([String(decoding: bytes, as: UTF8.self), "é"])
+                    let expected = String(decoding: bytes[..<place], as: UTF8.self) + shown + String(decoding: bytes[(place + 1)...], as: UTF8.self)
+                    XCTAssertEqual(String(decoding: rows.bytes, as: UTF8.self), expected + "\té\n", "byte \(byte) at \(place) of \(length)")
+                }
+            }
+        }
+        XCTAssertFalse(PGCopyRows.mayNeedEscape(0x6867_6665_6463_6261))
+        XCTAssertTrue(PGCopyRows.mayNeedEscape(0x6867_6665_6463_5C61))
+        XCTAssertTrue(PGCopyRows.mayNeedEscape(0x0A67_6665_6463_6261))
+    }
+
     /// What COPY loads is what was given, byte for byte (on the test server).
     func testCopiedRowsReadBackExactly() throws {
         guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
