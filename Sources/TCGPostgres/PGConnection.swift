@@ -73,7 +73,7 @@ public final class PGConnection {
         _ = try rows(of: pq.exec(handle, sql))
     }
 
-    /// Runs `COPY … FROM STDIN` (`sql`, text format) with `data` as its rows (``PGCopyRows``);
+    /// Runs `COPY … FROM STDIN` (`sql`, in `data`'s format: ``PGCopyRows/options``) with `data` as its rows (``PGCopyRows``);
     /// returns how many rows it loaded. Much cheaper for the server than an INSERT with as many
     /// parameters: nothing to plan, nothing to bind.
     @discardableResult

@@ -509,8 +509,12 @@ public final class PostgresStore: RegisterStore {
             }
         }
         for table in tables {
-            let names = (["id", "number", "doc"] + (PGSchema.columns[table] ?? []).map(\.name)).joined(separator: ", ")
-            if let new = added[table] { writes += insert(new, into: table, names, tick: tick, Self.values(of:)) }
+            let columns = PGSchema.columns[table] ?? []
+            let names = (["id", "number", "doc"] + columns.map(\.name)).joined(separator: ", ")
+            if let new = added[table] {
+                let types: [PGCopyRows.Column] = [.text, .integer, .text] + columns.map { $0.type == "date" ? .date : .text }
+                writes += insert(new, into: table, names, types, tick: tick, Self.values(of:))
+            }
             // One row per id: an upsert may not touch a row twice in one statement.
             var last: [String: Int] = [:]
             let records = changed[table] ?? []
@@ -518,7 +522,9 @@ public final class PostgresStore: RegisterStore {
             let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
             writes += upsert(into: table, names, unique)
         }
-        writes += insert(rows.audit, into: "audit", "seq, hash, \"user\", doc", tick: tick) { [String($0.seq), $0.hash, $0.user, $0.json] }
+        writes += insert(rows.audit, into: "audit", "seq, hash, \"user\", doc", [.integer, .text, .text, .text], tick: tick) {
+            [String($0.seq), $0.hash, $0.user, $0.json]
+        }
         return writes
     }
 
@@ -544,24 +550,30 @@ public final class PostgresStore: RegisterStore {
     /// Rows from which an insert goes by COPY rather than by INSERT statements.
     static let rowsToCopy = 200
 
-    /// Inserts `items` into `table`, each a row of values (`values`) for the columns `names`.
-    /// Many go by COPY, which costs the server a third of an INSERT with a parameter per value.
+    /// Inserts `items` into `table`, each a row of values (`values`) for the columns `names`
+    /// (of the types `types`). Many go by COPY, which costs the server a third of an INSERT with
+    /// a parameter per value, in COPY's binary format (or its text format, should a value not
+    /// be the integer or date its column needs: the server then refuses it as it should).
     /// PostgreSQL refuses COPY into a table with row-level security (migration 7) to a role the
     /// policies apply to: for such a role the rows are copied into a temporary table of the same
     /// columns, then inserted from there in one statement, with the policies checked. A few go
     /// by INSERT statements (a statement at the prompt: fewer round trips).
-    private func insert<T>(_ items: [T], into table: String, _ names: String, tick: (() -> Void)? = nil,
-                           _ values: (T) -> [String?]) -> [Write] {
+    private func insert<T>(_ items: [T], into table: String, _ names: String, _ types: [PGCopyRows.Column],
+                           tick: (() -> Void)? = nil, _ values: (T) -> [String?]) -> [Write] {
         guard items.count >= Self.rowsToCopy else { return Self.inserts(items, into: table, names, values) }
-        var rows = PGCopyRows(capacity: items.count * 256)
+        var rows = PGCopyRows(binary: types, capacity: items.count * 256)
         for (n, item) in items.enumerated() {
             if n & 255 == 255 { tick?() }
-            rows.append(values(item))
+            if !rows.append(values(item)) {
+                rows = PGCopyRows(capacity: items.count * 256)
+                for item in items { rows.append(values(item)) }
+                break
+            }
         }
-        guard rowSecurity else { return [.copy("COPY tcg.\(table) (\(names)) FROM STDIN", rows)] }
+        guard rowSecurity else { return [.copy("COPY tcg.\(table) (\(names)) FROM STDIN\(rows.options)", rows)] }
         let staging = "pg_temp.tcg_new_\(table)"
         return [.exec("CREATE TEMPORARY TABLE IF NOT EXISTS tcg_new_\(table) (LIKE tcg.\(table)) ON COMMIT DELETE ROWS", []),
-                .copy("COPY \(staging) (\(names)) FROM STDIN", rows),
+                .copy("COPY \(staging) (\(names)) FROM STDIN\(rows.options)", rows),
                 .exec("INSERT INTO tcg.\(table) (\(names)) SELECT \(names) FROM \(staging)", []),
                 .exec("TRUNCATE \(staging)", [])]
     }

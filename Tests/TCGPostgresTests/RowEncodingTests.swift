@@ -1,4 +1,5 @@
 @testable import TCGPostgres
+import TCGStore
 import TCGTestSupport
 import XCTest
 
@@ -40,6 +41,53 @@ final class RowEncodingTests: XCTestCase {
         XCTAssertFalse(PGCopyRows.mayNeedEscape(0x6867_6665_6463_6261))
         XCTAssertTrue(PGCopyRows.mayNeedEscape(0x6867_6665_6463_5C61))
         XCTAssertTrue(PGCopyRows.mayNeedEscape(0x0A67_6665_6463_6261))
+    }
+
+    /// The binary format: a row refused (a value its integer or date column cannot hold) adds
+    /// nothing, and the rows before it stay as they were.
+    func testBinaryRowsRefuseWhatTheirColumnsCannotHold() {
+        var rows = PGCopyRows(binary: [.integer, .date, .text])
+        XCTAssertTrue(rows.append(["1", "2027-01-15", "a"]))
+        let before = rows.bytes
+        for bad in [["x", "2027-01-15", "a"], ["99999999999", "2027-01-15", "a"], ["2", "2027-02-30", "a"], ["2", "15/01/2027", "a"],
+                    ["2", "2027-1-15", "a"]] {
+            XCTAssertFalse(rows.append(bad), "\(bad)")
+            XCTAssertEqual(rows.bytes, before, "\(bad)")
+            XCTAssertEqual(rows.count, 1)
+        }
+        XCTAssertEqual(rows.options, " WITH (FORMAT binary)")
+        XCTAssertEqual(PGCopyRows().options, "")
+        // The header, one row (3 values: 4-byte integer, 4-byte date, 1-byte text), the trailer.
+        XCTAssertEqual(Array(before.prefix(11)), Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00])
+        XCTAssertEqual(before.count, 11 + 8 + 2 + (4 + 4) + (4 + 4) + (4 + 1) + 2)
+        XCTAssertEqual(Array(before.suffix(2)), [0xFF, 0xFF])
+    }
+
+    /// What a binary COPY loads is what was given: texts byte for byte, integers, and dates
+    /// on both sides of the server's epoch (on the test server).
+    func testBinaryRowsReadBackExactly() throws {
+        guard let url = try TestDatabase.fresh() else { throw XCTSkip(TestDatabase.skipReason) }
+        let db = try PGConnection(PGAddress(url))
+        try db.exec("CREATE TABLE t (n integer, d date, a text, b text)")
+        let values: [[String?]] = [["1", "2000-01-01", #"{"s":"a\"b\\c"}"#, nil], ["2", "1999-12-31", "tab\there\nline\r\\N", "\\."],
+                                   ["3", "2024-02-29", "", "é😀"], ["-4", "0001-01-01", "PGCOPY\n\u{FF}", "x"], ["2147483647", "9999-12-31", nil, ""],
+                                   ["6", nil, "a", "b"]]
+        var rows = PGCopyRows(binary: [.integer, .date, .text, .text])
+        for row in values { XCTAssertTrue(rows.append(row)) }
+        XCTAssertEqual(try db.copy("COPY t FROM STDIN\(rows.options)", rows), values.count)
+        XCTAssertEqual(try db.exec("SELECT n, to_char(d, 'YYYY-MM-DD'), a, b FROM t ORDER BY n").rows, values.sorted { Int($0[0]!)! < Int($1[0]!)! })
+        // The store's rows: binary, unless a value cannot be (then text, and the server says why).
+        let store = PostgresStore(address: PGAddress(url))
+        func copied(_ due: String) -> String? {
+            var register = RegisterRows()
+            register.records = (1...PostgresStore.rowsToCopy).map { n in
+                RecordRow(key: .init(table: "actions", id: "A-\(n)"), number: n, json: #"{"id":"A-\#(n)","due":"\#(n == 7 ? due : "2027-01-15")"}"#, isNew: true)
+            }
+            for write in store.writes(for: register) { if case .copy(let sql, _) = write { return sql } }
+            return nil
+        }
+        XCTAssertEqual(copied("2027-01-16").map { $0.hasSuffix("FROM STDIN WITH (FORMAT binary)") }, true)
+        XCTAssertEqual(copied("soon").map { $0.hasSuffix("FROM STDIN") }, true)
     }
 
     /// What COPY loads is what was given, byte for byte (on the test server).
