@@ -126,28 +126,30 @@ def postgres_rows(server):
     script = os.path.join(work, "generate100000.tcg")
     statements = sum(1 for line in open(script) if line.strip())
     big = os.path.join(work, "w100000.json")
+    # Each figure is the median of three runs, each into a new database: this VM's speed varies
+    # by a tenth or more from one minute to the next.
+    def build_runs(urls, who):
+        times = []
+        for url in urls:
+            t = time.monotonic()
+            r = subprocess.run([TCG, "--workspace", url, "--today", "2026-11-22", "run", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            times.append(time.monotonic() - t)
+            if r.returncode != 0:
+                sys.exit(f"building the 100,000-action register in PostgreSQL{who} failed:\n{r.stderr}")
+        median = statistics.median(times)
+        runs = ", ".join(f"{t:.2f}" for t in times)
+        return f"{statements:,} stmts in {median:.2f} s (median of {runs}) = {statements / median:,.0f}/s", statements / median >= 50000
     url = database(server, "bench_build")
-    t = time.monotonic()
-    r = subprocess.run([TCG, "--workspace", url, "--today", "2026-11-22", "run", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    elapsed = time.monotonic() - t
-    if r.returncode != 0:
-        sys.exit(f"building the 100,000-action register in PostgreSQL failed:\n{r.stderr}")
+    shown, met = build_runs([url] + [database(server, f"bench_build{n}") for n in (2, 3)], "")
     json_build = json_rates.get(100000)
-    add("100,000-action script, one transaction", f"{json_build:,.0f} stmts/s" if json_build else "-",
-        f"{statements:,} stmts in {elapsed:.2f} s = {statements / elapsed:,.0f}/s", ">= 50,000 stmts/s", statements / elapsed >= 50000)
+    add("100,000-action script, one transaction", f"{json_build:,.0f} stmts/s" if json_build else "-", shown, ">= 50,000 stmts/s", met)
     # The same script as a login role that row-level security applies to (a tcg_manager, not the
     # schema's owner): new rows go through a temporary table (docs/postgresql.md).
     run(["psql", "-q", server, "-c", "DO $$ BEGIN CREATE ROLE bench_manager LOGIN IN ROLE tcg_manager, tcg_sensitive; "
          "EXCEPTION WHEN duplicate_object THEN NULL; END $$"])
-    managed = database(server, "bench_manager").replace("user=tcg", "user=bench_manager")
-    t = time.monotonic()
-    r = subprocess.run([TCG, "--workspace", managed, "--today", "2026-11-22", "run", script], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    managed_elapsed = time.monotonic() - t
-    if r.returncode != 0:
-        sys.exit(f"building the 100,000-action register in PostgreSQL as bench_manager failed:\n{r.stderr}")
-    add("the same, as a tcg_manager login (row-level security applies)", "-",
-        f"{statements:,} stmts in {managed_elapsed:.2f} s = {statements / managed_elapsed:,.0f}/s", ">= 50,000 stmts/s",
-        statements / managed_elapsed >= 50000)
+    managed = [database(server, f"bench_manager{n}").replace("user=tcg", "user=bench_manager") for n in (1, 2, 3)]
+    shown, met = build_runs(managed, " as bench_manager")
+    add("the same, as a tcg_manager login (row-level security applies)", "-", shown, ">= 50,000 stmts/s", met)
     q, jq_ = hyperfine([f"{TCG} --workspace {url} -c 'count actions where overdue'",
                         f"{TCG} --workspace {big} -c 'count actions where overdue'"], runs=10)
     add("one-shot `count actions where overdue`, 100,000 actions", f"{jq_ * 1000:.0f} ms", f"{q * 1000:.0f} ms", "<= 50 ms", q <= 0.05)
