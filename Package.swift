@@ -34,7 +34,7 @@ let package = Package(
         /// executable that starts in 2 ms (linking libpq's 30 shared libraries made it 7 ms).
         .systemLibrary(name: "CLibPQ", providers: [.apt(["libpq-dev"])]),
         /// The register kept in PostgreSQL: connection, schema migrations, the store (docs/postgresql.md).
-        .target(name: "TCGPostgres", dependencies: ["CLibPQ", "TCGDomain", "TCGStore"]),
+        .target(name: "TCGPostgres", dependencies: ["CLibPQ", "TCGDomain", "TCGJSON", "TCGStore"]),
         /// The thin executable: command line, workspace selection, exit codes.
         .executableTarget(
             name: "tcg",

@@ -127,9 +127,9 @@ extension PGConnection {
         guard sent == 1 else { throw failure() }
     }
 
-    /// Queues `rows`' bytes from `sent` on, a chunk at a time, until libpq takes no more;
-    /// how far it got (-1 on a broken connection).
-    private func putCopyData(_ rows: PGCopyRows, from sent: Int) -> Int {
+    /// Queues `rows`' bytes from `sent` on, a chunk at a time, until libpq takes no more (on a
+    /// blocking connection: all of them); how far it got (-1 on a broken connection).
+    func putCopyData(_ rows: PGCopyRows, from sent: Int) -> Int {
         rows.bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { bytes in
                 var at = sent

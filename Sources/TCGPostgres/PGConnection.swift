@@ -81,18 +81,8 @@ public final class PGConnection {
         guard let started = pq.exec(handle, sql) else { return try rows(of: nil).affected }
         guard pq.resultStatus(started) == PGRES_COPY_IN else { return try rows(of: started).affected }
         pq.clear(started)
-        let chunk = 1 << 20
-        var sent = true
-        data.bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { bytes in
-                var start = 0
-                while sent, start < bytes.count {
-                    let end = min(start + chunk, bytes.count)
-                    sent = pq.putCopyData(handle, bytes.baseAddress! + start, Int32(end - start)) == 1
-                    start = end
-                }
-            }
-        }
+        // Blocking: libpq takes every chunk, or the connection is broken.
+        let sent = putCopyData(data, from: 0) == data.bytes.count
         // Ended either way: a failed send ends the COPY with an error, which the result reports.
         _ = pq.putCopyEnd(handle, sent ? nil : "tcg could not send the rows")
         var loaded = 0, failure: PGError?

@@ -91,6 +91,9 @@ public enum PGSchema {
             return type == "date" ? "tcg.day(\(read))" : read
         }
 
+        /// How `COPY`'s binary format sends it.
+        var copied: PGCopyRows.Column { type == "date" ? .date : .text }
+
         /// The column as migration 1 made it: generated from `doc`.
         var sql: String { "\(name) \(type) GENERATED ALWAYS AS (\(value("doc::jsonb"))) STORED\(constraint)" }
     }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TCGDomain
 import TCGStore
 
@@ -33,7 +28,7 @@ public final class PostgresStore: RegisterStore {
     /// OFFICIAL-SENSITIVE (`tcg_sensitive`), as found when the connection was made.
     private(set) var role: (name: String, cleared: Bool)?
     /// Whether row-level security applies to this session's role (it does not to the schema's
-    /// owner), which decides how rows are inserted (``insert(_:into:_:on:)``).
+    /// owner), which decides how rows are inserted (``insert(_:into:_:_:tick:_:)``).
     private var rowSecurity = true
     /// The register as of the head's `state` (its version and count of writes outside tcg),
     /// as this instance last read or wrote it.
@@ -258,7 +253,7 @@ public final class PostgresStore: RegisterStore {
             throw PGError(address: address.shown, sqlState: nil, message: "the server did not say which role this session is")
         }
         role = (name, row[1] == "t")
-        rowSecurity = row.count < 3 || row[2] != "f"
+        rowSecurity = row[2] != "f"
         connection = db
         return db
     }
@@ -298,6 +293,12 @@ public final class PostgresStore: RegisterStore {
         guard let row = found.rows.first, row.count == 3, let version = row[0].flatMap({ Int($0) }),
               let outside = row[1].flatMap({ Int($0) }), let checked = row[2].flatMap({ Int($0) }) else { throw damagedHead() }
         return (HeadState(version: version, outside: outside), checked)
+    }
+
+    /// The error for a change that is not the register with audit entries appended.
+    private func notAppended() -> PGError {
+        PGError(address: address.shown, sqlState: nil,
+                message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
     }
 
     /// The error for a database whose head row is missing.
@@ -364,8 +365,7 @@ public final class PostgresStore: RegisterStore {
             rows = change
         } else {
             if part != nil { try db.drain() }
-            throw PGError(address: address.shown, sqlState: nil,
-                          message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
+            throw notAppended()
         }
         rows.schemesChanged = old.schemes != new.schemes
         if let part {
@@ -393,15 +393,8 @@ public final class PostgresStore: RegisterStore {
 
     /// Audit entries a transaction appends before what it changed so far is sent ahead.
     public var entriesPerSend = 8000
-    /// When ``sendAhead(entries:_:)`` last moved the queue on (``monotonicNanoseconds()``).
-    private var lastPump: UInt64 = 0
-
-    /// A monotonic clock in nanoseconds.
-    static func monotonicNanoseconds() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
-    }
+    /// When ``sendAhead(entries:_:)`` last moved the queue on (``MonotonicClock/seconds()``).
+    private var lastPump = 0.0
 
     /// Parts sent ahead (``sendAhead(entries:_:)``) since this store was made.
     public private(set) var partsSent = 0
@@ -420,8 +413,8 @@ public final class PostgresStore: RegisterStore {
         if entries - sentCount < entriesPerSend {
             // Moving the queue on costs a system call or two: a statement takes some 15 µs,
             // and the socket holds far more than the server reads in 0.2 ms.
-            let now = Self.monotonicNanoseconds()
-            guard now &- lastPump >= 200_000 else { return }
+            let now = MonotonicClock.seconds()
+            guard now - lastPump >= 0.000_2 else { return }
             lastPump = now
             do throws(PGError) {
                 if let failure = db.queueFailure { throw failure }
@@ -442,8 +435,7 @@ public final class PostgresStore: RegisterStore {
             let tick = { _ = try? db.pump() }
             let register = register()
             guard let rows = RegisterRows.change(from: part.sent, to: register, tick: tick) else {
-                throw PGError(address: address.shown, sqlState: nil,
-                              message: "refusing to save: the change does not append to the audit trail (this is a bug in tcg; nothing was saved)")
+                throw notAppended()
             }
             // The foreign keys are checked as each part is written, rather than all at the commit.
             try part.db.enqueue(writes(for: rows, tick: tick) + [.exec("SET CONSTRAINTS ALL IMMEDIATE", []), .exec("SET CONSTRAINTS ALL DEFERRED", [])])
@@ -510,17 +502,20 @@ public final class PostgresStore: RegisterStore {
         }
         for table in tables {
             let columns = PGSchema.columns[table] ?? []
-            let names = (["id", "number", "doc"] + columns.map(\.name)).joined(separator: ", ")
+            let names = ["id", "number", "doc"] + columns.map(\.name)
+            let paths = columns.map(\.path)
+            func values(_ record: RecordRow) -> [String?] { Self.values(of: record, at: paths) }
             if let new = added[table] {
-                let types: [PGCopyRows.Column] = [.text, .integer, .text] + columns.map { $0.type == "date" ? .date : .text }
-                writes += insert(new, into: table, names, types, tick: tick, Self.values(of:))
+                let types: [PGCopyRows.Column] = [.text, .integer, .text] + columns.map(\.copied)
+                writes += insert(new, into: table, names.joined(separator: ", "), types, tick: tick, values)
             }
             // One row per id: an upsert may not touch a row twice in one statement.
             var last: [String: Int] = [:]
             let records = changed[table] ?? []
             for (i, record) in records.enumerated() { last[record.key.id] = i }
             let unique = records.enumerated().filter { last[$0.element.key.id] == $0.offset }.map(\.element)
-            writes += upsert(into: table, names, unique)
+            let replaced = names.dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
+            writes += Self.inserts(unique, into: table, names.joined(separator: ", "), then: " ON CONFLICT (id) DO UPDATE SET \(replaced)", values)
         }
         writes += insert(rows.audit, into: "audit", "seq, hash, \"user\", doc", [.integer, .text, .text, .text], tick: tick) {
             [String($0.seq), $0.hash, $0.user, $0.json]
@@ -592,17 +587,10 @@ public final class PostgresStore: RegisterStore {
         }
     }
 
-    /// A record's row: id, number, JSON and its table's columns (``PGSchema/columns``).
-    static func values(of record: RecordRow) -> [String?] {
-        let columns = PGSchema.columns[record.key.table] ?? []
-        return [record.key.id, String(record.number), record.json] + JSONMembers.values(in: record.json, at: columns.map(\.path))
-    }
-
-    /// Inserts `records` into `table` (`names`: its columns) or, where the id is there already,
-    /// replaces the row; ``rowsPerInsert`` rows to a statement.
-    private func upsert(into table: String, _ names: String, _ records: [RecordRow]) -> [Write] {
-        let replaced = names.split(separator: ", ").dropFirst().map { "\($0) = EXCLUDED.\($0)" }.joined(separator: ", ")
-        return Self.inserts(records, into: table, names, then: " ON CONFLICT (id) DO UPDATE SET \(replaced)", Self.values(of:))
+    /// A record's row: id, number, JSON and its table's columns, read from the JSON at `paths`
+    /// (``PGSchema/columns``).
+    static func values(of record: RecordRow, at paths: [[String]]) -> [String?] {
+        [record.key.id, String(record.number), record.json] + JSONMembers.values(in: record.json, at: paths)
     }
 
     /// Runs `body`, turning a ``PGError`` into the ``StoreError`` tcg reports (exit 3).
@@ -632,4 +620,3 @@ public final class PostgresStore: RegisterStore {
         }
     }
 }
-

@@ -70,7 +70,7 @@ final class WorkspaceLock {
             close(fd)
             throw refused(lockPath, workspace: workspace, problem)
         }
-        let deadline = monotonicSeconds() + max(0, timeout)
+        let deadline = MonotonicClock.seconds() + max(0, timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             let code = errno
             if code == EINTR { continue }
@@ -78,7 +78,7 @@ final class WorkspaceLock {
                 close(fd)
                 throw StoreError(path: workspace, message: "cannot lock \(lockPath): \(SystemError.text(code))")
             }
-            let remaining = deadline - monotonicSeconds()
+            let remaining = deadline - MonotonicClock.seconds()
             guard remaining > 0 else {
                 let holder = readHolder(fd)
                 close(fd)
@@ -175,12 +175,5 @@ final class WorkspaceLock {
         }
         return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
             + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))Z"
-    }
-
-    /// A monotonic clock in seconds, for the timeout.
-    private static func monotonicSeconds() -> Double {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 }

@@ -228,11 +228,7 @@ final class Session {
     }
 
     /// A monotonic clock in milliseconds.
-    static func monotonicMilliseconds() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) * 1000 + Double(t.tv_nsec) / 1_000_000
-    }
+    static func monotonicMilliseconds() -> Double { MonotonicClock.seconds() * 1000 }
 
     /// Milliseconds with three decimals.
     static func format(_ ms: Double) -> String {

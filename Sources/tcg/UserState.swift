@@ -62,8 +62,9 @@ final class UserState {
         if let bytes = existing {
             for line in bytes.split(separator: 10) where !isMine(line) {
                 let fields = line.split(separator: 9, omittingEmptySubsequences: false)
-                let workspace = String(decoding: fields.count == 5 ? fields[1] : [], as: UTF8.self)
-                if fields.count == 5, PGAddress.isURL(workspace) || access(workspace, F_OK) == 0 { kept.append(Array(line)) }
+                guard fields.count == 5 else { continue }
+                let workspace = String(decoding: fields[1], as: UTF8.self)
+                if PGAddress.isURL(workspace) || access(workspace, F_OK) == 0 { kept.append(Array(line)) }
             }
         }
         if let meeting, let i = register.meetings.index(ofNumber: meeting) {
